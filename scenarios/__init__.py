@@ -1,0 +1,1 @@
+"""The scenarios shipped with Crisis Wargame (YAML files read as package resources)."""

@@ -1,0 +1,30 @@
+"""`wargame validate FILE...`: check scenario files; exit 0 if all valid, else 2."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..scenario import ScenarioError, load_scenario
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("validate", help="check scenario files", description="Check scenario files; exit 0 when all are valid, 2 otherwise.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    bad = 0
+    for path in args.files:
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as exc:
+            bad += 1
+            for problem in exc.problems:
+                print(problem)
+        else:
+            print(f"{path}: ok ({scenario.title}: {len(scenario.states)} states, {scenario.turns} turns)")
+    if bad:
+        print(f"{bad} of {len(args.files)} file(s) have problems")
+        return 2
+    return 0

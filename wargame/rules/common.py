@@ -1,0 +1,24 @@
+"""Small helpers shared by the rules modules."""
+
+from __future__ import annotations
+
+from ..state import GameState
+
+
+def check_other_state(state: GameState, actor: str, target: str) -> str | None:
+    """None when target names another state of the scenario; else the reason it does not."""
+    if target == actor:
+        return "you cannot aim this at your own state"
+    if target not in state.ids:
+        return f"there is no state {target!r} in this scenario"
+    return None
+
+
+def others(state: GameState, seat: str) -> list[str]:
+    return [s for s in state.ids if s != seat]
+
+
+def democracy_factor(state_id: str, scenario) -> float:
+    """Democratic publics punish costs and backing down harder (audience costs)."""
+    regime = scenario.state(state_id).regime
+    return {"democracy": 1.5, "hybrid": 1.0, "autocracy": 0.7}[regime]

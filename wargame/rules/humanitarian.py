@@ -1,0 +1,101 @@
+"""Humanitarian intervention and the responsibility to protect.
+
+A population at risk loses a share of its people each turn to the perpetrator. Intervening puts
+forces between them: the mission succeeds with a chance set by the intervener's strength against
+the perpetrator's, and without Security Council authorization it costs legitimacy and sours
+relations with the host and the perpetrator. Peacekeepers and aid cut the toll further.
+"""
+
+from __future__ import annotations
+
+from ..board import Board
+from ..orders import Intervene, Order
+from ..state import RUNG, GameState
+from .military import authorized_against
+
+
+def check_intervene(state: GameState, o: Intervene) -> str | None:
+    p = next((p for p in state.populations if p.id == o.population), None)
+    if p is None:
+        return f"there is no population {o.population!r} in this scenario"
+    if state.turn < p.active_from:
+        return "that population is not yet at risk"
+    if o.actor == p.perpetrator:
+        return "the perpetrator cannot intervene against itself"
+    if o.actor in p.protected_by:
+        return "your forces already protect that population"
+    return None
+
+
+CHECKS = {Intervene: check_intervene}
+
+
+def candidates(state: GameState, seat: str):
+    for p in state.populations:
+        if state.turn >= p.active_from and seat != p.perpetrator and seat not in p.protected_by:
+            yield Intervene(seat, population=p.id)
+
+
+def is_authorized(board: Board, population_id: str, host: str, perpetrator: str | None) -> bool:
+    if any(d.status == "adopted" and d.kind == "peacekeeping" and d.population == population_id for d in board.drafts):
+        return True
+    return authorized_against(board, host) or (perpetrator is not None and authorized_against(board, perpetrator))
+
+
+def intervene(board: Board, orders: list[Order]) -> None:
+    for o in orders:
+        if not isinstance(o, Intervene):
+            continue
+        p = board.find(board.populations, o.population)
+        opponent = p.perpetrator or p.in_state
+        mine, theirs = board.get(o.actor, "military"), max(1.0, board.get(opponent, "military"))
+        authorized = is_authorized(board, p.id, p.in_state, p.perpetrator)
+        chance = min(0.9, max(0.1, 0.35 + 0.3 * (mine / (mine + theirs)) + (0.15 if authorized else 0.0)))
+        success, roll = board.rng.roll(chance)
+        board.scale(o.actor, "military", 0.97)
+        board.scale(o.actor, "economy", 0.99)
+        numbers = {"chance of success": chance, "roll": roll, "authorized": float(authorized)}
+        if not authorized:
+            board.adjust(o.actor, "reputation", -8)
+            board.shift_relation(o.actor, p.in_state, -20)
+            if p.perpetrator:
+                board.shift_relation(o.actor, p.perpetrator, -25)
+            board.reach(RUNG["limited_force"])
+            numbers["reputation change (unauthorized)"] = -8
+        else:
+            board.adjust(o.actor, "reputation", 4)
+        if success:
+            board.replace_in(board.populations, p, protected_by=(*p.protected_by, o.actor))
+            board.emit("InterventionSucceeded", f"{board.name(o.actor)}'s forces now protect the people of {p.id}"
+                       f"{'' if authorized else ', without a Security Council mandate'}.", (o.actor, p.in_state), numbers)  # fmt: skip
+        else:
+            board.adjust(o.actor, "stability", -5)
+            board.bump(o.actor, "casualties", 150)
+            board.emit("InterventionFailed", f"{board.name(o.actor)}'s intervention to protect {p.id} failed with losses.",
+                       (o.actor, p.in_state), numbers)  # fmt: skip
+
+
+def population_toll(board: Board, aid_to: set[str]) -> None:
+    """Deaths this turn, and the lives protection saved against the unprotected toll."""
+    for p in list(board.populations):
+        if board.turn < p.active_from or p.deaths >= p.people:
+            continue
+        remaining = p.people - p.deaths
+        factor = 1.0
+        if p.protected_by:
+            factor *= 0.15
+        if p.peacekeepers:
+            factor *= 0.4
+        if p.in_state in aid_to:
+            factor *= 0.8
+        baseline = remaining * p.threat
+        deaths = int(baseline * factor)
+        board.replace_in(board.populations, p, deaths=p.deaths + deaths)
+        if deaths or baseline:
+            board.emit(
+                "CiviliansKilled" if deaths else "CiviliansProtected",
+                f"{deaths:,} people of {p.id} were killed this turn"
+                + (f"; protection saved about {int(baseline) - deaths:,}." if factor < 1 else "."),
+                (p.in_state, *((p.perpetrator,) if p.perpetrator else ())),
+                {"people at risk": remaining, "threat per turn": p.threat, "protection factor": factor, "deaths": deaths},
+            )

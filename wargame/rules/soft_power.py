@@ -1,0 +1,58 @@
+"""Soft power and public diplomacy: slow gains in relations and reputation.
+
+Reputation matters beyond goodwill: bystanders on the Security Council and computer players lean
+towards states with a good name.
+"""
+
+from __future__ import annotations
+
+from ..board import Board
+from ..orders import CulturalExchange, Order, PublicDiplomacy, SendAid
+from ..state import GameState
+from .common import check_other_state, others
+
+
+def check_targeted(state: GameState, o: PublicDiplomacy | CulturalExchange | SendAid) -> str | None:
+    if reason := check_other_state(state, o.actor, o.target):
+        return reason
+    if isinstance(o, SendAid) and state.country(o.actor).economy < 20:
+        return "your economy is too small to give aid"
+    return None
+
+
+CHECKS = {PublicDiplomacy: check_targeted, CulturalExchange: check_targeted, SendAid: check_targeted}
+
+
+def candidates(state: GameState, seat: str):
+    for other in others(state, seat):
+        yield PublicDiplomacy(seat, target=other)
+        yield CulturalExchange(seat, target=other)
+        yield SendAid(seat, target=other)
+
+
+def apply_soft_power(board: Board, orders: list[Order]) -> set[str]:
+    """Returns the states that received aid this turn (it also eases humanitarian crises)."""
+    aided: set[str] = set()
+    for o in orders:
+        if isinstance(o, PublicDiplomacy):
+            board.scale(o.actor, "economy", 0.997)
+            board.shift_relation(o.actor, o.target, 3)
+            board.adjust(o.actor, "reputation", 1)
+            board.emit("PublicDiplomacyCampaigned", f"{board.name(o.actor)} ran a public diplomacy campaign in {board.name(o.target)}.",
+                       (o.actor, o.target), {"relations change": 3, "reputation change": 1})  # fmt: skip
+        elif isinstance(o, CulturalExchange):
+            board.shift_relation(o.actor, o.target, 4)
+            board.adjust(o.actor, "reputation", 0.5)
+            board.emit("ExchangeHeld", f"{board.name(o.actor)} and {board.name(o.target)} held cultural and educational exchanges.",
+                       (o.actor, o.target), {"relations change": 4})  # fmt: skip
+        elif isinstance(o, SendAid):
+            given = board.get(o.actor, "economy") * 0.01
+            board.adjust(o.actor, "economy", -given)
+            board.adjust(o.target, "economy", given * 0.8)
+            board.adjust(o.target, "stability", 2)
+            board.shift_relation(o.actor, o.target, 6)
+            board.adjust(o.actor, "reputation", 2)
+            aided.add(o.target)
+            board.emit("AidSent", f"{board.name(o.actor)} sent aid to {board.name(o.target)}.", (o.actor, o.target),
+                       {"economy given": given, "relations change": 6, "reputation change": 2})  # fmt: skip
+    return aided

@@ -1,0 +1,40 @@
+"""The first GameState of a session, built from a scenario."""
+
+from __future__ import annotations
+
+from .scenario import ESCALATION_RUNGS, Scenario
+from .state import RUNG, Country, GameState, Population, Treaty
+
+
+def new_game(scenario: Scenario, seed: int | None = None) -> GameState:
+    ids = scenario.state_ids
+    n = len(ids)
+    index = {sid: i for i, sid in enumerate(ids)}
+    relations = [0.0] * (n * n)
+    for r in scenario.relations:
+        i, j = index[r.between[0]], index[r.between[1]]
+        relations[i * n + j] = relations[j * n + i] = float(r.value)
+    countries = tuple(
+        Country(s.id, float(s.military), float(s.economy), float(s.stability), float(s.reputation))
+        for s in scenario.states
+    )
+    treaties = tuple(
+        Treaty(t.id, t.kind, t.members, 0, t.casus_foederis, t.cap, t.verification) for t in scenario.treaties
+    )
+    populations = tuple(
+        Population(p.id, p.in_state, p.people, p.threat, p.perpetrator, p.active_from) for p in scenario.populations
+    )
+    rung = RUNG[scenario.escalation]
+    assert ESCALATION_RUNGS[rung] == scenario.escalation
+    return GameState(
+        scenario=scenario,
+        seed=scenario.seed if seed is None else seed,
+        turn=1,
+        countries=countries,
+        relations=tuple(relations),
+        tension=float(scenario.tension),
+        escalation=rung,
+        max_escalation=rung,
+        treaties=treaties,
+        populations=populations,
+    )
