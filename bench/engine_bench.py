@@ -1,0 +1,96 @@
+"""Engine speed: turn resolution per shipped scenario, whole all-computer games, and one turn of
+our 7-state scenario against one phase of the `diplomacy` package (the DATC-compliant Diplomacy
+adjudicator, 7 powers, random legal orders), measured side by side in one run.
+
+    .venv/bin/python -m bench.engine_bench
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+from wargame.legality import legal_orders
+from wargame.match import Match
+from wargame.resolve import resolve
+from wargame.rng import Rng
+from wargame.scenario import load_scenario
+from wargame.setup import new_game
+
+SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
+ORDERS_PER_SEAT = 3
+
+
+def random_legal_orders(state, picker: Rng):
+    orders = []
+    for seat in state.ids:
+        options = legal_orders(state, seat)
+        for _ in range(min(ORDERS_PER_SEAT, len(options))):
+            orders.append(options.pop(picker.below(len(options))))
+    return orders
+
+
+def turn_times(scenario, turns: int = 60) -> list[float]:
+    """Seconds per resolve() call with random legal orders; order generation is not timed."""
+    times: list[float] = []
+    seed = 0
+    while len(times) < turns:
+        state = new_game(scenario, seed)
+        picker = Rng(seed + 1000)
+        while not state.finished and len(times) < turns:
+            orders = random_legal_orders(state, picker)
+            rng = Rng.for_turn(state.seed, state.turn)
+            t0 = time.perf_counter()
+            state = resolve(state, orders, rng).state
+            times.append(time.perf_counter() - t0)
+        seed += 1
+    return times
+
+
+def game_times(scenario, games: int = 10) -> list[float]:
+    """Seconds for a whole all-computer game, computer decisions included."""
+    out = []
+    for seed in range(games):
+        t0 = time.perf_counter()
+        Match(scenario, seed, computer=scenario.state_ids).play_out()
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def ms(x: float) -> str:
+    return f"{x * 1000:.3f}"
+
+
+def main() -> None:
+    scenarios = [load_scenario(p) for p in sorted(SCENARIOS.glob("*.yaml"))]
+    print("| scenario | states | turn resolution median ms | max ms | full all-computer game median ms | max ms |")
+    print("|---|---|---|---|---|---|")
+    for sc in scenarios:
+        turns, games = turn_times(sc), game_times(sc)
+        print(f"| {sc.id} | {len(sc.states)} | {ms(statistics.median(turns))} | {ms(max(turns))} | "
+              f"{ms(statistics.median(games))} | {ms(max(games))} |")  # fmt: skip
+    seven = next(sc for sc in scenarios if len(sc.states) == 7)
+    try:
+        from bench.diplomacy_reference import diplomacy_phase_times
+    except ImportError as exc:
+        print(f"\n(diplomacy comparison skipped: {exc}; install with pip install -e '.[bench]')")
+        return
+    ours = statistics.median(turn_times(seven, 200))
+    theirs = statistics.median(diplomacy_phase_times(40))
+    print("\n| engine | unit | median ms |")
+    print("|---|---|---|")
+    print(f"| Crisis Wargame ({seven.id}, 7 states) | one turn, random legal orders | {ms(ours)} |")
+    print(f"| diplomacy {_version()} (7 powers) | one phase, random legal orders | {ms(theirs)} |")
+    verdict = "meets" if ours <= theirs / 5 else "MISSES"
+    print(f"\nratio ours/theirs = {ours / theirs:.3f} (target <= 0.200: {verdict})")
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("diplomacy")
+
+
+if __name__ == "__main__":
+    main()
