@@ -7,13 +7,14 @@ is what lets `resolve` stay a pure function of (state, orders, rng).
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import fields, replace
 from typing import Any
 
 from .events import Event
 from .rng import Rng
 from .state import Country, GameState
 
+COUNTRY_FIELDS = tuple(f.name for f in fields(Country))
 BOUNDS = {
     "military": (0.0, 2000.0),
     "economy": (1.0, 20000.0),
@@ -31,7 +32,7 @@ class Board:
         self.rng = rng
         self.n = len(self.ids)
         self._index = {sid: i for i, sid in enumerate(self.ids)}
-        self.countries: dict[str, dict[str, Any]] = {c.id: asdict(c) for c in state.countries}
+        self.countries: dict[str, dict[str, Any]] = {c.id: {f: getattr(c, f) for f in COUNTRY_FIELDS} for c in state.countries}
         self.relations = list(state.relations)
         self.tension = state.tension
         self.escalation = state.escalation
@@ -116,9 +117,13 @@ class Board:
     # --- collections --------------------------------------------------------------------------
 
     def replace_in(self, items: list, old: Any, **changes: Any) -> Any:
+        """Swap `old` (found by identity, not equality: faster and exact) for a changed copy."""
         new = replace(old, **changes)
-        items[items.index(old)] = new
-        return new
+        for i, item in enumerate(items):
+            if item is old:
+                items[i] = new
+                return new
+        raise ValueError(f"{old!r} is not in the list")
 
     def find(self, items: list, ident: str) -> Any:
         return next((x for x in items if x.id == ident), None)

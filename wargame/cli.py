@@ -15,6 +15,11 @@ import sys
 COMMANDS = (
     "wargame.commands.validate",
     "wargame.commands.play",
+    "wargame.commands.tournament",
+    "wargame.commands.calibrate",
+    "wargame.commands.resume",
+    "wargame.commands.verify",
+    "wargame.commands.export",
 )
 
 

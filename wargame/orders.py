@@ -8,6 +8,7 @@ is decided by the rules module of its family (see `rules/`). Orders travel as di
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -115,6 +116,13 @@ class ProposeAgreement(Order):
     note: str = ""
     family: ClassVar[str] = "agreements"
     label: ClassVar[str] = "Propose an agreement"
+
+    def __post_init__(self) -> None:
+        # terms are floats whoever builds the order (220 and 220.0 must resolve and hash alike)
+        for name in ("cap", "verification"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, bool) and isinstance(value, int):
+                object.__setattr__(self, name, float(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +345,7 @@ def order_from_dict(data: Any) -> Order:
     cls = ORDER_TYPES.get(kind) if isinstance(kind, str) else None
     if cls is None:
         raise OrderFormatError(f"unknown order kind {kind!r}")
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
         if f.name not in data:
@@ -349,6 +357,11 @@ def order_from_dict(data: Any) -> Order:
     if extra:
         raise OrderFormatError(f"{kind}: unknown field(s) {', '.join(sorted(extra))}")
     return cls(**values)
+
+
+@functools.cache
+def _type_hints(cls: type[Order]) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
 
 
 def _coerce(kind: str, name: str, hint: Any, value: Any) -> Any:

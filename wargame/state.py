@@ -7,9 +7,10 @@ shared, compared and hashed. `resolve` builds the next state from a mutable work
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .scenario import ESCALATION_RUNGS, Scenario
@@ -44,6 +45,8 @@ class Treaty:
     verification: float | None = None
     status: str = "active"  # active | broken | ended
     broken_by: str | None = None
+    withdrawn: tuple[str, ...] = ()  # members who broke a multilateral treaty (it goes on without them)
+    mediator: str | None = None  # the third party whose mediation produced it (its guarantor)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,7 @@ class Proposal:
     note: str = ""
     accepted_by: tuple[str, ...] = ()
     status: str = "open"  # open | signed | rejected | expired
+    mediated: bool = False  # a mediator's draft settlement: the recipients alone become parties
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,8 @@ class SanctionsEpisode:
     cost: float = 0.0  # cumulative cost to the target, % of its GDP
     ended_turn: int | None = None
     un_mandated: bool = False
+    stake: float = 0.0  # what the measures first threatened/imposed inflict (or would) per turn, % of the target's GDP
+    retaliation_for: str | None = None  # counter-sanctions: the episode they answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +92,7 @@ class Dispute:
     reciprocated: bool = False
     war_id: str | None = None
     ended_turn: int | None = None
+    last_force: int | None = None  # the last turn the initiator used force in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +102,8 @@ class War:
     side_b: tuple[str, ...]  # the defenders
     started_turn: int
     front: float = 0.0  # -100..100; positive means side_a is winning
-    stronger_share: float = 0.5  # capability share of the stronger side when it began
+    stronger_share: float = 0.5  # capability share of the stronger coalition (updated as states join)
+    stronger: str = ""  # "a" or "b": which side that is
     ended_turn: int | None = None
     winner: str | None = None  # "a", "b" or "draw"
     ended_by: str | None = None  # victory | ceasefire | peace | exhaustion
@@ -126,6 +134,7 @@ class Population:
     deaths: int = 0
     protected_by: tuple[str, ...] = ()
     peacekeepers: bool = False
+    reprisal_turn: int | None = None  # a failed intervention provoked reprisals this turn
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +169,7 @@ class Ultimatum:
     demand: str
     turn: int
     deadline: int
-    status: str = "pending"  # pending | complied | defied | enforced | backed_down
+    status: str = "pending"  # pending | complied | defied (awaiting enforcement) | enforced | backed_down
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,9 +253,20 @@ class GameState:
                 continue
             value = getattr(self, f.name)
             if isinstance(value, tuple) and value and hasattr(value[0], "__dataclass_fields__"):
-                value = [asdict(v) for v in value]
+                value = [record_dict(v) for v in value]
             data[f.name] = value
         return data
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def record_dict(record: Any) -> dict[str, Any]:
+    """A flat record as a dict (its fields hold only numbers, text and tuples of them);
+    much faster than dataclasses.asdict, which deep-copies."""
+    return {name: getattr(record, name) for name in _field_names(type(record))}
 
 
 def _canonical(value: Any) -> Any:

@@ -127,7 +127,7 @@ def test_tutorial_first_turn_legal_order_counts_are_pinned(tutorial):
     assert counts == TUTORIAL_TURN1_LEGAL_ORDERS
 
 
-TUTORIAL_TURN1_LEGAL_ORDERS = {"aurelia": 60, "borduria": 59, "carpathia": 60, "dalmora": 59}
+TUTORIAL_TURN1_LEGAL_ORDERS = {"aurelia": 65, "borduria": 65, "carpathia": 65, "dalmora": 65}
 
 
 def test_engine_does_not_load_qt():

@@ -1,4 +1,8 @@
-"""Computer players. Each takes a seat's view and a seeded generator and returns a Decision."""
+"""Computer players. Each takes a seat's view and a seeded generator and returns a Decision.
+
+Levels differ in foresight, never in what they may see: "easy" plays by rules of thumb,
+"normal" and "hard" look further ahead with the engine (see lookahead.py).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,10 @@ from typing import Protocol
 from ..rng import Rng
 from ..view import SeatView
 from .heuristic import DOCTRINES, Decision, HeuristicPlayer
+from .lookahead import DEFAULT_LEVEL, LEVELS, LookaheadPlayer
 from .random_player import RandomPlayer
+
+KINDS = ("random", *LEVELS)
 
 
 class Player(Protocol):
@@ -16,12 +23,15 @@ class Player(Protocol):
     def decide(self, view: SeatView, rng: Rng) -> Decision: ...
 
 
-def make_player(kind: str = "heuristic", doctrine: str | None = None) -> Player:
+def make_player(kind: str = "easy", doctrine: str | None = None) -> Player:
+    """kind: "random", or a level ("easy", "normal", "hard"); doctrine: None for the scenario's."""
     if kind == "random":
         return RandomPlayer()
-    if kind == "heuristic":
+    if kind in ("easy", "heuristic"):
         return HeuristicPlayer(doctrine)
-    raise ValueError(f"unknown computer player {kind!r} (expected heuristic or random)")
+    if kind in LEVELS:
+        return LookaheadPlayer(kind, doctrine)
+    raise ValueError(f"unknown computer player {kind!r} (expected one of {', '.join(KINDS)})")
 
 
-__all__ = ["DOCTRINES", "Decision", "HeuristicPlayer", "Player", "RandomPlayer", "make_player"]
+__all__ = ["DEFAULT_LEVEL", "DOCTRINES", "KINDS", "LEVELS", "Decision", "HeuristicPlayer", "LookaheadPlayer", "Player", "RandomPlayer", "make_player"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..ai import DEFAULT_LEVEL, KINDS, make_player
 from ..match import Match, OrdersRejected, TurnRecord
 from ..scenario import ScenarioError
 from ..scenario.library import find_scenario
@@ -22,7 +23,10 @@ def add_parser(sub) -> None:
     p.add_argument("scenario", help="a scenario file, or the id of a bundled scenario")
     p.add_argument("--seed", type=int, default=None, help="random seed (default: the scenario's)")
     p.add_argument("--computer", default="all", help="'all', 'none', or a comma list of state ids the computer plays")
+    p.add_argument("--level", default=DEFAULT_LEVEL, choices=KINDS,
+                   help=f"how the computer plays: {', '.join(KINDS)} (default {DEFAULT_LEVEL}); levels differ in foresight")  # fmt: skip
     p.add_argument("--quiet", action="store_true", help="print only the final hash")
+    p.add_argument("--save", metavar="FILE", help="save the session to FILE (.wargame) as it is played; continue it with 'wargame resume FILE'")
     p.set_defaults(run=run)
 
 
@@ -38,7 +42,7 @@ def parse_computer(value: str, seats: tuple[str, ...]) -> list[str]:
     return chosen
 
 
-def open_match(args: argparse.Namespace, recorder=None) -> Match | int:
+def open_match(args: argparse.Namespace) -> Match | int:
     try:
         scenario = find_scenario(args.scenario)
         computer = parse_computer(args.computer, scenario.state_ids)
@@ -51,14 +55,31 @@ def open_match(args: argparse.Namespace, recorder=None) -> Match | int:
     if args.seed is not None and not 0 <= args.seed < 2**63:
         print("wargame play: --seed must be between 0 and 2^63-1", file=sys.stderr)
         return 2
-    return Match(scenario, args.seed, computer, recorder=recorder)
+    return Match(scenario, args.seed, {seat: make_player(args.level) for seat in computer})
 
 
 def run(args: argparse.Namespace) -> int:
     match = open_match(args)
     if isinstance(match, int):
         return match
-    return play_to_end(match, quiet=args.quiet)
+    if not args.save:
+        return play_to_end(match, quiet=args.quiet)
+    from ..persistence import SessionError, SessionStore  # sqlalchemy loads only when saving
+
+    try:
+        store = SessionStore.create(args.save, match)  # becomes match.recorder: every move is saved
+    except SessionError as exc:
+        print(f"wargame play: {exc}", file=sys.stderr)
+        return 2
+    with store:
+        try:
+            code = play_to_end(match, quiet=args.quiet)
+        except SessionError as exc:
+            print(f"wargame play: {exc}", file=sys.stderr)
+            return 2
+    if code == 1:
+        print(f"the session so far is saved; continue it with: wargame resume {args.save}", file=sys.stderr)
+    return code
 
 
 def play_to_end(match: Match, quiet: bool = False) -> int:
@@ -68,7 +89,7 @@ def play_to_end(match: Match, quiet: bool = False) -> int:
     while not match.finished:
         for seat in match.waiting_for():
             try:
-                match.submit(seat, ask_orders(match, seat))
+                ask_and_submit(match, seat)
             except EOFError:
                 print("\nwargame play: no more input; the session was not finished", file=sys.stderr)
                 return 1
@@ -97,7 +118,8 @@ def print_scores(match: Match) -> None:
               f"{sc.obligation_points:+d} for obligations)  {sc.outcome}")  # fmt: skip
 
 
-def ask_orders(match: Match, seat: str):
+def ask_and_submit(match: Match, seat: str) -> None:
+    """Show the seat its news and legal orders; submit its choice once the engine accepts it."""
     from ..legality import legal_orders
 
     view = match.view(seat)
@@ -111,7 +133,8 @@ def ask_orders(match: Match, seat: str):
     while True:
         line = input("numbers separated by commas (empty to pass): ").strip()
         if not line:
-            return ()
+            match.submit(seat, ())
+            return
         try:
             picked = tuple(options[int(x) - 1] for x in line.split(","))
             if any(int(x) < 1 for x in line.split(",")):
@@ -121,7 +144,7 @@ def ask_orders(match: Match, seat: str):
             continue
         try:
             match.submit(seat, picked)  # checks the set as a whole (action limit)
-            return picked
+            return
         except OrdersRejected as exc:
             print(f"  not accepted: {exc}")
 

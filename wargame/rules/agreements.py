@@ -1,8 +1,23 @@
 """Bilateral and multilateral agreements: proposals, answers, signing and breaking treaties.
 
 A proposal made in one turn is answered in the next; it is signed when every recipient accepts.
-Ceasefires and peace agreements end the wars between their parties. Breaking a treaty costs
-credibility with every state, since each one reads it as a sign of how binding its own deals are.
+Ceasefires and peace agreements end the wars between their parties. A mediator's draft
+settlement binds only the parties, with the mediator as its guarantor. Breaking a treaty costs
+credibility with every state, since each one reads it as a sign of how binding its own deals are;
+the more explicit the promise (a classic alliance), or the more it was witnessed (a mediated
+settlement), the more it costs. Terms are checked every turn: force against a partner breaks the
+treaties the two share (see military.py), cheating beyond an arms cap when detected breaks the
+arms control treaty (arms_control.py), and abandoning an ally breaks the alliance (alliances.py).
+
+What each kind of treaty does while in force:
+- alliance, defense_pact: the members may invoke it when attacked (alliances.py).
+- non_aggression, ceasefire, peace: force between the parties is a breach.
+- basing: part of the guest's forces stand on the host's soil and fight for the host if it is
+  attacked (a tripwire); the guest's interventions from the base are likelier to succeed.
+- intelligence_sharing: truer estimates of others' forces, and covert action against a member is
+  exposed more often; cheating on arms control by a member's rival is detected more often.
+- joint_exercises: partners fight better side by side and are judged more reliable allies.
+- arms_control: a cap on military capability, with verification (arms_control.py).
 """
 
 from __future__ import annotations
@@ -14,6 +29,10 @@ from ..state import GameState, Proposal, Treaty
 from .common import check_other_state, others
 
 BREACH_REPUTATION_COST = 12.0
+# explicit, automatic obligations cost more to break (Leeds 2003): a classic alliance binds every
+# member to fight; a modern defense pact leaves each member to decide what help it gives
+BREACH_COST_BY_KIND = {"alliance": 18.0, "defense_pact": 10.0, "ceasefire": 14.0, "peace": 14.0}
+MEDIATED_BREACH_EXTRA = 4.0  # breaking a settlement a mediator guaranteed also offends the mediator
 PROPOSAL_LIFETIME = 2  # turns an unanswered proposal stays open
 
 
@@ -66,7 +85,7 @@ def check_break(state: GameState, o: BreakTreaty) -> str | None:
 CHECKS = {ProposeAgreement: check_propose, AnswerProposal: check_answer, BreakTreaty: check_break}
 
 # the bilateral deals a seat may offer any other state; multilateral ones are built in the UI
-OFFERED_KINDS = ("non_aggression", "defense_pact", "intelligence_sharing", "joint_exercises")
+OFFERED_KINDS = ("alliance", "defense_pact", "non_aggression", "basing", "intelligence_sharing", "joint_exercises")
 
 
 def candidates(state: GameState, seat: str):
@@ -115,20 +134,29 @@ def settle_proposals(board: Board, orders: list[Order]) -> None:
 
 
 def sign_treaty(board: Board, p: Proposal) -> None:
-    members = (p.proposer, *p.recipients)
+    members = p.recipients if p.mediated else (p.proposer, *p.recipients)
+    mediator = p.proposer if p.mediated else None
     treaty = Treaty(
-        board.new_id("t"), p.kind, members, board.turn, cap=p.cap, verification=p.verification
+        board.new_id("t"), p.kind, members, board.turn, cap=p.cap, verification=p.verification, mediator=mediator
     )
     board.treaties.append(treaty)
     for i, a in enumerate(members):
         for b in members[i + 1 :]:
             board.shift_relation(a, b, 10)
     names = ", ".join(board.name(m) for m in members)
+    numbers = {"relations change between parties": 10}
+    if mediator is not None:
+        board.adjust(mediator, "reputation", 5)
+        numbers["mediator reputation change"] = 5
+        for m in list(board.mediations):
+            if m.status == "active" and set(m.parties) == set(members):
+                board.replace_in(board.mediations, m, status="ended")
     board.emit(
         "TreatySigned",
-        f"{names} signed a {p.kind.replace('_', ' ')} ({treaty.id}).",
-        members,
-        {"relations change between parties": 10},
+        f"{names} signed {'an' if p.kind[0] in 'aeiou' else 'a'} {p.kind.replace('_', ' ')} ({treaty.id})"
+        + (f", brokered and guaranteed by {board.name(mediator)}." if mediator else "."),
+        (*members, *((mediator,) if mediator else ())),
+        numbers,
     )
     if p.kind in ("ceasefire", "peace"):
         from .military import end_hostilities  # the military module owns wars
@@ -163,18 +191,34 @@ def break_treaties(board: Board, orders: list[Order]) -> None:
             breach(board, t, o.actor, why="withdrew from")
 
 
+def breach_cost(treaty: Treaty) -> float:
+    """Reputation a state loses by breaking this treaty."""
+    cost = BREACH_COST_BY_KIND.get(treaty.kind, BREACH_REPUTATION_COST)
+    return cost + (MEDIATED_BREACH_EXTRA if treaty.mediator else 0.0)
+
+
 def breach(board: Board, treaty: Treaty, culprit: str, why: str) -> None:
-    """Mark a treaty broken by `culprit`; every state marks down its credibility."""
-    board.replace_in(board.treaties, treaty, status="broken", broken_by=culprit)
-    board.adjust(culprit, "reputation", -BREACH_REPUTATION_COST)
+    """`culprit` breaks the treaty; every state marks down its credibility. A bilateral treaty
+    ends; a multilateral one goes on among the others without the culprit."""
+    cost = breach_cost(treaty)
+    remaining = tuple(m for m in treaty.members if m != culprit)
+    if len(remaining) >= 2:
+        board.replace_in(board.treaties, treaty, members=remaining, withdrawn=(*treaty.withdrawn, culprit))
+    else:
+        board.replace_in(board.treaties, treaty, status="broken", broken_by=culprit)
+    board.adjust(culprit, "reputation", -cost)
     board.bump(culprit, "obligations_broken")
     for member in treaty.members:
         board.shift_relation(culprit, member, -20)
     board.shift_relations_with_all(culprit, -3)
+    numbers = {"reputation change": -cost, "relations change with parties": -20, "relations change with all": -3}
+    if treaty.mediator and treaty.mediator != culprit:
+        board.shift_relation(culprit, treaty.mediator, -15)
+        numbers["relations change with the mediator"] = -15
     board.emit(
         "TreatyBroken",
         f"{board.name(culprit)} {why} the {treaty.kind.replace('_', ' ')} {treaty.id}; "
         "its word now counts for less with everyone.",
         (culprit, *treaty.members),
-        {"reputation change": -BREACH_REPUTATION_COST, "relations change with parties": -20},
+        numbers,
     )

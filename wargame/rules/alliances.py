@@ -5,6 +5,14 @@ call falls within the treaty's terms (casus foederis) decides what declining cos
 ally inside the terms breaks the treaty and costs credibility with every state; declining a call
 outside the terms costs only that ally's goodwill. Allies answer in the turn after the call;
 silence counts as declining.
+
+The two kinds differ in how explicit the promise is. A classic `alliance` (the 1816-1944 model:
+an attack on one is an attack on all, with joint war plans) is cheap to honour, since forces and
+plans are ready, and expensive to abandon. A modern `defense_pact` leaves each member to decide
+what help it gives, so honouring means mobilizing from scratch, and abandoning it, though still a
+breach, costs less credibility. An ally that honours a call fights at the invoker's side if the
+clash becomes a war; one that abandons an ally is judged less reliable by everyone afterwards,
+which weakens the deterrent value of all its other treaties (see power.py).
 """
 
 from __future__ import annotations
@@ -12,10 +20,11 @@ from __future__ import annotations
 from ..board import Board
 from ..orders import AnswerInvocation, InvokeAlliance, Order
 from ..state import RUNG, GameState, Invocation
-from .agreements import breach
+from .agreements import breach, breach_cost
 from .military import join_war
 
 DEFENSIVE_KINDS = ("alliance", "defense_pact")
+HONOUR_COST = {"alliance": 0.01, "defense_pact": 0.02}  # share of the economy spent answering the call
 
 
 def attacked_by(state: GameState, victim: str, aggressor: str) -> tuple[bool, bool]:
@@ -108,9 +117,11 @@ def settle_invocations(board: Board, orders: list[Order]) -> None:
 
 
 def _answer(board: Board, inv: Invocation, ally: str, honour: bool, silent: bool) -> Invocation:
+    treaty = board.find(board.treaties, inv.treaty_id)
+    kind = treaty.kind if treaty is not None else "alliance"
     if honour:
         inv = board.replace_in(board.invocations, inv, honoured_by=(*inv.honoured_by, ally))
-        board.scale(ally, "economy", 0.99)
+        spent = board.scale(ally, "economy", 1 - HONOUR_COST.get(kind, 0.02))
         board.shift_relation(ally, inv.against, -15)
         board.shift_relation(ally, inv.invoker, 10)
         board.adjust(ally, "reputation", 4)
@@ -119,9 +130,9 @@ def _answer(board: Board, inv: Invocation, ally: str, honour: bool, silent: bool
         board.emit(
             "AllianceHonoured",
             f"{board.name(ally)} honoured its commitment to {board.name(inv.invoker)}"
-            f"{' and entered the war' if war else ' and moved forces to its defence'}.",
+            f"{' and entered the war' if war else ' and moved forces to its defence: it will fight if the clash becomes a war'}.",
             (ally, inv.invoker, inv.against),
-            {"reputation change": 4},
+            {"reputation change": 4, "economy spent": -spent, "relations change with the aggressor": -15},
         )
         if war is not None and ally not in war.side_a + war.side_b:
             join_war(board, war, ally, inv.invoker)
@@ -129,15 +140,16 @@ def _answer(board: Board, inv: Invocation, ally: str, honour: bool, silent: bool
         return inv
     inv = board.replace_in(board.invocations, inv, declined_by=(*inv.declined_by, ally))
     how = "ignored" if silent else "declined"
-    treaty = board.find(board.treaties, inv.treaty_id)
     if inv.within_terms and treaty is not None and treaty.status == "active":
         board.shift_relation(ally, inv.invoker, -30)
+        cost = breach_cost(treaty)
         breach(board, treaty, ally, why=f"{how} the call to defend {board.name(inv.invoker)} under")
         board.emit(
             "AllyAbandoned",
-            f"{board.name(ally)} {how} {board.name(inv.invoker)}'s call for help, abandoning an ally.",
+            f"{board.name(ally)} {how} {board.name(inv.invoker)}'s call for help, abandoning an ally: "
+            "every state now counts less on its promises.",
             (ally, inv.invoker),
-            {"relations change with ally": -30},
+            {"relations change with ally": -30, "reputation change": -cost},
         )
     else:
         board.shift_relation(ally, inv.invoker, -8)

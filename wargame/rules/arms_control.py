@@ -1,8 +1,10 @@
 """Arms control: caps with verification, compliance or cheating, inspections and detection.
 
-A member may secretly build beyond its treaty's cap. Each turn of cheating risks detection with a
-probability that rises with the treaty's verification level; an inspection request adds a second,
-more intrusive look. Detection breaks the treaty and wrecks trust with every member.
+A member may secretly build beyond its treaty's cap. Each turn it stays over the cap it risks
+detection with a probability that rises with the treaty's verification level; an inspection
+request adds a second, more intrusive look, and the other members' intelligence-sharing partners
+add their eyes. Detection breaks the treaty, wrecks trust with every member and raises tension;
+an inspection that finds a member within its cap raises its reputation.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from ..orders import CheatOnArmsControl, Order, RequestInspection
 from ..state import GameState
 from .agreements import breach
 from .military import BUILDUP_COST, BUILDUP_GAIN
+from .power import treaties
 
 
 def _arms_treaty(state: GameState, treaty_id: str, member: str):
@@ -52,8 +55,14 @@ def candidates(state: GameState, seat: str):
                 yield RequestInspection(seat, treaty=t.id, target=other)
 
 
-def detection_chance(verification: float, inspection: bool) -> float:
-    return min(0.95, 0.1 + 0.5 * verification + (0.3 * verification + 0.1 if inspection else 0.0))
+INTEL_BONUS = 0.1  # detection added when another member shares intelligence with partners
+DETECTION_REPUTATION_COST = 10.0
+
+
+def detection_chance(verification: float, inspection: bool, intelligence: bool = False) -> float:
+    """Chance a member over its cap is caught this turn: rises with verification (0..1)."""
+    p = 0.1 + 0.5 * verification + (0.3 * verification + 0.1 if inspection else 0.0) + (INTEL_BONUS if intelligence else 0.0)
+    return min(0.95, p)
 
 
 def settle_arms_control(board: Board, orders: list[Order]) -> None:
@@ -76,13 +85,22 @@ def settle_arms_control(board: Board, orders: list[Order]) -> None:
                     board.adjust(member, "reputation", 2)
                     board.emit("InspectionCleared", f"Inspectors found {board.name(member)} within its cap.", (member,))
                 continue
-            p = detection_chance(t.verification or 0.0, inspected)
+            watchers = [m for m in t.members if m != member]
+            intelligence = any(treaties(board, m, ("intelligence_sharing",)) for m in watchers)
+            p = detection_chance(t.verification or 0.0, inspected, intelligence)
             caught, roll = board.rng.roll(p)
             if caught:
                 board.set(member, "hidden_military", 0.0)
-                board.adjust(member, "reputation", -10)
+                board.adjust(member, "reputation", -DETECTION_REPUTATION_COST)
                 board.tension = min(100.0, board.tension + 8)
+                for m in watchers:
+                    board.shift_relation(member, m, -15)
                 board.emit("CheatingDetected", f"{board.name(member)} was caught exceeding the arms cap of treaty {t.id}.",
-                           (member, *t.members), {"verification": t.verification or 0.0, "inspection": float(inspected), "chance of detection": p, "roll": roll})  # fmt: skip
+                           (member, *t.members), {"verification": t.verification or 0.0, "inspection": float(inspected),
+                                                  "intelligence partners watching": float(intelligence), "chance of detection": p,
+                                                  "roll": roll, "reputation change": -DETECTION_REPUTATION_COST,
+                                                  "relations change with members": -15})  # fmt: skip
                 breach(board, t, member, why="was caught cheating on")
                 break
+            board.emit("CheatingUndetected", f"{board.name(member)}'s forces beyond the cap of {t.id} went unnoticed this turn.",
+                       (member,), {"chance of detection": p, "roll": roll}, visible_to=(member,))  # fmt: skip

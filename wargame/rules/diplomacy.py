@@ -1,8 +1,18 @@
 """Diplomacy: messages, back-channel talks, ultimatums (with audience costs) and mediation.
 
-Talk is cheap but not free of consequence: an ultimatum ties the issuer's credibility to
-enforcing it (Fearon's audience costs), and an accepted mediator makes agreements between the
-parties more likely and cools the crisis.
+Talk is cheap but not free of consequence. An ultimatum ties the issuer's credibility to
+enforcing it (Fearon's audience costs): the target answers in the next turn; if it defies the
+demand, the issuer has until the turn after to act (force or sanctions against the target) or it
+pays in stability and reputation, more so for a democracy, whose public punishes empty threats.
+That cost is what makes a democracy's ultimatum credible.
+
+Mediation needs both parties' consent. An active mediator cools the crisis every turn (relations
+between the parties improve, tension falls) and, each turn, puts a draft settlement to both
+parties: a ceasefire if they are fighting, otherwise a non-aggression pact. The mediator is not a
+party to it but its guarantor: breaking a mediated settlement costs more (agreements.py). This is
+how mediation raises the chance of a formal agreement: it supplies the proposal, and the
+guarantee makes it easier to accept. Back-channel (Track II) talks quietly improve relations and
+lower tension.
 """
 
 from __future__ import annotations
@@ -20,10 +30,13 @@ from ..orders import (
     Order,
     SendMessage,
 )
-from ..state import RUNG, GameState, Mediation, Ultimatum
+from ..state import RUNG, GameState, Mediation, Proposal, Ultimatum
 from .common import check_other_state, democracy_factor, others
 
 ULTIMATUM_AUDIENCE_COST = 8.0  # stability lost by an issuer who does not enforce a defied demand
+ULTIMATUM_REPUTATION_COST = 8.0
+MEDIATION_RELATIONS = 5.0  # relations gained between the parties each turn of active mediation
+MEDIATION_TENSION = 3.0
 
 
 def check_message(state: GameState, o: SendMessage) -> str | None:
@@ -48,7 +61,7 @@ def check_ultimatum(state: GameState, o: IssueUltimatum) -> str | None:
         return reason
     if not o.demand.strip():
         return "say what you demand"
-    if any(u.status == "pending" and u.issuer == o.actor and u.target == o.target for u in state.ultimatums):
+    if any(u.status in ("pending", "defied") and u.issuer == o.actor and u.target == o.target for u in state.ultimatums):
         return "you already have an ultimatum pending against this state"
     return None
 
@@ -124,11 +137,12 @@ def deliver_messages(board: Board, orders: list[Order]) -> None:
             board.emit(kind, f"{board.name(o.actor)} to {names}: {o.text}", (o.actor, *o.to), visible_to=visible)
         elif isinstance(o, BackChannel):
             board.shift_relation(o.actor, o.target, 4)
+            board.tension = max(0.0, board.tension - 1)
             board.emit(
                 "BackChannelOpened",
                 f"Quiet talks between {board.name(o.actor)} and {board.name(o.target)} improved relations.",
                 (o.actor, o.target),
-                {"relations change": 4},
+                {"relations change": 4, "tension change": -1},
                 visible_to=(o.actor, o.target),
             )
 
@@ -163,12 +177,44 @@ def settle_mediation(board: Board, orders: list[Order]) -> None:
                 f"{board.name(o.between[1])} (id {m.id}).",
                 (o.actor, *o.between),
             )
-    # active mediation: shuttle diplomacy cools the dispute every turn
-    for m in board.mediations:
-        if m.status == "active":
-            a, b = m.parties
-            board.shift_relation(a, b, 5)
-            board.tension = max(0.0, board.tension - 3)
+    # active mediation: shuttle diplomacy cools the dispute and puts a settlement on the table
+    for m in list(board.mediations):
+        if m.status != "active":
+            continue
+        a, b = m.parties
+        board.shift_relation(a, b, MEDIATION_RELATIONS)
+        board.tension = max(0.0, board.tension - MEDIATION_TENSION)
+        kind = settlement_kind(board, a, b)
+        if kind is None:
+            board.replace_in(board.mediations, m, status="ended")
+            continue
+        if any(p.status == "open" and p.mediated and set(p.recipients) == {a, b} for p in board.proposals):
+            continue
+        p = Proposal(board.new_id("p"), m.mediator, (a, b), kind, board.turn, mediated=True,
+                     note=f"Draft settlement from the mediator, {board.name(m.mediator)}.")  # fmt: skip
+        board.proposals.append(p)
+        board.emit(
+            "SettlementDrafted",
+            f"{board.name(m.mediator)}'s shuttle diplomacy produced a draft {kind.replace('_', ' ')} between "
+            f"{board.name(a)} and {board.name(b)} (id {p.id}); it is signed if both accept.",
+            (m.mediator, a, b),
+            {"relations change between the parties": MEDIATION_RELATIONS, "tension change": -MEDIATION_TENSION},
+            visible_to=(m.mediator, a, b),
+        )
+
+
+def settlement_kind(board_or_state, a: str, b: str) -> str | None:
+    """What a mediator proposes: a ceasefire to states at war, else a non-aggression pact; None
+    when the parties already have one in force (the mediation has done its work)."""
+    at_war = any(
+        w.ended_turn is None and ((a in w.side_a and b in w.side_b) or (a in w.side_b and b in w.side_a))
+        for w in board_or_state.wars
+    )
+    kinds = ("ceasefire",) if at_war else ("non_aggression", "ceasefire", "peace")
+    for t in board_or_state.treaties:
+        if t.status == "active" and t.kind in kinds and {a, b} <= set(t.members):
+            return None
+    return "ceasefire" if at_war else "non_aggression"
 
 
 def mediated(board_or_state, a: str, b: str) -> bool:
@@ -180,6 +226,12 @@ def settle_ultimatums(board: Board, orders: list[Order]) -> None:
     answers = {o.ultimatum: o for o in orders if isinstance(o, AnswerUltimatum)}
     enforcing = {(o.actor, o.target) for o in orders if isinstance(o, Attack | ImposeSanctions)}
     for u in list(board.ultimatums):
+        if u.status == "defied":  # the issuer's last chance to act
+            if (u.issuer, u.target) in enforcing:
+                _enforced(board, u)
+            else:
+                _backed_down(board, u)
+            continue
         if u.status != "pending" or u.turn >= board.turn:
             continue
         answer = answers.get(u.id)
@@ -196,23 +248,23 @@ def settle_ultimatums(board: Board, orders: list[Order]) -> None:
                 {"target stability change": -5 * democracy_factor(u.target, board.scenario)},
             )
         elif (u.issuer, u.target) in enforcing:
-            board.replace_in(board.ultimatums, u, status="enforced")
-            board.emit("UltimatumEnforced", f"{board.name(u.issuer)} enforced its ultimatum against {board.name(u.target)}.", (u.issuer, u.target))
+            _enforced(board, u)
         else:
+            board.replace_in(board.ultimatums, u, status="defied")
+            board.adjust(u.target, "stability", 2)  # defiance plays well at home
+            board.tension = min(100.0, board.tension + 3)
             cost = ULTIMATUM_AUDIENCE_COST * democracy_factor(u.issuer, board.scenario)
-            board.replace_in(board.ultimatums, u, status="backed_down")
-            board.adjust(u.issuer, "stability", -cost)
-            board.adjust(u.issuer, "reputation", -8)
-            board.bump(u.issuer, "backed_down")
             board.emit(
-                "UltimatumNotEnforced",
-                f"{board.name(u.target)} defied {board.name(u.issuer)}'s ultimatum and "
-                f"{board.name(u.issuer)} did not act: it paid the audience cost of an empty threat.",
+                "UltimatumDefied",
+                f"{board.name(u.target)} defied {board.name(u.issuer)}'s ultimatum. {board.name(u.issuer)} must act "
+                "next turn (force or sanctions) or lose face.",
                 (u.issuer, u.target),
-                {"stability change": -cost, "reputation change": -8, "regime factor": democracy_factor(u.issuer, board.scenario)},
+                {"issuer's stability at stake": cost, "issuer's reputation at stake": ULTIMATUM_REPUTATION_COST, "tension change": 3},
             )
     for o in orders:
         if isinstance(o, IssueUltimatum):
+            if any(u.status in ("pending", "defied") and u.issuer == o.actor and u.target == o.target for u in board.ultimatums):
+                continue
             u = Ultimatum(board.new_id("u"), o.actor, o.target, o.demand, board.turn, board.turn + 1)
             board.ultimatums.append(u)
             board.shift_relation(o.actor, o.target, -8)
@@ -225,3 +277,26 @@ def settle_ultimatums(board: Board, orders: list[Order]) -> None:
                 (o.actor, o.target),
                 {"tension change": 4, "relations change": -8},
             )
+
+
+def _enforced(board: Board, u: Ultimatum) -> None:
+    board.replace_in(board.ultimatums, u, status="enforced")
+    board.adjust(u.issuer, "reputation", 2)
+    board.emit("UltimatumEnforced", f"{board.name(u.issuer)} enforced its ultimatum against {board.name(u.target)}: "
+               "its threats will be taken seriously.", (u.issuer, u.target), {"reputation change": 2})  # fmt: skip
+
+
+def _backed_down(board: Board, u: Ultimatum) -> None:
+    factor = democracy_factor(u.issuer, board.scenario)
+    cost = ULTIMATUM_AUDIENCE_COST * factor
+    board.replace_in(board.ultimatums, u, status="backed_down")
+    board.adjust(u.issuer, "stability", -cost)
+    board.adjust(u.issuer, "reputation", -ULTIMATUM_REPUTATION_COST)
+    board.bump(u.issuer, "backed_down")
+    board.emit(
+        "UltimatumNotEnforced",
+        f"{board.name(u.target)} defied {board.name(u.issuer)}'s ultimatum and "
+        f"{board.name(u.issuer)} did not act: it paid the audience cost of an empty threat.",
+        (u.issuer, u.target),
+        {"stability change": -cost, "reputation change": -ULTIMATUM_REPUTATION_COST, "regime factor": factor},
+    )

@@ -1,20 +1,45 @@
-"""Domestic politics: stability drifts back towards its starting level, and a government whose
-support collapses loses standing abroad. Costs, casualties and backing down are charged where
-they happen (sanctions, military, diplomacy); this module adds the slow forces."""
+"""Domestic politics: how the home front answers costs, casualties and backing down.
+
+Each turn a government's support (stability) falls with the economic losses of the turn, from
+whatever cause (sanctions, war, mobilization, aid), and with its casualties; democratic publics
+punish both harder than autocratic ones, which can shift the pain onto others (the audience-cost
+factor of `common.democracy_factor`). Backing down (giving in to sanctions or an ultimatum, an
+empty threat, a lost war) is charged where it happens. Stability then drifts back towards its
+usual level, and a government whose support collapses loses standing abroad. Low stability
+weakens a state in battle (power.py) and makes its leaders keener to settle.
+"""
 
 from __future__ import annotations
 
+import math
+
 from ..board import Board
+from .common import democracy_factor
 
 CRISIS_THRESHOLD = 20.0
+ECONOMIC_PAIN = 0.6  # stability lost per % of the economy lost this turn
+CASUALTY_PAIN = 1.5  # stability lost per doubling of the turn's casualties above a hundred
+DRIFT = 0.08  # share of the gap to its usual level that stability recovers each turn
 
 
 def settle_domestic(board: Board) -> None:
     for sid in board.ids:
+        before = board.previous.country(sid)
+        factor = democracy_factor(sid, board.scenario)
+        lost = max(0.0, (before.economy - board.get(sid, "economy")) / before.economy * 100)
+        killed = max(0, board.get(sid, "casualties") - before.casualties)
+        economic = ECONOMIC_PAIN * lost * factor if lost >= 0.2 else 0.0
+        casualties = CASUALTY_PAIN * math.log2(1 + killed / 100) * factor if killed else 0.0
+        if economic + casualties >= 0.5:
+            board.adjust(sid, "stability", -(economic + casualties))
+            board.emit("PublicMoodSoured", f"Losses this turn cost {board.name(sid)}'s government support at home.", (sid,),
+                       {"economy lost, %": lost, "casualties": killed, "stability change (economy)": -economic,
+                        "stability change (casualties)": -casualties, "regime factor": factor},
+                       visible_to=(sid,))  # fmt: skip
         baseline = board.scenario.state(sid).stability
         now = board.get(sid, "stability")
-        board.adjust(sid, "stability", (baseline - now) * 0.08)
-        if now < CRISIS_THRESHOLD <= board.previous.country(sid).stability:
+        board.adjust(sid, "stability", (baseline - now) * DRIFT)
+        if now < CRISIS_THRESHOLD <= before.stability:
             board.adjust(sid, "reputation", -5)
             board.emit("GovernmentCrisis", f"{board.name(sid)}'s government is in crisis: protests fill the streets.",
-                       (sid,), {"stability": now, "threshold": CRISIS_THRESHOLD})  # fmt: skip
+                       (sid,), {"stability": now, "threshold": CRISIS_THRESHOLD, "reputation change": -5})  # fmt: skip

@@ -1,9 +1,14 @@
 """Humanitarian intervention and the responsibility to protect.
 
 A population at risk loses a share of its people each turn to the perpetrator. Intervening puts
-forces between them: the mission succeeds with a chance set by the intervener's strength against
-the perpetrator's, and without Security Council authorization it costs legitimacy and sours
-relations with the host and the perpetrator. Peacekeepers and aid cut the toll further.
+forces between them: it is a use of force against the perpetrator (it opens a militarized
+dispute, which the perpetrator may answer and which may become a war, and the perpetrator may call
+on its allies). The mission succeeds with a chance set by the intervener's strength against the
+perpetrator's, helped by a Security Council mandate and by a base in the region; a failed mission
+costs the intervener lives and provokes reprisals that raise the toll. Without authorization it
+costs legitimacy (reputation) and sours relations with the host and the perpetrator; with it, the
+intervener gains standing. Peacekeepers and aid cut the toll further. Every turn's toll event
+says how many lives protection saved.
 """
 
 from __future__ import annotations
@@ -11,7 +16,11 @@ from __future__ import annotations
 from ..board import Board
 from ..orders import Intervene, Order
 from ..state import RUNG, GameState
-from .military import authorized_against
+from .military import authorized_against, open_or_raise_dispute
+from .power import treaties
+
+UNAUTHORIZED_REPUTATION_COST = 8.0
+REPRISAL_FACTOR = 1.5  # the toll in a turn when a failed intervention provoked reprisals
 
 
 def check_intervene(state: GameState, o: Intervene) -> str | None:
@@ -50,29 +59,37 @@ def intervene(board: Board, orders: list[Order]) -> None:
         opponent = p.perpetrator or p.in_state
         mine, theirs = board.get(o.actor, "military"), max(1.0, board.get(opponent, "military"))
         authorized = is_authorized(board, p.id, p.in_state, p.perpetrator)
-        chance = min(0.9, max(0.1, 0.35 + 0.3 * (mine / (mine + theirs)) + (0.15 if authorized else 0.0)))
+        based = bool(treaties(board, o.actor, ("basing",)))
+        chance = min(0.9, max(0.1, 0.35 + 0.3 * (mine / (mine + theirs)) + (0.15 if authorized else 0.0) + (0.1 if based else 0.0)))
         success, roll = board.rng.roll(chance)
         board.scale(o.actor, "military", 0.97)
         board.scale(o.actor, "economy", 0.99)
-        numbers = {"chance of success": chance, "roll": roll, "authorized": float(authorized)}
+        numbers = {"chance of success": chance, "roll": roll, "authorized": float(authorized), "operating from a base": float(based)}
+        if opponent != o.actor and board.war_between(o.actor, opponent) is None:
+            open_or_raise_dispute(board, o.actor, opponent, RUNG["limited_force"], force=True)
+            board.flag(opponent, "attacked")
+            d = board.open_dispute(o.actor, opponent)
+            if d is not None and d.target == o.actor:
+                board.flag(o.actor, "reciprocated")
+        board.reach(RUNG["limited_force"])
         if not authorized:
-            board.adjust(o.actor, "reputation", -8)
+            board.adjust(o.actor, "reputation", -UNAUTHORIZED_REPUTATION_COST)
             board.shift_relation(o.actor, p.in_state, -20)
             if p.perpetrator:
                 board.shift_relation(o.actor, p.perpetrator, -25)
-            board.reach(RUNG["limited_force"])
-            numbers["reputation change (unauthorized)"] = -8
+            numbers["reputation change (unauthorized)"] = -UNAUTHORIZED_REPUTATION_COST
         else:
             board.adjust(o.actor, "reputation", 4)
+            numbers["reputation change (authorized)"] = 4
         if success:
             board.replace_in(board.populations, p, protected_by=(*p.protected_by, o.actor))
             board.emit("InterventionSucceeded", f"{board.name(o.actor)}'s forces now protect the people of {p.id}"
                        f"{'' if authorized else ', without a Security Council mandate'}.", (o.actor, p.in_state), numbers)  # fmt: skip
         else:
-            board.adjust(o.actor, "stability", -5)
             board.bump(o.actor, "casualties", 150)
-            board.emit("InterventionFailed", f"{board.name(o.actor)}'s intervention to protect {p.id} failed with losses.",
-                       (o.actor, p.in_state), numbers)  # fmt: skip
+            board.replace_in(board.populations, p, reprisal_turn=board.turn)
+            board.emit("InterventionFailed", f"{board.name(o.actor)}'s intervention to protect {p.id} failed with losses, "
+                       "and the perpetrator's forces took reprisals.", (o.actor, p.in_state), numbers | {"toll factor from reprisals": REPRISAL_FACTOR})  # fmt: skip
 
 
 def population_toll(board: Board, aid_to: set[str]) -> None:
@@ -88,6 +105,8 @@ def population_toll(board: Board, aid_to: set[str]) -> None:
             factor *= 0.4
         if p.in_state in aid_to:
             factor *= 0.8
+        if p.reprisal_turn == board.turn and not p.protected_by:
+            factor *= REPRISAL_FACTOR
         baseline = remaining * p.threat
         deaths = int(baseline * factor)
         board.replace_in(board.populations, p, deaths=p.deaths + deaths)
@@ -95,7 +114,9 @@ def population_toll(board: Board, aid_to: set[str]) -> None:
             board.emit(
                 "CiviliansKilled" if deaths else "CiviliansProtected",
                 f"{deaths:,} people of {p.id} were killed this turn"
-                + (f"; protection saved about {int(baseline) - deaths:,}." if factor < 1 else "."),
+                + (f"; protection saved about {int(baseline) - deaths:,}." if factor < 1 else
+                   f"; reprisals cost about {deaths - int(baseline):,} more lives." if factor > 1 else "."),
                 (p.in_state, *((p.perpetrator,) if p.perpetrator else ())),
-                {"people at risk": remaining, "threat per turn": p.threat, "protection factor": factor, "deaths": deaths},
+                {"people at risk": remaining, "threat per turn": p.threat, "protection factor": factor, "deaths": deaths,
+                 "lives saved": int(baseline) - deaths},
             )

@@ -3,9 +3,15 @@ may become wars, war itself, build-ups and arms races, covert proxy support.
 
 A display or use of force opens a militarized dispute. Disputes almost only become wars when the
 target answers force with force (reciprocation), and even then rarely: the chance rises with how
-evenly matched the two are, the global tension and arms racing, and falls between democracies.
-In war, each turn is a battle whose odds follow the capability ratio with diminishing returns, so
-the stronger side usually but not always prevails.
+evenly matched the two are, the global tension and arms racing, and falls between democracies,
+against a nuclear-armed target and against a target with reliable friends (allies' expected help
+and guests' based forces deter). A sustained assault on a target that does not fight back can
+still become a war, but much more rarely (an invasion). In war, each turn is a battle whose odds
+follow the coalitions' capability ratio with diminishing returns, so the stronger side usually
+but not always prevails.
+
+Using force against a treaty partner breaks every treaty the two share (a non-aggression pact,
+a ceasefire, an alliance): treaty terms are checked every turn.
 """
 
 from __future__ import annotations
@@ -15,15 +21,22 @@ import math
 from ..board import Board
 from ..orders import Attack, BuildUp, Disarm, MobilizeForces, Order, ProxySupport
 from ..state import RUNG, Dispute, GameState, War
-from .common import check_other_state, democracy_factor, others
+from .agreements import breach
+from .common import check_other_state, others
+from .power import coalition_strength, expected_support, fighting_strength, treaties
 
 BUILDUP_GAIN = 0.06  # military added by a build-up, share of current capability
 BUILDUP_COST = 0.015  # economy spent on it
-WAR_BASE = 0.16  # chance a reciprocated clash becomes war, before modifiers
-BATTLE_EDGE = 0.076  # battle odds per unit of log capability ratio: 9:1 gives about 2:1 odds
+WAR_BASE = 0.12  # chance a reciprocated clash becomes war, before modifiers
+INVASION_FACTOR = 0.25  # a sustained assault on a target that does not fight back, relative to that
+BATTLE_EDGE = 0.076  # battle odds per unit of log capability ratio: 9:1 gives 2:1 odds per turn
 FRONT_STEP = 25.0
 FRONT_DECISIVE = 50.0
 DISPUTE_QUIET_TURNS = 2  # a dispute with no force for this long ends
+PROXY_EXPOSURE = 0.3  # chance covert support is exposed; the target's intelligence partners add more
+PROXY_INTEL_BONUS = 0.25
+TERMS_BROKEN_BY_FORCE = ("alliance", "defense_pact", "non_aggression", "basing", "intelligence_sharing",
+                         "joint_exercises", "ceasefire", "peace")  # fmt: skip
 
 
 def check_targeted(state: GameState, o: MobilizeForces | Attack | ProxySupport) -> str | None:
@@ -67,8 +80,8 @@ def candidates(state: GameState, seat: str):
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def side_strength(board: Board, side: tuple[str, ...]) -> float:
-    return sum(board.get(s, "military") * (0.7 + 0.3 * board.get(s, "stability") / 100) for s in side) or 1.0
+def side_strength(board: Board | GameState, side: tuple[str, ...], enemy: tuple[str, ...] = ()) -> float:
+    return coalition_strength(board, side, enemy)
 
 
 def battle_odds(strength_a: float, strength_b: float) -> float:
@@ -76,19 +89,24 @@ def battle_odds(strength_a: float, strength_b: float) -> float:
     return min(0.85, max(0.15, 0.5 + BATTLE_EDGE * math.log(strength_a / strength_b)))
 
 
-def war_chance(board: Board, a: str, b: str) -> dict[str, float]:
-    """The chance a reciprocated clash between a and b becomes war, with its factors."""
-    sa, sb = board.get(a, "military") or 1.0, board.get(b, "military") or 1.0
+def war_chance(board: Board | GameState, a: str, b: str) -> dict[str, float]:
+    """The chance a reciprocated clash between a (initiator) and b becomes war, with its factors."""
+    sa, sb = max(1.0, fighting_strength(board, a)), max(1.0, fighting_strength(board, b))
     share = sa / (sa + sb)
     parity = 1.0 - abs(share - 0.5)  # 0.5 (lopsided) .. 1 (even): evenly matched sides fight
     tension = 0.5 + board.tension / 100
-    race = 1.0 + 0.15 * min(board.get(a, "buildup"), board.get(b, "buildup"))
+    buildup = (lambda s: board.get(s, "buildup")) if isinstance(board, Board) else (lambda s: board.country(s).buildup)
+    race = 1.0 + 0.15 * min(buildup(a), buildup(b))
     regimes = (board.scenario.state(a).regime, board.scenario.state(b).regime)
     peace = 0.3 if regimes == ("democracy", "democracy") else 1.0
-    deterrence = 0.5 if board.scenario.state(b).nuclear else 1.0
-    p = WAR_BASE * parity * tension * race * peace * deterrence
+    nuclear = 0.5 if board.scenario.state(b).nuclear else 1.0
+    support = expected_support(board, b, a)
+    allies = (sa + sb) / (sa + sb + support)
+    p = WAR_BASE * parity * tension * race * peace * nuclear * allies
     return {"base": WAR_BASE, "parity": parity, "tension factor": tension, "arms race factor": race,
-            "democratic peace factor": peace, "nuclear deterrence factor": deterrence, "probability": p}  # fmt: skip
+            "democratic peace factor": peace, "nuclear deterrence factor": nuclear,
+            "defender's expected allied help": support, "alliance deterrence factor": allies,
+            "probability": p}  # fmt: skip
 
 
 # --- phases ------------------------------------------------------------------------------------
@@ -105,7 +123,7 @@ def apply_force_posture(board: Board, orders: list[Order]) -> None:
             board.adjust(o.actor, "buildup", 1.5)
             board.tension = min(100.0, board.tension + 2)
             board.emit("ForcesBuiltUp", f"{board.name(o.actor)} built up its forces.", (o.actor,),
-                       {"capability gained": gain, "economy spent, %": BUILDUP_COST * 100})  # fmt: skip
+                       {"capability gained": gain, "economy spent, %": BUILDUP_COST * 100, "tension change": 2})  # fmt: skip
         elif isinstance(o, Disarm):
             loss = board.scale(o.actor, "military", 0.95)
             board.scale(o.actor, "economy", 1.01)
@@ -116,13 +134,28 @@ def apply_force_posture(board: Board, orders: list[Order]) -> None:
         for b in racers[i + 1 :]:
             if board.relation(a, b) < -10:
                 board.tension = min(100.0, board.tension + 4)
-                board.emit("ArmsRaceIntensified", f"{board.name(a)} and {board.name(b)} are racing to arm.", (a, b), {"tension change": 4})
+                board.emit("ArmsRaceIntensified", f"{board.name(a)} and {board.name(b)} are racing to arm: "
+                           "the chance that a clash between them becomes war has risen.", (a, b),
+                           {"tension change": 4, "arms race factor": 1 + 0.15 * min(board.get(a, "buildup"), board.get(b, "buildup"))})  # fmt: skip
+
+
+def open_or_raise_dispute(board: Board, actor: str, target: str, rung: int, force: bool) -> Dispute:
+    """The dispute between actor and target, opened or raised; notes reciprocation and force."""
+    d = board.open_dispute(actor, target)
+    if d is None:
+        d = Dispute(board.new_id("d"), actor, target, board.turn, rung, last_force=board.turn if force else None)
+        board.disputes.append(d)
+        return d
+    reciprocated = d.reciprocated or actor == d.target
+    last = board.turn if force and actor == d.initiator else d.last_force
+    return board.replace_in(board.disputes, d, rung=max(d.rung, rung), reciprocated=reciprocated, last_force=last)
 
 
 def apply_force(board: Board, orders: list[Order]) -> None:
     """Shows and uses of force: disputes open, reciprocation is noted, some clashes become wars."""
     forceful = [o for o in orders if isinstance(o, MobilizeForces | Attack)]
     used_force: set[tuple[str, str]] = set()
+    sustained: set[frozenset[str]] = set()
     for o in forceful:
         rung = RUNG["limited_force"] if isinstance(o, Attack) else RUNG["military_signalling"]
         war = board.war_between(o.actor, o.target)
@@ -130,13 +163,10 @@ def apply_force(board: Board, orders: list[Order]) -> None:
             if isinstance(o, Attack):
                 used_force.add((o.actor, o.target))
             continue
-        d = board.open_dispute(o.actor, o.target)
-        if d is None:
-            d = Dispute(board.new_id("d"), o.actor, o.target, board.turn, rung)
-            board.disputes.append(d)
-        else:
-            reciprocated = d.reciprocated or o.actor == d.target
-            d = board.replace_in(board.disputes, d, rung=max(d.rung, rung), reciprocated=reciprocated)
+        before = board.open_dispute(o.actor, o.target)
+        if isinstance(o, Attack) and before is not None and o.actor == before.initiator and before.last_force == board.turn - 1:
+            sustained.add(frozenset((o.actor, o.target)))
+        open_or_raise_dispute(board, o.actor, o.target, rung, isinstance(o, Attack))
         board.reach(rung)
         if isinstance(o, Attack):
             used_force.add((o.actor, o.target))
@@ -147,13 +177,19 @@ def apply_force(board: Board, orders: list[Order]) -> None:
             board.tension = min(100.0, board.tension + 5)
             board.emit("ForcesMobilized", f"{board.name(o.actor)} mobilized forces against {board.name(o.target)}.",
                        (o.actor, o.target), {"tension change": 5, "relations change": -10})  # fmt: skip
-    for a, b in sorted(used_force):
+    for pair in sorted({tuple(sorted(p)) for p in used_force}):
+        a, b = pair
         if board.war_between(a, b) is not None:
             continue
         d = board.open_dispute(a, b)
-        if d is None or not d.reciprocated:
+        if d is None:
             continue
         factors = war_chance(board, d.initiator, d.target)
+        if not d.reciprocated:
+            if frozenset(pair) not in sustained:
+                continue
+            factors["invasion factor (target has not fought back)"] = INVASION_FACTOR
+            factors["probability"] *= INVASION_FACTOR
         happened, roll = board.rng.roll(factors["probability"])
         if happened:
             begin_war(board, d, factors | {"roll": roll})
@@ -168,13 +204,16 @@ def _strike(board: Board, attacker: str, target: str) -> None:
     d = board.open_dispute(attacker, target)
     if d is not None and attacker == d.target:
         board.flag(attacker, "reciprocated")
+    break_terms_by_force(board, attacker, target)
     losses = board.get(target, "military") * 0.02
     board.adjust(target, "military", -losses)
     board.adjust(attacker, "military", -losses * 0.5)
     board.bump(target, "casualties", int(losses * 40))
+    board.bump(attacker, "casualties", int(losses * 20))
     board.adjust(target, "stability", 3)  # rally round the flag
     authorized = authorized_against(board, target)
-    if not authorized:
+    defending = d is not None and attacker == d.target
+    if not authorized and not defending:
         board.adjust(attacker, "reputation", -5)
         board.shift_relations_with_all(attacker, -3, except_=(target,))
     board.shift_relation(attacker, target, -25)
@@ -182,66 +221,98 @@ def _strike(board: Board, attacker: str, target: str) -> None:
     board.emit(
         "ForceUsed",
         f"{board.name(attacker)} used force against {board.name(target)}"
-        f"{' with Security Council authorization' if authorized else ''}.",
+        f"{' with Security Council authorization' if authorized else ' in self-defence' if defending else ''}.",
         (attacker, target),
-        {"target capability lost": losses, "attacker reputation change": 0 if authorized else -5, "tension change": 10},
+        {"target capability lost": losses, "attacker reputation change": 0 if authorized or defending else -5, "tension change": 10},
     )
+
+
+def break_terms_by_force(board: Board, attacker: str, target: str) -> None:
+    """Force against a partner breaks every treaty the two share (checked whenever force is used)."""
+    for t in list(board.treaties):
+        if t.status == "active" and t.kind in TERMS_BROKEN_BY_FORCE and attacker in t.members and target in t.members:
+            breach(board, t, attacker, why=f"used force against {board.name(target)} in breach of")
 
 
 def authorized_against(board_or_state, target: str) -> bool:
     return any(d.status == "adopted" and d.kind == "authorize_force" and d.target == target for d in board_or_state.drafts)
 
 
+def _standing_allies(board: Board, protege: str, aggressor: str) -> tuple[str, ...]:
+    """Allies who answered the protege's call against this aggressor and are bound to fight."""
+    out = []
+    for inv in board.invocations:
+        if inv.invoker == protege and inv.against == aggressor:
+            t = board.find(board.treaties, inv.treaty_id)
+            for ally in inv.honoured_by:
+                if t is not None and t.status == "active" and ally not in out and ally != aggressor:
+                    out.append(ally)
+    return tuple(out)
+
+
 def begin_war(board: Board, d: Dispute, numbers: dict[str, float], side_a: tuple[str, ...] = (), side_b: tuple[str, ...] = ()) -> War:
     side_a = side_a or (d.initiator,)
-    side_b = side_b or (d.target,)
-    sa, sb = side_strength(board, side_a), side_strength(board, side_b)
-    war = War(board.new_id("w"), side_a, side_b, board.turn, stronger_share=max(sa, sb) / (sa + sb))
+    side_b = side_b or (d.target, *_standing_allies(board, d.target, d.initiator))
+    sa, sb = side_strength(board, side_a, side_b), side_strength(board, side_b, side_a)
+    stronger = "a" if sa >= sb else "b"
+    war = War(board.new_id("w"), side_a, side_b, board.turn, stronger_share=max(sa, sb) / (sa + sb), stronger=stronger)
     board.wars.append(war)
     board.replace_in(board.disputes, d, war_id=war.id, rung=RUNG["war"])
     board.reach(RUNG["war"])
     board.tension = min(100.0, board.tension + 15)
-    board.emit("WarBegan", f"War broke out between {board.name(d.initiator)} and {board.name(d.target)}.",
-               (*side_a, *side_b), numbers)  # fmt: skip
+    joined = side_b[1:]
+    board.emit("WarBegan", f"War broke out between {board.name(d.initiator)} and {board.name(d.target)}"
+               + (f"; {', '.join(board.name(s) for s in joined)} fought at {board.name(d.target)}'s side as promised." if joined else "."),
+               (*side_a, *side_b), numbers | {"attackers' strength": sa, "defenders' strength": sb, "stronger side's share": war.stronger_share})  # fmt: skip
+    battle(board, war)  # the clash that became a war is its first turn of fighting
     return war
 
 
-def join_war(board: Board, war: War, ally: str, side_of: str) -> None:
+def join_war(board: Board, war: War, ally: str, side_of: str) -> War:
     if side_of in war.side_a:
-        board.replace_in(board.wars, war, side_a=(*war.side_a, ally))
+        side_a, side_b = (*war.side_a, ally), war.side_b
     else:
-        board.replace_in(board.wars, war, side_b=(*war.side_b, ally))
-    board.emit("WarJoined", f"{board.name(ally)} entered the war on the side of {board.name(side_of)}.", (ally, side_of))
+        side_a, side_b = war.side_a, (*war.side_b, ally)
+    sa, sb = side_strength(board, side_a, side_b), side_strength(board, side_b, side_a)
+    war = board.replace_in(board.wars, war, side_a=side_a, side_b=side_b, stronger="a" if sa >= sb else "b",
+                           stronger_share=max(sa, sb) / (sa + sb))  # fmt: skip
+    board.emit("WarJoined", f"{board.name(ally)} entered the war on the side of {board.name(side_of)}.", (ally, side_of),
+               {"attackers' strength": sa, "defenders' strength": sb})  # fmt: skip
+    return war
 
 
 def fight_wars(board: Board) -> None:
     """One turn of fighting for each war begun before this turn."""
     for war in list(board.wars):
-        if war.ended_turn is not None:
-            continue
-        sa, sb = side_strength(board, war.side_a), side_strength(board, war.side_b)
-        p = battle_odds(sa, sb)
-        won, roll = board.rng.roll(p)
-        front = war.front + (FRONT_STEP if won else -FRONT_STEP)
-        winners, losers = (war.side_a, war.side_b) if won else (war.side_b, war.side_a)
-        for s in (*war.side_a, *war.side_b):
-            loss = 0.06 if s in losers else 0.03
-            dead = board.get(s, "military") * loss
-            board.adjust(s, "military", -dead)
-            board.bump(s, "casualties", int(dead * 60))
-            board.scale(s, "economy", 0.98)
-            board.adjust(s, "stability", -2.5 * democracy_factor(s, board.scenario) * (1.5 if s in losers else 1))
-        war = board.replace_in(board.wars, war, front=front)
-        board.reach(RUNG["war"])
-        board.tension = min(100.0, board.tension + 3)
-        board.emit(
-            "BattleFought",
-            f"Fighting went the way of {', '.join(board.name(s) for s in winners)} this turn.",
-            (*war.side_a, *war.side_b),
-            {"attackers' strength": sa, "defenders' strength": sb, "attackers' chance": p, "roll": roll, "front (+ favours attackers)": front},
-        )
-        if abs(front) >= FRONT_DECISIVE:
-            end_war(board, war, "a" if front > 0 else "b", "victory")
+        if war.ended_turn is None and war.started_turn < board.turn:
+            battle(board, war)
+
+
+def battle(board: Board, war: War) -> None:
+    """One turn's fighting: the odds follow the coalitions' strength; two more won turns than
+    lost decide the war."""
+    sa, sb = side_strength(board, war.side_a, war.side_b), side_strength(board, war.side_b, war.side_a)
+    p = battle_odds(sa, sb)
+    won, roll = board.rng.roll(p)
+    front = war.front + (FRONT_STEP if won else -FRONT_STEP)
+    winners, losers = (war.side_a, war.side_b) if won else (war.side_b, war.side_a)
+    for s in (*war.side_a, *war.side_b):
+        loss = 0.06 if s in losers else 0.03
+        dead = board.get(s, "military") * loss
+        board.adjust(s, "military", -dead)
+        board.bump(s, "casualties", int(dead * 60))
+        board.scale(s, "economy", 0.98)
+    war = board.replace_in(board.wars, war, front=front)
+    board.reach(RUNG["war"])
+    board.tension = min(100.0, board.tension + 3)
+    board.emit(
+        "BattleFought",
+        f"Fighting went the way of {', '.join(board.name(s) for s in winners)} this turn.",
+        (*war.side_a, *war.side_b),
+        {"attackers' strength": sa, "defenders' strength": sb, "attackers' chance": p, "roll": roll, "front (+ favours attackers)": front},
+    )
+    if abs(front) >= FRONT_DECISIVE:
+        end_war(board, war, "a" if front > 0 else "b", "victory")
 
 
 def end_war(board: Board, war: War, winner: str, how: str) -> None:
@@ -259,7 +330,7 @@ def end_war(board: Board, war: War, winner: str, how: str) -> None:
         text = f"{', '.join(board.name(s) for s in winners)} won the war against {', '.join(board.name(s) for s in losers)}."
     else:
         text = f"The war between {', '.join(board.name(s) for s in war.side_a)} and {', '.join(board.name(s) for s in war.side_b)} ended without a victor."
-    board.emit("WarEnded", text, (*war.side_a, *war.side_b), {"front": war.front})
+    board.emit("WarEnded", text, (*war.side_a, *war.side_b), {"front": war.front, "stronger side's share": war.stronger_share})
 
 
 def end_hostilities(board: Board, parties: tuple[str, ...], how: str) -> None:
@@ -287,19 +358,23 @@ def _close_quiet_disputes(board: Board, active_pairs: set[frozenset[str]]) -> No
 
 
 def apply_proxy_support(board: Board, orders: list[Order]) -> None:
+    """Covert support for a rival's armed opponents: cheap, deniable, destabilizing, and exposed
+    more often when the target shares intelligence with partners."""
     for o in orders:
         if not isinstance(o, ProxySupport):
             continue
         board.adjust(o.target, "stability", -4)
         board.scale(o.actor, "economy", 0.995)
-        p = 0.4
+        watched = bool(treaties(board, o.target, ("intelligence_sharing",)))
+        p = PROXY_EXPOSURE + (PROXY_INTEL_BONUS if watched else 0.0)
         exposed, roll = board.rng.roll(p)
         if exposed:
             board.shift_relation(o.actor, o.target, -20)
             board.adjust(o.actor, "reputation", -4)
             board.tension = min(100.0, board.tension + 4)
             board.emit("ProxySupportExposed", f"{board.name(o.actor)} was exposed arming opponents of {board.name(o.target)}'s government.",
-                       (o.actor, o.target), {"chance of exposure": p, "roll": roll, "target stability change": -4})  # fmt: skip
+                       (o.actor, o.target), {"chance of exposure": p, "target shares intelligence": float(watched), "roll": roll,
+                                             "target stability change": -4, "reputation change": -4})  # fmt: skip
         else:
             board.emit("ProxySupportGiven", f"Covert support for {board.name(o.target)}'s opponents went unnoticed.",
                        (o.actor,), {"chance of exposure": p, "roll": roll}, visible_to=(o.actor,))  # fmt: skip

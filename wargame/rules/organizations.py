@@ -146,7 +146,8 @@ def vote_on_drafts(board: Board, orders: list[Order]) -> None:
             f"The Security Council {'adopted' if ok else 'did not adopt'} the draft to {d.kind.replace('_', ' ')} "
             f"({subject}): {why}.",
             (d.sponsor, *((d.target,) if d.target else ())),
-            {"yes": yes, "no": sum(v == "no" for v in votes.values()), "abstain": sum(v == "abstain" for v in votes.values()), **numbers},
+            {"yes": yes, "no": sum(v == "no" for v in votes.values()), "abstain": sum(v == "abstain" for v in votes.values()),
+             "votes needed": VOTES_NEEDED, "permanent members voting no": sum(votes.get(m) == "no" for m in c.permanent), **numbers},
         )
         if ok:
             _apply_resolution(board, d)

@@ -1,10 +1,20 @@
-"""Economic sanctions: threat, imposition, coalitions, costs, concession, lifting.
+"""Economic sanctions: threat, imposition, coalitions, costs, concession, retaliation, lifting.
 
 The cost to the target grows with its trade dependence on the senders and with the measure's
-bite; senders pay in proportion to their own dependence on the target. Hard sanctions hurt the
-target's civilians (stability falls, and senders' reputation suffers when costs are severe), and
-strain a sender's relations with its friends who still trade with the target. Whether the target
-gives in is its own decision: the rules only make resisting costly.
+bite (a trade embargo bites hardest, an asset freeze least); a Security Council mandate closes
+loopholes. Senders pay in proportion to their own dependence on the target. Hard sanctions hurt
+the target's civilians (stability falls, and senders' reputation suffers when costs are severe),
+and strain a sender's relations with its friends who still trade with the target. A threat that
+is neither carried out nor withdrawn lapses after a few turns and costs the sender credibility (an
+empty threat). The target may hit back with counter-sanctions on a sender, which end when the
+episode they answer ends. Whether the target gives in is its own decision: the rules only make
+resisting costly.
+
+The cost level of an episode (minor, major, severe) is set by what its measures, as first
+threatened or imposed, inflict or would inflict on the target per turn (its `stake`): the
+anticipated cost TIES codes at the threat stage. Senders who join later add to the bite but not
+to the episode's level, so that the level says how hard the coercion was from the outset rather
+than how much pressure a resisting target later attracted.
 """
 
 from __future__ import annotations
@@ -22,15 +32,42 @@ from ..orders import (
 from ..state import RUNG, GameState, SanctionsEpisode
 from .common import check_other_state, democracy_factor, others
 
-# share of the trade with senders that each measure cuts off, in GDP % per turn per unit dependence
-BITE = {"trade": 16.0, "assets": 9.0, "financial": 12.0}
+# GDP % the target loses per turn per unit of trade dependence on the senders
+BITE = {"trade": 6.0, "financial": 5.0, "assets": 3.5}
 SENDER_PAIN = 0.5  # senders lose this fraction of the bite, scaled by their own dependence
+UN_REACH = 1.4  # a Security Council mandate: every member applies it, so fewer loopholes
+CIVILIAN_HARM = 0.3  # stability lost per GDP % of sanctions cost (shortages, prices)
 THREAT_LIFETIME = 3  # turns before a threat not carried out lapses
-COST_LEVELS = ((5.0, "severe"), (2.0, "major"), (0.0, "minor"))  # cumulative % of GDP
+EMPTY_THREAT_COST = 3.0  # reputation a sender loses when its threat lapses
+CONCESSION_COST = 4.0  # stability a target loses by giving in (times the audience-cost factor)
+COST_LEVELS = ((2.2, "severe"), (1.1, "major"), (0.0, "minor"))  # GDP % per turn
 
 
-def cost_level(cost: float) -> str:
-    return next(name for floor, name in COST_LEVELS if cost >= floor)
+def cost_level(stake: float) -> str:
+    """minor / major / severe for a cost per turn in % of the target's GDP."""
+    return next(name for floor, name in COST_LEVELS if stake >= floor)
+
+
+def trade_share(x: Board | GameState, a: str, b: str) -> float:
+    if isinstance(x, Board):
+        return x.trade_share(a, b)
+    return next((t.share for t in x.scenario.trade if t.from_ == a and t.to == b), 0.0)
+
+
+def dependence(x: Board | GameState, target: str, senders: tuple[str, ...] | list[str], un_mandated: bool = False) -> float:
+    """The target's trade dependence on the senders (a UN mandate widens it)."""
+    dep = min(1.0, sum(trade_share(x, target, s) for s in senders))
+    return min(1.0, dep * UN_REACH) if un_mandated else dep
+
+
+def pressure(x: Board | GameState, target: str, senders, measure: str, un_mandated: bool = False) -> float:
+    """GDP % per turn the measures cost (or would cost) the target."""
+    return BITE[measure] * dependence(x, target, senders, un_mandated)
+
+
+def sender_cost(x: Board | GameState, sender: str, target: str, measure: str) -> float:
+    """GDP % per turn the sender loses by cutting its own trade with the target."""
+    return BITE[measure] * SENDER_PAIN * trade_share(x, sender, target)
 
 
 def active_episode(state_or_board, sender: str, target: str) -> SanctionsEpisode | None:
@@ -126,12 +163,16 @@ def candidates(state: GameState, seat: str):
 
 
 def settle_sanctions_orders(board: Board, orders: list[Order]) -> None:
-    """Concessions first (they end episodes), then lifts, threats, impositions and joins."""
+    """Concessions first (they end episodes), then lifts, threats, impositions and joins. A sender
+    whose target gives in this turn does not go on to threaten or sanction it again this turn."""
+    satisfied: set[tuple[str, str]] = set()
     for o in orders:
         if isinstance(o, ConcedeToSanctions):
             e = board.find(board.sanctions, o.episode)
             if e.stage in ("threatened", "imposed"):
                 concede(board, e)
+                satisfied.update((x, e.target) for x in e.senders)
+    orders = [o for o in orders if not (isinstance(o, ThreatenSanctions | ImposeSanctions) and (o.actor, o.target) in satisfied)]
     for o in orders:
         if isinstance(o, LiftSanctions):
             e = board.find(board.sanctions, o.episode)
@@ -145,24 +186,30 @@ def settle_sanctions_orders(board: Board, orders: list[Order]) -> None:
                 stage = "lifted" if e.stage == "imposed" else "dropped"
                 board.replace_in(board.sanctions, e, stage=stage, ended_turn=board.turn)
                 board.bump(o.actor, "backed_down")
+                if stage == "dropped":
+                    board.adjust(o.actor, "reputation", -EMPTY_THREAT_COST)  # a withdrawn threat was an empty one
                 board.emit(
                     "SanctionsLifted" if stage == "lifted" else "ThreatWithdrawn",
                     f"{board.name(o.actor)} {'lifted its sanctions on' if stage == 'lifted' else 'withdrew its threat against'} "
                     f"{board.name(e.target)} without a concession.",
                     (o.actor, e.target),
+                    {"cost suffered by the target, % of GDP": e.cost},
                 )
+                _end_retaliation(board, e)
     for o in orders:
         if isinstance(o, ThreatenSanctions):
-            e = SanctionsEpisode(board.new_id("s"), (o.actor,), o.target, o.measure, threatened_turn=board.turn)
+            stake = pressure(board, o.target, (o.actor,), o.measure)
+            e = SanctionsEpisode(board.new_id("s"), (o.actor,), o.target, o.measure, threatened_turn=board.turn, stake=stake)
             board.sanctions.append(e)
             board.shift_relation(o.actor, o.target, -5)
             board.reach(RUNG["coercion"])
             board.emit(
                 "SanctionsThreatened",
                 f"{board.name(o.actor)} threatened {board.name(o.target)} with {o.measure} sanctions "
-                f"unless it changes course (id {e.id}).",
+                f"unless it changes course (id {e.id}; a {cost_level(stake)} cost if imposed).",
                 (o.actor, o.target),
-                {"target's trade dependence on sender": board.trade_share(o.target, o.actor)},
+                {"target's trade dependence on sender": board.trade_share(o.target, o.actor),
+                 "cost if imposed, % of GDP per turn": stake, "sender's own cost, % of GDP per turn": sender_cost(board, o.actor, o.target, o.measure)},  # fmt: skip
             )
     for o in orders:
         if isinstance(o, ImposeSanctions):
@@ -171,34 +218,53 @@ def settle_sanctions_orders(board: Board, orders: list[Order]) -> None:
         if isinstance(o, JoinSanctions):
             e = board.find(board.sanctions, o.episode)
             if e.stage in ("threatened", "imposed") and o.actor not in e.senders:
-                board.replace_in(board.sanctions, e, senders=(*e.senders, o.actor))
+                senders = (*e.senders, o.actor)
+                board.replace_in(board.sanctions, e, senders=senders)
                 board.shift_relation(o.actor, e.target, -5)
                 board.emit(
                     "SanctionsJoined",
                     f"{board.name(o.actor)} joined the sanctions on {board.name(e.target)}: the coalition now has "
-                    f"{len(e.senders) + 1} members.",
+                    f"{len(senders)} members.",
                     (o.actor, e.target),
+                    {"cost to the target, % of GDP per turn": pressure(board, e.target, senders, e.measure, e.un_mandated)},
                 )
 
 
 def impose(board: Board, sender: str, target: str, measure: str, *, un_mandated: bool = False, senders: tuple[str, ...] = ()) -> SanctionsEpisode:
     e = active_episode(board, sender, target)
     senders = senders or (sender,)
+    answered = next(
+        (x for x in board.sanctions if x.target == sender and target in x.senders and x.stage == "imposed" and x.retaliation_for is None),
+        None,
+    )
+    retaliation = answered.id if answered is not None and not un_mandated and len(senders) == 1 else None
     if e is not None and e.stage == "threatened":
-        e = board.replace_in(board.sanctions, e, stage="imposed", imposed_turn=board.turn, measure=measure, senders=tuple(dict.fromkeys((*e.senders, *senders))), un_mandated=un_mandated)
+        all_senders = tuple(dict.fromkeys((*e.senders, *senders)))
+        stake = e.stake if measure == e.measure and not un_mandated else pressure(board, target, all_senders, measure, un_mandated)
+        e = board.replace_in(board.sanctions, e, stage="imposed", imposed_turn=board.turn, measure=measure, senders=all_senders,
+                             un_mandated=un_mandated, stake=stake)  # fmt: skip
     else:
-        e = SanctionsEpisode(board.new_id("s"), senders, target, measure, threatened_turn=None, imposed_turn=board.turn, stage="imposed", un_mandated=un_mandated)
+        stake = pressure(board, target, senders, measure, un_mandated)
+        e = SanctionsEpisode(board.new_id("s"), senders, target, measure, threatened_turn=None, imposed_turn=board.turn,
+                             stage="imposed", un_mandated=un_mandated, stake=stake, retaliation_for=retaliation)  # fmt: skip
         board.sanctions.append(e)
     for s in senders:
         board.shift_relation(s, target, -10)
     board.reach(RUNG["coercion"])
-    dependence = sum(board.trade_share(target, s) for s in e.senders)
+    dep = dependence(board, target, e.senders, un_mandated)
+    if e.retaliation_for:
+        text = (f"{board.name(sender)} hit back at {board.name(target)} with counter-sanctions ({measure}; id {e.id}): "
+                f"they last as long as the sanctions they answer.")  # fmt: skip
+        kind = "SanctionsRetaliated"
+    else:
+        text = (f"{', '.join(board.name(s) for s in e.senders)} imposed {measure} sanctions on {board.name(target)}"
+                f"{' under a Security Council mandate' if un_mandated else ''} (id {e.id}; a {cost_level(e.stake)} cost).")  # fmt: skip
+        kind = "SanctionsImposed"
     board.emit(
-        "SanctionsImposed",
-        f"{', '.join(board.name(s) for s in e.senders)} imposed {measure} sanctions on {board.name(target)}"
-        f"{' under a Security Council mandate' if un_mandated else ''} (id {e.id}).",
+        kind,
+        text,
         (*e.senders, target),
-        {"target's trade dependence on senders": dependence, "bite of the measure": BITE[measure]},
+        {"target's trade dependence on senders": dep, "bite of the measure": BITE[measure], "cost to the target, % of GDP per turn": e.stake},
     )
     return e
 
@@ -206,7 +272,7 @@ def impose(board: Board, sender: str, target: str, measure: str, *, un_mandated:
 def concede(board: Board, e: SanctionsEpisode) -> None:
     at_threat = e.stage == "threatened"
     board.replace_in(board.sanctions, e, stage="conceded", ended_turn=board.turn)
-    cost = 4 * democracy_factor(e.target, board.scenario)
+    cost = CONCESSION_COST * democracy_factor(e.target, board.scenario)
     board.adjust(e.target, "stability", -cost)
     board.bump(e.target, "backed_down")
     for s in e.senders:
@@ -217,8 +283,17 @@ def concede(board: Board, e: SanctionsEpisode) -> None:
         f"{board.name(e.target)} gave in to {'the threat of ' if at_threat else ''}sanctions from "
         f"{', '.join(board.name(s) for s in e.senders)}.",
         (e.target, *e.senders),
-        {"cost suffered, % of GDP": e.cost, "target stability change": -cost},
+        {"cost suffered, % of GDP": e.cost, "cost level (1 minor, 2 major, 3 severe)": 1 + [n for _, n in reversed(COST_LEVELS)].index(cost_level(e.stake)),
+         "target stability change (audience cost)": -cost, "senders' reputation change": 3},  # fmt: skip
     )
+    _end_retaliation(board, e)
+
+
+def _end_retaliation(board: Board, e: SanctionsEpisode) -> None:
+    for r in list(board.sanctions):
+        if r.retaliation_for == e.id and r.stage in ("threatened", "imposed"):
+            board.replace_in(board.sanctions, r, stage="lifted", ended_turn=board.turn)
+            board.emit("SanctionsLifted", f"{board.name(r.senders[0])} ended its counter-sanctions on {board.name(r.target)}.", (*r.senders, r.target))
 
 
 def apply_sanction_costs(board: Board) -> None:
@@ -226,23 +301,26 @@ def apply_sanction_costs(board: Board) -> None:
     for e in list(board.sanctions):
         if e.stage == "threatened" and e.threatened_turn is not None and board.turn - e.threatened_turn >= THREAT_LIFETIME:
             board.replace_in(board.sanctions, e, stage="dropped", ended_turn=board.turn)
-            board.emit("ThreatLapsed", f"The sanctions threat against {board.name(e.target)} was never carried out.", (*e.senders, e.target))
+            for s in e.senders:
+                board.adjust(s, "reputation", -EMPTY_THREAT_COST)
+                board.bump(s, "backed_down")
+            board.emit("ThreatLapsed", f"The sanctions threat against {board.name(e.target)} was never carried out: "
+                       f"{', '.join(board.name(s) for s in e.senders)} made an empty threat.", (*e.senders, e.target),
+                       {"senders' reputation change": -EMPTY_THREAT_COST})  # fmt: skip
             continue
         if e.stage != "imposed":
             continue
-        dependence = min(1.0, sum(board.trade_share(e.target, s) for s in e.senders))
-        if e.un_mandated:
-            dependence = min(1.0, dependence * 1.4)  # universal membership closes the loopholes
-        pct = BITE[e.measure] * dependence
+        dep = dependence(board, e.target, e.senders, e.un_mandated)
+        pct = BITE[e.measure] * dep
         board.scale(e.target, "economy", 1 - pct / 100)
-        civilian = pct * 0.6
+        civilian = pct * CIVILIAN_HARM
         board.adjust(e.target, "stability", -civilian)
         total = e.cost + pct
         board.replace_in(board.sanctions, e, cost=total)
         for s in e.senders:
-            own = BITE[e.measure] * SENDER_PAIN * board.trade_share(s, e.target)
+            own = sender_cost(board, s, e.target, e.measure)
             board.scale(s, "economy", 1 - own / 100)
-            if cost_level(total) == "severe":
+            if cost_level(pct) == "severe":
                 board.adjust(s, "reputation", -0.5)  # civilian harm is noticed abroad
             for friend in board.ids:
                 if friend in e.senders or friend == e.target:
@@ -252,7 +330,7 @@ def apply_sanction_costs(board: Board) -> None:
         board.emit(
             "SanctionsBit",
             f"Sanctions cost {board.name(e.target)} {pct:.1f}% of its economy this turn "
-            f"({total:.1f}% so far: {cost_level(total)}).",
+            f"({total:.1f}% so far; a {cost_level(pct)} cost).",
             (e.target, *e.senders),
-            {"dependence on senders": dependence, "bite": BITE[e.measure], "GDP % lost this turn": pct, "civilian harm (stability)": civilian},
+            {"dependence on senders": dep, "bite": BITE[e.measure], "GDP % lost this turn": pct, "civilian harm (stability)": civilian},
         )

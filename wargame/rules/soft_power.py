@@ -1,7 +1,9 @@
 """Soft power and public diplomacy: slow gains in relations and reputation.
 
-Reputation matters beyond goodwill: bystanders on the Security Council and computer players lean
-towards states with a good name.
+Reputation matters beyond goodwill: bystanders on the Security Council vote with sponsors of good
+name, computer players accept their proposals more readily and trust their alliances more
+(power.reliability). Aid buys more goodwill the larger it is for the recipient: a great power's
+aid to a small state is how small states are courted.
 """
 
 from __future__ import annotations
@@ -47,12 +49,14 @@ def apply_soft_power(board: Board, orders: list[Order]) -> set[str]:
                        (o.actor, o.target), {"relations change": 4})  # fmt: skip
         elif isinstance(o, SendAid):
             given = board.get(o.actor, "economy") * 0.01
+            weight = given / board.get(o.target, "economy")  # aid as a share of the recipient's economy
             board.adjust(o.actor, "economy", -given)
             board.adjust(o.target, "economy", given * 0.8)
             board.adjust(o.target, "stability", 2)
-            board.shift_relation(o.actor, o.target, 6)
+            gain = min(15.0, 4.0 + 60.0 * weight)
+            board.shift_relation(o.actor, o.target, gain)
             board.adjust(o.actor, "reputation", 2)
             aided.add(o.target)
             board.emit("AidSent", f"{board.name(o.actor)} sent aid to {board.name(o.target)}.", (o.actor, o.target),
-                       {"economy given": given, "relations change": 6, "reputation change": 2})  # fmt: skip
+                       {"economy given": given, "share of the recipient's economy": weight, "relations change": gain, "reputation change": 2})  # fmt: skip
     return aided

@@ -8,16 +8,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from platformdirs import user_data_path
-
+from ..paths import user_scenarios_dir
 from .loader import Problem, ScenarioError, load_scenario, parse_scenario_text
 from .schema import Scenario
-
-APP_NAME = "CrisisWargame"
-
-
-def user_scenarios_dir() -> Path:
-    return user_data_path(APP_NAME, appauthor=False) / "scenarios"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ docs/SCENARIOS.md; keep the two in step.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -295,15 +296,16 @@ class Scenario(Strict):
     populations: tuple[PopulationSpec, ...] = ()
     injects: tuple[Inject, ...] = ()
 
-    @property
+    @cached_property
     def state_ids(self) -> tuple[str, ...]:
         return tuple(s.id for s in self.states)
 
+    @cached_property
+    def _states_by_id(self) -> dict[str, StateSpec]:
+        return {s.id: s for s in self.states}
+
     def state(self, state_id: str) -> StateSpec:
-        for spec in self.states:
-            if spec.id == state_id:
-                return spec
-        raise KeyError(state_id)
+        return self._states_by_id[state_id]
 
 
 def cross_reference_problems(sc: Scenario) -> Iterator[tuple[str, str]]:

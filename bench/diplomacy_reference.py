@@ -1,0 +1,55 @@
+"""Reference timing: one phase of the `diplomacy` package (the DATC-compliant Diplomacy adjudicator
+from PyPI), standard map, 7 powers, every power submitting uniformly random legal orders.
+
+    .venv/bin/python -m bench.diplomacy_reference
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import statistics
+import time
+
+from diplomacy import Game
+
+# `import diplomacy` sets its root logger to DEBUG with a stderr handler; keep the bench quiet.
+logging.getLogger("diplomacy").setLevel(logging.WARNING)
+
+
+def _random_orders(game: Game, power_name: str, rng: random.Random) -> list[str]:
+    """One uniformly random legal order per orderable location of `power_name`. Sorted, because
+    the package builds its option lists from sets (order varies with PYTHONHASHSEED)."""
+    possible = game.get_all_possible_orders()
+    locs = sorted(game.get_orderable_locations(power_name))
+    return [rng.choice(sorted(possible[loc])) for loc in locs if possible.get(loc)]
+
+
+def diplomacy_phase_times(phases: int = 20, seed: int = 7) -> list[float]:
+    """Seconds taken by `Game.process()` for each of `phases` consecutive phases of a standard
+    7-power game in which every power submits uniformly random legal orders (one per orderable
+    location, chosen with random.Random(seed)). Only process() is timed (time.perf_counter),
+    not order generation. A finished game is replaced by a new one until `phases` timings exist."""
+    rng = random.Random(seed)
+    times: list[float] = []
+    game = Game()
+    while len(times) < phases:
+        if game.is_game_done:
+            game = Game()
+        for power_name in sorted(game.powers):
+            game.set_orders(power_name, _random_orders(game, power_name, rng))
+        t0 = time.perf_counter()
+        game.process()
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def main() -> None:
+    times = diplomacy_phase_times()
+    ms = [t * 1000 for t in times]
+    print(f"diplomacy: {len(ms)} phases, process() median {statistics.median(ms):.3f} ms, "
+          f"min {min(ms):.3f} ms, max {max(ms):.3f} ms")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

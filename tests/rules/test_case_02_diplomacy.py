@@ -1,0 +1,144 @@
+"""Casebook section 2: diplomacy (docs/RULES.md)."""
+
+from dataclasses import replace
+
+from casebook import events, number, play, start, with_relation
+
+from wargame.ai.heuristic import STYLE, _Mind
+from wargame.orders import (
+    AnswerMediation,
+    AnswerProposal,
+    AnswerUltimatum,
+    BackChannel,
+    BreakTreaty,
+    ImposeSanctions,
+    IssueUltimatum,
+    OfferMediation,
+    SendMessage,
+)
+from wargame.rng import Rng
+from wargame.state import Mediation, Proposal, Ultimatum
+
+
+def test_case_2_1_private_and_public_messages():
+    """Case 2.1: A private message is seen only by its sender and recipients; a public statement
+    by everyone."""
+    s = start()
+    res = play(s, SendMessage("alba", to=("brin",), text="Quietly: stand down."),
+               SendMessage("cora", to=("brin",), text="Stand down.", public=True))  # fmt: skip
+    private, = events(res, "MessageSent")
+    public, = events(res, "StatementMade")
+    assert private.visible_for("brin") and private.visible_for("alba") and not private.visible_for("dara")
+    assert public.visible_for("dara")
+
+
+def test_case_2_2_back_channel():
+    """Case 2.2: Back-channel talks raise relations between the two by 4 and lower tension by 1;
+    only the two see them."""
+    s = start()
+    res = play(s, BackChannel("alba", target="brin"))
+    assert res.state.relation("alba", "brin") == s.relation("alba", "brin") + 4
+    ev, = events(res, "BackChannelOpened")
+    assert ev.visible_to == ("alba", "brin")
+
+
+def _ultimatum(s, issuer="alba", target="brin", status="pending", turn=1):
+    u = Ultimatum("u1", issuer, target, "Withdraw.", turn, turn + 1, status=status)
+    return replace(s, turn=turn + 1, ultimatums=(u,), next_id=10)
+
+
+def test_case_2_3_complying_with_an_ultimatum():
+    """Case 2.3: An ultimatum is answered in the next turn. A target that complies backs down: it
+    loses 5 stability times its regime factor, and the issuer gains 3 reputation."""
+    s = start()
+    res = play(s, IssueUltimatum("alba", target="brin", demand="Withdraw."))
+    u, = res.state.ultimatums
+    assert u.status == "pending" and events(res, "UltimatumIssued")
+    res2 = play(res.state, AnswerUltimatum("brin", ultimatum=u.id, comply=True))
+    assert res2.state.ultimatums[0].status == "complied"
+    assert res2.state.country("brin").backed_down == 1
+    assert number(events(res2, "UltimatumComplied")[0], "target stability change") == -5 * 0.7
+    assert res2.state.country("alba").reputation > res.state.country("alba").reputation
+
+
+def test_case_2_4_audience_cost_of_an_empty_ultimatum():
+    """Case 2.4: A defied ultimatum gives the issuer one more turn to act. If it neither uses force
+    nor imposes sanctions on the target, it pays the audience cost: 8 stability times its regime
+    factor (democracy 1.5, hybrid 1, autocracy 0.7) and 8 reputation."""
+    for issuer, factor in (("alba", 1.5), ("brin", 0.7)):
+        target = "brin" if issuer == "alba" else "alba"
+        s = _ultimatum(start(), issuer, target)
+        defied = play(s, AnswerUltimatum(target, ultimatum="u1", comply=False))
+        assert defied.state.ultimatums[0].status == "defied" and events(defied, "UltimatumDefied")
+        res = play(defied.state)
+        ev, = events(res, "UltimatumNotEnforced")
+        assert res.state.ultimatums[0].status == "backed_down"
+        assert number(ev, "stability change") == -8 * factor
+        assert number(ev, "reputation change") == -8
+
+
+def test_case_2_5_enforcing_an_ultimatum():
+    """Case 2.5: An issuer that enforces a defied ultimatum with sanctions or force pays no audience
+    cost and gains 2 reputation."""
+    s = _ultimatum(start(), status="defied", turn=2)
+    res = play(s, ImposeSanctions("alba", target="brin", measure="trade"))
+    assert res.state.ultimatums[0].status == "enforced"
+    assert not events(res, "UltimatumNotEnforced")
+    assert number(events(res, "UltimatumEnforced")[0], "reputation change") == 2
+
+
+def test_case_2_6_mediation_needs_both_parties_then_cools_and_drafts():
+    """Case 2.6: Mediation starts only when both parties accept; while active, relations between
+    them rise by 5 and tension falls by 3 each turn, and the mediator puts a draft settlement to
+    both (a ceasefire if they are at war, otherwise a non-aggression pact)."""
+    s = start()
+    res = play(s, OfferMediation("dara", between=("alba", "brin")))
+    m, = res.state.mediations
+    half = play(res.state, AnswerMediation("alba", mediation=m.id, accept=True))
+    assert half.state.mediations[0].status == "offered" and not half.state.proposals
+    both = play(half.state, AnswerMediation("brin", mediation=m.id, accept=True))
+    assert both.state.mediations[0].status == "active"
+    assert both.state.relation("alba", "brin") == half.state.relation("alba", "brin") + 5
+    p, = both.state.proposals
+    assert p.mediated and p.proposer == "dara" and set(p.recipients) == {"alba", "brin"} and p.kind == "non_aggression"
+    assert events(both, "SettlementDrafted")
+
+
+def test_case_2_7_mediated_settlement_binds_the_parties():
+    """Case 2.7: A mediated settlement accepted by both parties binds the two parties, not the
+    mediator, names the mediator as guarantor, and raises the mediator's reputation by 5."""
+    s = start()
+    m = Mediation("m1", "dara", ("alba", "brin"), 1, accepted_by=("alba", "brin"), status="active")
+    p = Proposal("p2", "dara", ("alba", "brin"), "non_aggression", 1, mediated=True)
+    s = replace(s, turn=2, mediations=(m,), proposals=(p,), next_id=10)
+    res = play(s, AnswerProposal("alba", proposal="p2"), AnswerProposal("brin", proposal="p2"))
+    t, = res.state.treaties
+    assert set(t.members) == {"alba", "brin"} and t.mediator == "dara"
+    assert res.state.country("dara").reputation == s.country("dara").reputation + 5
+    assert res.state.mediations[0].status == "ended"
+
+
+def test_case_2_8_breaking_a_mediated_settlement_costs_more():
+    """Case 2.8: Breaking a mediated settlement costs 4 more reputation than the same treaty
+    unmediated, and sours relations with the mediator."""
+    from wargame.state import Treaty
+
+    plain = replace(start(), treaties=(Treaty("t1", "non_aggression", ("alba", "brin"), 0),))
+    witnessed = replace(start(), treaties=(Treaty("t1", "non_aggression", ("alba", "brin"), 0, mediator="dara"),))
+    a = play(plain, BreakTreaty("brin", treaty="t1")).state
+    b = play(witnessed, BreakTreaty("brin", treaty="t1")).state
+    assert a.country("brin").reputation - b.country("brin").reputation == 4
+    assert b.relation("brin", "dara") < a.relation("brin", "dara")
+
+
+def test_case_2_9_computer_players_trust_a_mediators_draft():
+    """Case 2.9: Computer players are likelier to accept a mediator's draft than the same proposal
+    from the other party."""
+    s = with_relation(start(), "alba", "brin", -30)
+    direct = Proposal("p1", "brin", ("alba",), "non_aggression", 1)
+    mediated = Proposal("p2", "dara", ("alba", "brin"), "non_aggression", 1, mediated=True)
+
+    def rate(p):
+        return sum(_Mind(s, "alba", STYLE["realist"], Rng(i)).judge_proposal(p)[0] for i in range(400)) / 400
+
+    assert rate(mediated) > rate(direct) + 0.1

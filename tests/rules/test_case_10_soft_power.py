@@ -1,0 +1,42 @@
+"""Casebook section 10: soft power and public diplomacy (docs/RULES.md)."""
+
+from dataclasses import replace
+
+from casebook import Scripted, events, number, play, start, with_country
+
+from wargame.orders import CastVote, CulturalExchange, PublicDiplomacy, SendAid
+from wargame.state import Draft
+
+
+def test_case_10_1_public_diplomacy_and_exchanges():
+    """Case 10.1: A public diplomacy campaign raises relations with the target by 3 and the
+    campaigner's reputation by 1, for 0.3% of its economy; a cultural and educational exchange
+    raises relations by 4 and reputation by 0.5."""
+    res = play(start(), PublicDiplomacy("alba", target="brin"), CulturalExchange("cora", target="dara"))
+    assert res.state.relation("alba", "brin") == -27 and res.state.country("alba").reputation == 61
+    assert res.state.relation("cora", "dara") == 24 and res.state.country("cora").reputation == 70.5
+
+
+def test_case_10_2_aid_courts_small_states():
+    """Case 10.2: Aid gives 1% of the donor's economy (80% arrives), raises the recipient's
+    stability by 2 and the donor's reputation by 2, and wins relations of 4 + 60 x (aid / the
+    recipient's economy), at most 15: a great power's aid buys a small state's friendship."""
+    res = play(start(), SendAid("cora", target="dara"), SendAid("alba", target="cora"))
+    gains = {}
+    for e in events(res, "AidSent"):
+        share = number(e, "share of the recipient's economy")
+        assert abs(number(e, "relations change") - min(15, 4 + 60 * share)) < 1e-5
+        gains[e.actors[0]] = number(e, "relations change")
+    assert gains["cora"] > 2 * gains["alba"]  # the great power's aid to the small state counts for more
+
+
+def test_case_10_3_reputation_wins_votes():
+    """Case 10.3: Reputation changes how others respond: a bystander on the Council is likelier to
+    vote for a draft tabled by a sponsor of good name."""
+    def chance(rep):
+        s = with_country(replace(start(), turn=2, drafts=(Draft("r1", "cora", "condemn", "brin", None, 1),)), "cora", reputation=rep)
+        res = play(s, CastVote("cora", draft="r1", vote="yes"), rng=Scripted())
+        ev = next(e for e in res.events if e.kind.startswith("Resolution"))
+        return number(ev, "Bystander 0: chance of yes")
+
+    assert chance(90) > chance(30)

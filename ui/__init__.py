@@ -1,0 +1,18 @@
+"""The Qt desktop application: a whole session played in a window.
+
+The engine (`wargame/`) never imports Qt; this package adapts it. Map of the modules:
+
+- presenter: `presenter.SessionPresenter` owns the match of a session and talks through signals;
+  `game_setup` (what the new-game screen produces) and `session_files` (the File menu's
+  interface to persistence, implemented in `persistence_files`).
+- view-models, pure Python: `viewmodels` (a seat's screen), `order_catalog` (legal choices per
+  move), `labels` (words for ids), `order_help` (what each move costs and risks), `debrief`.
+- item models: `item_models`.
+- views, which render view-models and emit requests: `main_window` (menus in `actions`),
+  `start_page`, `setup_page`, `handover_page`, `play_page` (with `map_view`, `dashboard`,
+  `ladder`, `orders_panel`, `order_form`, `negotiation_panel`, `news_panel`, `charts_panel`),
+  `end_page`, `dialogs`, shared bits in `widgets`.
+- services: `tasks` (the one task runner), `settings` (QSettings, UI preferences only),
+  `resources` (the only module that knows where `assets/` is), `theme` (light and dark).
+- entry points: `app.main`, `screenshots` (`wargame --screenshot DIR`), `selftest`.
+"""

@@ -1,0 +1,203 @@
+"""The seat's dashboard: its indicators, objectives (met or not, right now), treaties, pressures
+and the intelligence it has on the other states, labelled as estimates."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .labels import pretty
+from .theme import good_bad_colors
+from .viewmodels import Dashboard
+from .widgets import clear_layout, escape, heading, muted, reflow, rich, scrolled, section, text
+
+INDICATOR_HELP = {
+    "military": "Military capability: what your forces can do in a clash or a war.",
+    "economy": "Economy (GDP index): pays for build-ups and aid; sanctions and war shrink it.",
+    "stability": "Domestic stability: public support at home. Backing down and losses lower it.",
+    "reputation": "Reputation (credibility): how far others trust your word. Broken treaties and empty threats lower it.",
+}
+INTEL_COLUMNS = ("State", "Military\n(estimate)", "Economy", "Stability", "Reputation", "Relations\nwith you")
+INTEL_TIPS = (
+    "The state and its regime",
+    "Military capability as your intelligence estimates it; the true figure may differ",
+    "Economy (GDP index), public",
+    "Domestic stability, public",
+    "Reputation (credibility), public",
+    "Relations with you, from -100 (hostile) to +100 (close)",
+)
+
+
+class DashboardView(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._model: Dashboard | None = None
+        inner = QWidget()
+        self.body = QVBoxLayout(inner)
+        self.body.setContentsMargins(4, 4, 4, 4)
+        self.title = heading("", 1.3, "dashboardTitle")
+        self.indicators = QGridLayout()
+        self.objectives = QVBoxLayout()
+        self.treaties = QVBoxLayout()
+        self.body.addWidget(self.title)
+        self.body.addLayout(self.indicators)
+        objectives = QVBoxLayout()
+        objectives.addWidget(muted("\u2713 met / \u2717 not met: as things stand now, if the game ended this turn."))
+        objectives.addLayout(self.objectives)
+        self.body.addWidget(section("Your objectives", objectives, "objectivesBox"))
+        self.body.addWidget(section("Treaties and pressures", self.treaties, "treatiesBox"))
+        self.briefing = text("", "briefingText")
+        self.body.addWidget(section("Your briefing", _wrap(self.briefing), "briefingBox"))
+        self.body.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scrolled(inner))
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def show_dashboard(self, model: Dashboard) -> None:
+        self._model = model
+        self.title.setText(f"{model.name} \u00b7 {model.regime}")
+        self._fill_indicators(model)
+        self._fill_objectives(model)
+        clear_layout(self.treaties)
+        for line in model.treaties or ("No treaties in force.",):
+            self.treaties.addWidget(text("\u2022 " + line))
+        for line in model.pressures:
+            self.treaties.addWidget(text("\u26a0 " + line))
+        self.briefing.setText(reflow(model.briefing))
+
+    def clear(self) -> None:
+        self._model = None
+        self.title.setText("")
+        for layout in (self.indicators, self.objectives, self.treaties):
+            clear_layout(layout)
+        self.briefing.setText("")
+
+    # --- Qt overrides -------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self._model is not None:
+            self._fill_objectives(self._model)
+            self._fill_indicators(self._model)
+        super().changeEvent(event)
+
+    # --- private --------------------------------------------------------------------------------
+
+    def _fill_indicators(self, model: Dashboard) -> None:
+        clear_layout(self.indicators)
+        good, bad = good_bad_colors(self.palette())
+        for i, ind in enumerate(model.indicators):
+            card = QFrame()
+            card.setFrameShape(QFrame.Shape.StyledPanel)
+            card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            card.setToolTip(INDICATOR_HELP.get(ind.name, ""))
+            box = QVBoxLayout(card)
+            box.setContentsMargins(8, 4, 8, 4)
+            box.addWidget(muted(pretty(ind.name).capitalize()))
+            value = QLabel(f"{ind.value:.0f}")
+            font = QFont(value.font())
+            font.setPointSizeF(font.pointSizeF() * 1.6)
+            font.setBold(True)
+            value.setFont(font)
+            row = QHBoxLayout()
+            row.addWidget(value)
+            if ind.change is not None and round(ind.change) != 0:
+                arrow = "\u25b2" if ind.change > 0 else "\u25bc"
+                delta = rich(f"<span style='color:{good if ind.change > 0 else bad}'>{arrow} {ind.change:+.0f}</span>")
+                delta.setToolTip("Change since the start of last turn")
+                row.addWidget(delta)
+            row.addStretch(1)
+            box.addLayout(row)
+            self.indicators.addWidget(card, i // 2, i % 2)
+
+    def _fill_objectives(self, model: Dashboard) -> None:
+        clear_layout(self.objectives)
+        good, bad = good_bad_colors(self.palette())
+        if not model.objectives:
+            self.objectives.addWidget(muted("This state has no objectives in this scenario."))
+        for o in model.objectives:
+            mark = f"<b style='color:{good}'>\u2713 met</b>" if o.met else f"<b style='color:{bad}'>\u2717 not met</b>"
+            secret = " <i>(secret: only you know)</i>" if o.secret else ""
+            label = rich(f"{mark} &nbsp; {escape(o.text)} <span>\u2014 {o.points} points</span>{secret}")
+            label.setObjectName("objectiveRow")
+            self.objectives.addWidget(label)
+
+def _wrap(widget: QWidget) -> QVBoxLayout:
+    layout = QVBoxLayout()
+    layout.addWidget(widget)
+    return layout
+
+
+class IntelTable(QWidget):
+    """What the seat knows about the other states; military figures are labelled estimates."""
+
+    # --- signals ----------------------------------------------------------------------------
+    sig_state_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.intel = QTableWidget(0, len(INTEL_COLUMNS))
+        self.intel.setObjectName("intelTable")
+        self.intel.setHorizontalHeaderLabels(list(INTEL_COLUMNS))
+        for c, tip in enumerate(INTEL_TIPS):
+            self.intel.horizontalHeaderItem(c).setToolTip(tip)
+        self.intel.verticalHeader().hide()
+        self.intel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.intel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.intel.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.intel.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.intel.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.intel.setWordWrap(False)
+        self.intel.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.intel.cellClicked.connect(self._on_intel_clicked)
+        self.intel.setToolTip("Click a state to see it on the map. Military figures are intelligence estimates, not true values.")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading("Intelligence on other states", 1.1))
+        layout.addWidget(muted("\u2248 military figures are estimates from your intelligence services; the rest is public."))
+        layout.addWidget(self.intel, 1)
+
+    def show_intel(self, model: Dashboard) -> None:
+        self._fill_intel(model)
+
+    def clear(self) -> None:
+        self.intel.setRowCount(0)
+
+    def _fill_intel(self, model: Dashboard) -> None:
+        self.intel.setRowCount(len(model.intel))
+        for r, row in enumerate(model.intel):
+            cells = (
+                row.name,
+                f"\u2248 {row.military_estimate:.0f}",
+                f"{row.economy:.0f}",
+                f"{row.stability:.0f}",
+                f"{row.reputation:.0f}",
+                f"{row.relation:+.0f}",
+            )
+            for c, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, row.state_id)
+                item.setToolTip(f"{row.name} ({row.regime})" if c == 0 else INTEL_TIPS[c])
+                if c:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.intel.setItem(r, c, item)
+        self.intel.resizeRowsToContents()
+
+    def _on_intel_clicked(self, row: int, _column: int) -> None:
+        item = self.intel.item(row, 0)
+        if item is not None:
+            self.sig_state_clicked.emit(str(item.data(Qt.ItemDataRole.UserRole)))

@@ -1,0 +1,159 @@
+"""The end of the game: every state's score against its objectives and obligations, its outcome,
+the main events (with why), and the reasons the computer players gave; then play again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .debrief import Debrief
+from .news_panel import NewsPanel
+from .theme import good_bad_colors
+from .widgets import heading, muted, text
+
+OUTCOME_HELP = {
+    "victory": "Victory: most objectives met (or a war won with many met)",
+    "compromise": "Compromise: about half the objectives met",
+    "stalemate": "Stalemate: few objectives met, or a war lost while keeping most",
+    "defeat": "Defeat: hardly any objectives met, or a war lost",
+}
+SCORE_COLUMNS = ("State", "Played by", "Outcome", "Objectives", "Obligations", "Total")
+
+
+class EndPage(QWidget):
+    # --- signals ----------------------------------------------------------------------------
+    sig_play_again_requested = Signal()
+    sig_new_game_requested = Signal()
+    sig_start_screen_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("endPage")
+        self.title = heading("", 1.7, "endTitle")
+        self.summary = text("", "endSummary")
+        self.scores = QTreeWidget()
+        self.scores.setObjectName("scoreTable")
+        self.scores.setColumnCount(len(SCORE_COLUMNS))
+        self.scores.setHeaderLabels(list(SCORE_COLUMNS))
+        self.scores.setWordWrap(True)
+        self.scores.setAlternatingRowColors(True)
+        header = self.scores.header()
+        header.setStretchLastSection(True)  # the objectives' lines, which span the table, get the room
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fitted to the states' rows in _fit_columns
+        self.events = NewsPanel("No turn was played.")
+        self.events.setObjectName("endEvents")
+        self.reasons = QTreeWidget()
+        self.reasons.setObjectName("computerReasons")
+        self.reasons.setHeaderLabels(["Why the computer players did what they did"])
+        self.reasons.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("endTabs")
+        scores_tab = QWidget()
+        st = QVBoxLayout(scores_tab)
+        st.addWidget(self.scores)
+        st.addWidget(muted("Score = points for objectives met + 10 for each treaty still kept \u2212 15 for each obligation broken. Secret objectives are revealed now."))
+        self.tabs.addTab(scores_tab, "Scores and outcomes")
+        self.tabs.addTab(self.events, "What happened")
+        self.tabs.addTab(self.reasons, "Computer players' reasoning")
+        again = QPushButton("Play &again (same players)")
+        again.setObjectName("playAgainButton")
+        again.setToolTip("Start the same scenario again with the same players and seed")
+        again.clicked.connect(self.sig_play_again_requested)
+        self.again_button = again
+        new = QPushButton("&New game\u2026")
+        new.setObjectName("endNewGameButton")
+        new.clicked.connect(self.sig_new_game_requested)
+        home = QPushButton("Start screen")
+        home.setObjectName("startScreenButton")
+        home.clicked.connect(self.sig_start_screen_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(home)
+        buttons.addStretch(1)
+        buttons.addWidget(new)
+        buttons.addWidget(again)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def show_debrief(self, d: Debrief, can_play_again: bool = True) -> None:
+        self.title.setText(f"Game over \u2014 {d.title}")
+        self.summary.setText(
+            f"{d.turns_played} turns played. The crisis ended at {d.final_rung} (the highest rung reached was "
+            f"{d.max_rung}), with global tension at {d.final_tension:.0f} of 100."
+        )
+        self._fill_scores(d)
+        self.events.show_timeline(d.timeline)
+        self._fill_reasons(d)
+        self.again_button.setEnabled(can_play_again)
+        self.tabs.setCurrentIndex(0)
+
+    # --- private --------------------------------------------------------------------------------
+
+    def _fill_scores(self, d: Debrief) -> None:
+        good, bad = good_bad_colors(self.palette())
+        self.scores.clear()
+        for row in sorted(d.scores, key=lambda r: -r.total):
+            item = QTreeWidgetItem([
+                row.name, row.played_by, row.outcome.capitalize(),
+                f"{row.objective_points} of {row.possible_points}", f"{row.obligation_points:+d}", str(row.total),
+            ])  # fmt: skip
+            item.setToolTip(2, OUTCOME_HELP.get(row.outcome, row.outcome))
+            font = item.font(0)
+            font.setBold(True)
+            for c in (0, 2, 5):
+                item.setFont(c, font)
+            self.scores.addTopLevelItem(item)
+            for o in row.objectives:
+                # one line across the whole table, so the State column need only fit the names
+                mark = "\u2713 met" if o.met else "\u2717 not met"
+                secret = " (secret)" if o.secret else ""
+                child = QTreeWidgetItem([f"{mark} \u2014 {o.text}{secret} \u2014 {o.points} points"])
+                child.setForeground(0, QBrush(QColor(good if o.met else bad)))
+                child.setToolTip(0, f"{o.text}{secret}: {o.points} points, {'met' if o.met else 'not met'} at the end")
+                item.addChild(child)
+                child.setFirstColumnSpanned(True)
+        self._fit_columns()
+        self.scores.expandAll()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its header and the states' rows (objectives span the table)."""
+        self.scores.collapseAll()  # a tree sizes a column by its visible rows
+        for c in range(self.scores.columnCount()):
+            self.scores.resizeColumnToContents(c)
+            header_width = self.scores.header().sectionSizeFromContents(c).width()
+            pad = self.scores.fontMetrics().averageCharWidth() * 2
+            self.scores.setColumnWidth(c, max(self.scores.columnWidth(c), header_width) + pad)
+
+    def _fill_reasons(self, d: Debrief) -> None:
+        self.reasons.clear()
+        if not d.reasons:
+            self.reasons.addTopLevelItem(QTreeWidgetItem(["No computer players took part in this game."]))
+            return
+        for turn, seats in d.reasons:
+            top = QTreeWidgetItem([f"Turn {turn}"])
+            for name, why in seats:
+                seat = QTreeWidgetItem([name if why else f"{name}: gave no reasons this turn"])
+                for line in why:
+                    leaf = QTreeWidgetItem([line])
+                    leaf.setToolTip(0, line)
+                    seat.addChild(leaf)
+                top.addChild(seat)
+            self.reasons.addTopLevelItem(top)
+        self.reasons.expandToDepth(1)
+        self.reasons.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.reasons.setTextElideMode(Qt.TextElideMode.ElideRight)

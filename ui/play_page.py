@@ -1,0 +1,201 @@
+"""The game screen for the seat at the keyboard: a header (who, which turn, the escalation ladder,
+tension, actions left, Submit), the map and dashboard on the left, and tabs on the right for
+orders, negotiation, news and charts. It renders a `SeatScreen` and emits requests."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .charts_panel import ChartsPanel
+from .dashboard import DashboardView, IntelTable
+from .ladder import EscalationLadder
+from .map_view import MapView
+from .negotiation_panel import NegotiationPanel
+from .news_panel import NewsPanel
+from .order_form import Checker
+from .orders_panel import OrdersPanel
+from .viewmodels import SeatScreen, rung_names
+from .widgets import heading, muted
+
+TABS = ("orders", "negotiation", "news", "charts")
+TENSION_HELP = "Global tension (0-100): raised by threats, force and arms races; it makes wars likelier"
+
+
+class PlayPage(QWidget):
+    # --- signals ----------------------------------------------------------------------------
+    sig_order_requested = Signal(object)
+    sig_remove_requested = Signal(int)
+    sig_clear_requested = Signal()
+    sig_submit_requested = Signal()
+
+    def __init__(self, checker: Checker, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("playPage")
+        self._screen: SeatScreen | None = None
+        # header
+        self.who = heading("", 1.35, "seatTitle")
+        self.turn = muted("", "turnLabel")
+        self.ladder = EscalationLadder(rung_names())
+        # the figure in its own label above a thin bar: text drawn inside a bar collides with
+        # the bar's fill at some values and scales
+        self.tension_label = QLabel("")
+        self.tension_label.setObjectName("tensionLabel")
+        self.tension = QProgressBar()
+        self.tension.setObjectName("tensionBar")
+        self.tension.setRange(0, 100)
+        self.tension.setTextVisible(False)
+        self.tension.setFixedHeight(max(6, self.fontMetrics().height() // 2))
+        self.tension.setMinimumWidth(self.fontMetrics().horizontalAdvance("Tension 100 of 100"))
+        for widget in (self.tension_label, self.tension):
+            widget.setToolTip(TENSION_HELP)
+        self.actions = muted("", "actionsLabel")
+        self.submit = QPushButton("Submit orders")
+        self.submit.setObjectName("submitOrdersButton")
+        self.submit.setDefault(True)
+        self.submit.setToolTip("Hand in this turn's orders (Ctrl+Enter). The turn is resolved when every state has submitted.")
+        self.submit.clicked.connect(self.sig_submit_requested)
+        font = self.submit.font()
+        font.setBold(True)
+        self.submit.setFont(font)
+        header = QFrame()
+        header.setObjectName("playHeader")
+        header.setFrameShape(QFrame.Shape.StyledPanel)
+        h = QHBoxLayout(header)
+        who = QVBoxLayout()
+        who.setSpacing(0)
+        who.addWidget(self.who)
+        who.addWidget(self.turn)
+        h.addLayout(who, 2)
+        h.addWidget(self.ladder, 5)
+        side = QVBoxLayout()
+        side.setSpacing(2)
+        side.addWidget(self.tension_label)
+        side.addWidget(self.tension)
+        side.addWidget(self.actions)
+        h.addLayout(side, 1)
+        h.addWidget(self.submit)
+        # body
+        self.map = MapView()
+        self.intel = IntelTable()
+        self.intel.setObjectName("intelView")
+        self.dashboard = DashboardView()
+        self.orders = OrdersPanel(checker)
+        self.negotiation = NegotiationPanel(checker)
+        self.news = NewsPanel(orientation=Qt.Orientation.Vertical)
+        self.charts = ChartsPanel()
+        self.intel.sig_state_clicked.connect(self.map.select)
+        for panel in (self.orders, self.negotiation):
+            panel.sig_order_requested.connect(self.sig_order_requested)
+        self.orders.sig_remove_requested.connect(self.sig_remove_requested)
+        self.orders.sig_clear_requested.connect(self.sig_clear_requested)
+        self.orders.sig_submit_requested.connect(self.sig_submit_requested)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("playTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.orders, "&Orders")
+        self.tabs.addTab(self.negotiation, "Ne&gotiation")
+        self.tabs.addTab(self.news, "&News")
+        self.tabs.addTab(self.charts, "C&harts")
+        for i, tip in enumerate((
+            "Choose this turn's moves (Ctrl+1)",
+            "Messages, formal proposals and answers (Ctrl+2)",
+            "What happened each turn, and why (Ctrl+3)",
+            "Indicators and tension over the turns (Ctrl+4)",
+        )):  # fmt: skip
+            self.tabs.setTabToolTip(i, tip)
+        self.middle = QSplitter(Qt.Orientation.Vertical)
+        self.middle.setObjectName("mapSplitter")
+        self.middle.addWidget(self.map)
+        self.middle.addWidget(self.intel)
+        self.middle.setStretchFactor(0, 3)
+        self.middle.setStretchFactor(1, 2)
+        self.middle.setSizes([470, 180])
+        self.body = QSplitter(Qt.Orientation.Horizontal)
+        self.body.setObjectName("bodySplitter")
+        self.body.addWidget(self.dashboard)
+        self.body.addWidget(self.middle)
+        self.body.addWidget(self.tabs)
+        self.body.setStretchFactor(0, 0)
+        self.body.setStretchFactor(1, 1)
+        self.body.setStretchFactor(2, 1)
+        self.body.setSizes([290, 425, 565])
+        self.notice = QLabel("")
+        self.notice.setObjectName("playNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setStyleSheet("QLabel#playNotice { background: #fde8e7; color: #7a1a14; border: 1px solid #e0a39e; border-radius: 4px; padding: 4px 8px; }")
+        self.notice.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(header)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.body, 1)
+
+    # --- public API ---------------------------------------------------------------------------
+
+    @property
+    def screen_model(self) -> SeatScreen | None:
+        return self._screen
+
+    def show_screen(self, screen: SeatScreen) -> None:
+        new_turn = self._screen is None or (self._screen.seat, self._screen.turn) != (screen.seat, screen.turn)
+        self._screen = screen
+        lab = screen.labeller
+        self.who.setText(f"{screen.seat_name}")
+        self.turn.setText(f"Turn {screen.turn} of {screen.turns} \u00b7 {screen.turn_length} per turn")
+        self.turn.setToolTip(screen.title)
+        self.ladder.set_rung(screen.rung, screen.max_rung)
+        self.tension.setValue(round(screen.tension))
+        self.tension_label.setText(f"Tension {screen.tension:.0f} of 100")
+        self.map.show_map(*screen.map)
+        self.dashboard.show_dashboard(screen.dashboard)
+        self.intel.show_intel(screen.dashboard)
+        self.orders.show_catalog(screen.catalog, lab, screen.seat)
+        proposal = next((k for k in screen.catalog if k.kind == "ProposeAgreement"), None)
+        self.negotiation.show_negotiation(screen.negotiation, screen.others, proposal, lab, screen.seat)
+        self.news.show_timeline(screen.timeline)
+        self.charts.show_series(screen.series, screen.seat)
+        if new_turn:
+            self.select_tab("news" if screen.timeline else "orders")
+
+    def show_queue(self, state: object) -> None:
+        self.show_notice("")
+        self.orders.show_queue(state)
+        self.negotiation.show_queue(state.orders)  # type: ignore[attr-defined]
+        used, limit = state.actions_used, state.max_actions  # type: ignore[attr-defined]
+        self.actions.setText(f"{used} of {limit} actions used")
+        self.submit.setText(f"Submit {len(state.rows)} order{'s' if len(state.rows) != 1 else ''}" if state.rows else "Submit (no orders)")  # type: ignore[attr-defined]
+
+    def show_notice(self, message: str) -> None:
+        """A message that something was not accepted; it goes away with the next change."""
+        self.notice.setText(message)
+        self.notice.setVisible(bool(message))
+
+    def select_tab(self, name: str) -> None:
+        if name in TABS:
+            self.tabs.setCurrentIndex(TABS.index(name))
+
+    def set_busy(self, busy: bool) -> None:
+        self.submit.setEnabled(not busy)
+        self.body.setEnabled(not busy)
+
+    def clear(self) -> None:
+        """Forget everything shown (before a hand-over, so nothing of one seat stays on screen)."""
+        self._screen = None
+        for panel in (self.map, self.intel, self.dashboard, self.orders, self.negotiation, self.news, self.charts):
+            panel.clear()
+        self.who.setText("")
+        self.turn.setText("")
+        self.tension_label.setText("")
+        self.show_notice("")

@@ -1,0 +1,173 @@
+"""`wargame --screenshot DIR`: play two turns of the tutorial offscreen, as a person would, and
+save a PNG of every main screen, and of the facilitator's control cell. Two people share the computer (Aurelia and Borduria, hot-seat)
+so the hand-over screen appears; the computer plays the others. Settings and session files go to
+a temporary folder, never the user's own.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QWidget
+
+from .app import create_app, create_window, temporary_settings
+from .game_setup import COMPUTER, PERSON
+
+SIZE = QSize(1280, 800)
+TUTORIAL = "tutorial_strait"
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    app = QApplication.instance()
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise TimeoutError("the window did not get there in time")
+        app.processEvents()  # type: ignore[union-attr]
+        time.sleep(0.01)
+
+
+def settle() -> None:
+    app = QApplication.instance()
+    for _ in range(5):
+        app.processEvents()  # type: ignore[union-attr]
+
+
+def take_screenshots(out: Path, theme: str = "system", size: QSize = SIZE) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        old_data = os.environ.get("WARGAME_DATA_DIR")
+        os.environ["WARGAME_DATA_DIR"] = tmp
+        try:
+            create_app()
+            settings = temporary_settings(Path(tmp))
+            settings.set_theme(theme)
+            window = create_window(settings=settings, ask_before_closing=False)
+            window.resize(size)
+            window.show()
+            _play(window, out, saved)
+            window.close()
+            window.deleteLater()
+            settle()
+        except Exception as exc:  # noqa: BLE001 - the command reports and fails
+            print(f"screenshots: failed: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            if old_data is None:
+                os.environ.pop("WARGAME_DATA_DIR", None)
+            else:
+                os.environ["WARGAME_DATA_DIR"] = old_data
+    for path in saved:
+        print(path)
+    return 0
+
+
+def _shot(window: QWidget, out: Path, name: str, saved: list[Path]) -> None:
+    settle()
+    path = out / f"{name}.png"
+    if not window.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    saved.append(path)
+
+
+def _play(w, out: Path, saved: list[Path]) -> None:  # noqa: ANN001 - MainWindow
+    _shot(w, out, "01-start", saved)
+    w.new_game()
+    setup = w.setup_page
+    setup.select_scenario(TUTORIAL)
+    setup.set_player("aurelia", PERSON)
+    setup.set_player("borduria", PERSON)
+    setup.set_player("carpathia", COMPUTER, level="hard")
+    setup.set_player("dalmora", COMPUTER, "dove")
+    _shot(w, out, "02-new-game", saved)
+    setup.start_button.click()
+    wait_until(lambda: w.page() == "handover")
+
+    # turn 1, Aurelia: a sanctions threat and a formal proposal, a message to two states
+    w.handover_page.ready.click()
+    wait_until(lambda: w.page() == "play")
+    page = w.play_page
+    orders = page.orders
+    orders.select_kind("ThreatenSanctions")
+    orders.form.set_value("target", "borduria")
+    orders.form.set_value("measure", "trade")
+    orders.form.add_button.click()
+    neg = page.negotiation
+    neg.proposal_form.set_value("treaty", "non_aggression")
+    neg.proposal_form.set_value("to", ("borduria",))
+    neg.proposal_form.add_button.click()
+    neg.compose(("borduria", "dalmora"), "Reopen the strait and we can talk about the zone. Dalmora, we count on your ports.")
+    neg.send_button.click()
+    orders.select_kind("MobilizeForces")
+    page.map.select("borduria")
+    page.select_tab("orders")
+    _shot(w, out, "03-game-orders-and-map", saved)
+    page.submit.click()
+    wait_until(lambda: w.page() == "handover")
+    _shot(w, out, "04-hand-over", saved)
+
+    # turn 1, Borduria: a message back
+    w.handover_page.ready.click()
+    wait_until(lambda: w.page() == "play")
+    neg = w.play_page.negotiation
+    neg.compose(("aurelia",), "The zone stays. Inspections protect shipping. Threats will not move us.")
+    neg.send_button.click()
+    w.play_page.submit.click()
+    wait_until(lambda: w.page() == "handover" and w.handover_page.ready.isVisible())
+
+    # turn 2, Aurelia: the news with why, the charts
+    w.handover_page.ready.click()
+    wait_until(lambda: w.page() == "play")
+    page = w.play_page
+    page.select_tab("news")
+    for row in range(10):  # an event with numbers behind it
+        event = page.news.select_event(0, row)
+        if event is None or event.has_numbers:
+            break
+    page.news.show_why()
+    _shot(w, out, "05-news-with-why", saved)
+    page.select_tab("charts")
+    _shot(w, out, "06-charts", saved)
+    page.submit.click()
+    wait_until(lambda: w.page() == "handover")
+
+    # turn 2, Borduria: a proposal waits for an answer
+    w.handover_page.ready.click()
+    wait_until(lambda: w.page() == "play")
+    w.play_page.select_tab("negotiation")
+    _shot(w, out, "07-negotiation", saved)
+
+    # the facilitator's control cell, while the turn waits for Borduria
+    w.show_control_cell(ask=False)
+    control = w.control_cell_window
+    _shot(control, out, "10-control-cell", saved)
+    control.tabs.setCurrentWidget(control.events)
+    for row in range(30):  # a private message, which only the control cell sees in full
+        event = control.events.select_event(0, row)
+        if event is None or not event.public:
+            break
+    control.events.show_why()
+    _shot(control, out, "11-control-cell-events", saved)
+    control.tabs.setCurrentWidget(control.affairs)
+    _shot(control, out, "12-control-cell-affairs", saved)
+    control.close()
+    w.play_page.submit.click()
+
+    # the remaining turns pass quickly to the end screen
+    while w.page() != "end":
+        wait_until(lambda: w.page() in ("handover", "end") and (w.page() == "end" or w.handover_page.ready.isVisible()))
+        if w.page() == "end":
+            break
+        w.handover_page.ready.click()
+        wait_until(lambda: w.page() == "play")
+        w.play_page.submit.click()
+    _shot(w, out, "08-end", saved)
+    w.end_page.tabs.setCurrentIndex(2)
+    _shot(w, out, "09-end-reasons", saved)

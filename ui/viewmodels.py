@@ -1,0 +1,341 @@
+"""View-models: plain, immutable data the widgets render, built from the engine's seat views.
+
+Everything a seat's screen shows comes from `SeatView`s the engine made for that seat (the
+current one and one per past turn), so a widget can never show more than the seat may know.
+Pure Python: no Qt, so these are easy to test and cheap to build off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from wargame.orders import Order
+from wargame.scenario import ESCALATION_RUNGS
+from wargame.scoring import condition_met
+from wargame.state import GameState
+from wargame.view import SeatView
+
+from .labels import INDICATORS, MEASURE_LABELS, TREATY_LABELS, Labeller, pretty
+from .order_catalog import KindOptions, build_catalog
+from .order_help import help_for
+
+ALLIANCE_KINDS = ("alliance", "defense_pact")
+# answers to things addressed to the seat, and the field naming the thing answered
+ANSWER_KINDS = {
+    "AnswerProposal": ("proposal", "accept"),
+    "AnswerUltimatum": ("ultimatum", "comply"),
+    "AnswerMediation": ("mediation", "accept"),
+    "AnswerInvocation": ("invocation", "honour"),
+    "CastVote": ("draft", "vote"),
+    "ConcedeToSanctions": ("episode", None),
+}
+MESSAGE_KINDS = ("MessageSent", "StatementMade")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    name: str
+    value: float
+    change: float | None  # since the previous turn
+
+
+@dataclass(frozen=True)
+class ObjectiveRow:
+    text: str
+    points: int
+    secret: bool
+    met: bool
+
+
+@dataclass(frozen=True)
+class IntelRow:
+    state_id: str
+    name: str
+    regime: str
+    military_estimate: float
+    economy: float
+    stability: float
+    reputation: float
+    relation: float  # with the seat
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    name: str
+    regime: str
+    briefing: str
+    indicators: tuple[Indicator, ...]
+    objectives: tuple[ObjectiveRow, ...]
+    treaties: tuple[str, ...]
+    pressures: tuple[str, ...]  # sanctions, disputes, wars, ultimatums involving the seat
+    intel: tuple[IntelRow, ...]
+
+
+@dataclass(frozen=True)
+class MapNode:
+    state_id: str
+    name: str
+    x: float
+    y: float
+    mine: bool
+    color_index: int
+    details: str
+
+
+@dataclass(frozen=True)
+class MapEdge:
+    a: str
+    b: str
+    kind: str  # alliance | treaty | sanctions | dispute | war | intervention
+    label: str
+
+
+@dataclass(frozen=True)
+class EventRow:
+    turn: int
+    kind: str
+    text: str
+    why: str
+    public: bool
+    has_numbers: bool = False  # dice or modifiers were involved
+    seen_by: str = ""  # who saw a private event, in words (the control cell only)
+
+
+@dataclass(frozen=True)
+class TurnEvents:
+    turn: int
+    events: tuple[EventRow, ...]
+
+
+@dataclass(frozen=True)
+class Series:
+    """Indicator values after each turn (turn 0 = the start); others' military are estimates."""
+
+    turns: tuple[int, ...]
+    names: dict[str, str]
+    values: dict[str, dict[str, tuple[float, ...]]]  # indicator -> state id -> values
+    tension: tuple[float, ...]
+    escalation: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class ProposalRow:
+    turn: int
+    text: str
+    parties: str
+    status: str
+    incoming: bool
+
+
+@dataclass(frozen=True)
+class PendingAnswer:
+    """Something addressed to the seat that waits for an answer, with the legal answers."""
+
+    title: str
+    help: str
+    answers: tuple[tuple[str, Order], ...]  # (button text, order)
+
+
+@dataclass(frozen=True)
+class Negotiation:
+    messages: tuple[EventRow, ...]
+    proposals: tuple[ProposalRow, ...]
+    pending: tuple[PendingAnswer, ...]
+
+
+@dataclass(frozen=True)
+class SeatScreen:
+    seat: str
+    seat_name: str
+    title: str
+    turn: int
+    turns: int
+    turn_length: str
+    rung: int
+    max_rung: int
+    tension: float
+    others: tuple[tuple[str, str], ...]  # (id, name) of the other states
+    dashboard: Dashboard
+    map: tuple[tuple[MapNode, ...], tuple[MapEdge, ...]]
+    timeline: tuple[TurnEvents, ...]  # oldest first
+    series: Series
+    negotiation: Negotiation
+    catalog: tuple[KindOptions, ...]
+    hot_seat: bool
+    labeller: Labeller = field(compare=False, repr=False)
+
+
+def rung_names() -> tuple[str, ...]:
+    return tuple(pretty(r) for r in ESCALATION_RUNGS)
+
+
+# --- builders -------------------------------------------------------------------------------
+
+
+def seat_screen(view: SeatView, past: Sequence[SeatView], start: SeatView, hot_seat: bool) -> SeatScreen:
+    """`past` holds the seat's view after each resolved turn (with that turn's events)."""
+    s, seat = view.state, view.seat
+    assert seat is not None
+    lab = Labeller(s)
+    previous = past[-2].state if len(past) >= 2 else start.state
+    timeline = tuple(TurnEvents(v.state.turn - 1, tuple(event_rows(v))) for v in past)
+    catalog = tuple(build_catalog(s, seat))
+    return SeatScreen(
+        seat=seat,
+        seat_name=lab.name(seat),
+        title=s.scenario.title,
+        turn=s.turn,
+        turns=s.scenario.turns,
+        turn_length=s.scenario.turn_length,
+        rung=s.escalation,
+        max_rung=s.max_escalation,
+        tension=s.tension,
+        others=tuple((i, lab.name(i)) for i in s.ids if i != seat),
+        dashboard=dashboard(s, seat, previous if past else None),
+        map=map_model(s, seat),
+        timeline=timeline,
+        series=series([start.state, *(v.state for v in past)]),
+        negotiation=negotiation(s, seat, timeline, catalog),
+        catalog=catalog,
+        hot_seat=hot_seat,
+        labeller=lab,
+    )
+
+
+def event_rows(view: SeatView) -> list[EventRow]:
+    return [EventRow(e.turn, e.kind, e.text, e.why(), e.visible_to is None, bool(e.numbers)) for e in view.events]
+
+
+def dashboard(s: GameState, seat: str, previous: GameState | None) -> Dashboard:
+    lab = Labeller(s)
+    spec = s.scenario.state(seat)
+    me = s.country(seat)
+    indicators = tuple(
+        Indicator(a, getattr(me, a), None if previous is None else getattr(me, a) - getattr(previous.country(seat), a))
+        for a in INDICATORS
+    )
+    objectives = tuple(ObjectiveRow(o.text, o.points, o.secret, condition_met(s, seat, o)) for o in spec.objectives)
+    treaties = tuple(
+        f"{TREATY_LABELS.get(t.kind, pretty(t.kind)).capitalize()} with {lab.names([m for m in t.members if m != seat])}"
+        + (f" (cap {t.cap:g})" if t.cap is not None else "")
+        for t in s.active_treaties(member=seat)
+    )
+    intel = tuple(
+        IntelRow(c.id, lab.name(c.id), s.scenario.state(c.id).regime, c.military, c.economy, c.stability, c.reputation, s.relation(seat, c.id))
+        for c in s.countries
+        if c.id != seat
+    )
+    return Dashboard(lab.name(seat), spec.regime, spec.briefing.strip(), indicators, objectives, treaties, pressures(s, seat), intel)
+
+
+def pressures(s: GameState, seat: str) -> tuple[str, ...]:
+    lab = Labeller(s)
+    out = []
+    for w in s.active_wars():
+        if seat in w.side_a + w.side_b:
+            out.append(f"At war: {lab.names(w.side_a)} against {lab.names(w.side_b)} (since turn {w.started_turn})")
+    for d in s.disputes:
+        if d.ended_turn is None and seat in (d.initiator, d.target) and d.war_id is None:
+            other = d.target if d.initiator == seat else d.initiator
+            out.append(f"Militarized dispute with {lab.name(other)} (since turn {d.started_turn})")
+    for e in s.sanctions:
+        if e.stage in ("threatened", "imposed") and (seat == e.target or seat in e.senders):
+            out.append(f"Sanctions: {lab.episode(e.id)}")
+    for u in s.ultimatums:
+        if u.status == "pending" and seat in (u.issuer, u.target):
+            out.append(f"Ultimatum from {lab.name(u.issuer)} to {lab.name(u.target)}: \u201c{u.demand}\u201d")
+    return tuple(out)
+
+
+def map_model(s: GameState, seat: str | None) -> tuple[tuple[MapNode, ...], tuple[MapEdge, ...]]:
+    lab = Labeller(s)
+    nodes = []
+    for i, spec in enumerate(s.scenario.states):
+        c = s.country(spec.id)
+        estimate = "" if spec.id == seat or seat is None else " (estimate)"
+        tags = ", ".join(t for t, on in (("great power", spec.great_power), ("nuclear", spec.nuclear)) if on)
+        lines = [
+            f"{spec.name}: {spec.regime}" + (f", {tags}" if tags else ""),
+            f"Military {c.military:.0f}{estimate} \u00b7 Economy {c.economy:.0f} \u00b7 Stability {c.stability:.0f} \u00b7 Reputation {c.reputation:.0f}",
+        ]
+        if seat is not None and spec.id != seat:
+            lines.append(f"Relations with {lab.name(seat)}: {s.relation(seat, spec.id):+.0f}")
+        treaties = [f"{TREATY_LABELS.get(t.kind, pretty(t.kind))} with {lab.names([m for m in t.members if m != spec.id])}" for t in s.active_treaties(member=spec.id)]
+        if treaties:
+            lines.append("Treaties: " + "; ".join(treaties))
+        nodes.append(MapNode(spec.id, spec.name, spec.position[0], spec.position[1], spec.id == seat, i, "\n".join(lines)))
+    return tuple(nodes), tuple(map_edges(s))
+
+
+def map_edges(s: GameState) -> list[MapEdge]:
+    lab = Labeller(s)
+    edges = []
+    for t in s.active_treaties():
+        kind = "alliance" if t.kind in ALLIANCE_KINDS else "treaty"
+        for i, a in enumerate(t.members):
+            for b in t.members[i + 1 :]:
+                edges.append(MapEdge(a, b, kind, TREATY_LABELS.get(t.kind, pretty(t.kind))))
+    for e in s.sanctions:
+        if e.stage in ("threatened", "imposed"):
+            for sender in e.senders:
+                edges.append(MapEdge(sender, e.target, "sanctions", f"{MEASURE_LABELS.get(e.measure, e.measure)} ({e.stage})"))
+    for d in s.disputes:
+        if d.ended_turn is None and d.war_id is None:
+            edges.append(MapEdge(d.initiator, d.target, "dispute", f"dispute since turn {d.started_turn}"))
+    for w in s.active_wars():
+        for a in w.side_a:
+            for b in w.side_b:
+                edges.append(MapEdge(a, b, "war", f"war since turn {w.started_turn}"))
+    for p in s.populations:
+        for protector in p.protected_by:
+            if protector != p.in_state:
+                edges.append(MapEdge(protector, p.in_state, "intervention", f"protecting {lab.population(p.id)}"))
+    return edges
+
+
+def series(states: Sequence[GameState]) -> Series:
+    first = states[0]
+    values = {a: {sid: tuple(getattr(st.country(sid), a) for st in states) for sid in first.ids} for a in INDICATORS}
+    return Series(
+        turns=tuple(range(len(states))),
+        names={sid: first.scenario.state(sid).name for sid in first.ids},
+        values=values,
+        tension=tuple(st.tension for st in states),
+        escalation=tuple(st.escalation for st in states),
+    )
+
+
+def negotiation(s: GameState, seat: str, timeline: Sequence[TurnEvents], catalog: Sequence[KindOptions]) -> Negotiation:
+    lab = Labeller(s)
+    messages = tuple(e for t in timeline for e in t.events if e.kind in MESSAGE_KINDS)
+    proposals = tuple(
+        ProposalRow(
+            p.turn,
+            lab.proposal(p.id) + (f" \u2014 note: {p.note}" if p.note else ""),
+            lab.names((p.proposer, *p.recipients)),
+            p.status + (f" (accepted by {lab.names(p.accepted_by)})" if p.accepted_by and p.status == "open" else ""),
+            seat in p.recipients,
+        )
+        for p in reversed(s.proposals)
+    )
+    return Negotiation(messages, proposals, pending_answers(s, seat, catalog))
+
+
+def pending_answers(s: GameState, seat: str, catalog: Sequence[KindOptions]) -> tuple[PendingAnswer, ...]:
+    lab = Labeller(s)
+    out = []
+    for options in catalog:
+        if options.kind not in ANSWER_KINDS:
+            continue
+        ref, choice = ANSWER_KINDS[options.kind]
+        groups: dict[str, list[Order]] = {}
+        for o in options.candidates:
+            groups.setdefault(getattr(o, ref), []).append(o)
+        for ref_id, orders in groups.items():
+            answers = tuple(
+                (lab.value(options.kind, choice, getattr(o, choice), seat) if choice else options.label, o) for o in orders
+            )
+            title = lab.value(options.kind, ref, ref_id, seat)
+            out.append(PendingAnswer(f"{options.label}: {title}", help_for(options.kind).risks, answers))
+    return tuple(out)

@@ -1,0 +1,157 @@
+"""A computer player that looks ahead with the engine itself.
+
+It proposes several candidate order sets (its doctrine's instinct, the other doctrines'
+instincts, the instinct with one action left out, answers flipped), plays each forward a few
+turns on its own belief of the world (its seat's view: estimates, not true values) with the
+other states played by the rule-of-thumb player, and keeps the candidate whose futures score
+best for its objectives. Difficulty is foresight: how many candidates, how many turns ahead and
+how many futures per candidate. The work is counted in simulated turns, not seconds, so the
+same seed gives the same decision on every machine; an optional wall-clock budget stops early
+with the best candidate so far (anytime), for interactive play.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..orders import AnswerInvocation, AnswerProposal, ConcedeToSanctions, Order
+from ..resolve import resolve
+from ..rng import Rng, derive_seed
+from ..scoring import score
+from ..state import GameState
+from ..view import SeatView, view_for
+from .heuristic import DOCTRINES, Decision, HeuristicPlayer
+
+
+@dataclass(frozen=True)
+class Foresight:
+    candidates: int  # order sets compared
+    depth: int  # turns simulated ahead
+    futures: int  # rollouts per candidate (the dice differ)
+
+
+LEVELS: dict[str, Foresight | None] = {
+    "easy": None,  # the rule-of-thumb player: no look-ahead
+    "normal": Foresight(candidates=8, depth=2, futures=2),
+    "hard": Foresight(candidates=12, depth=3, futures=3),
+}
+DEFAULT_LEVEL = "normal"
+
+
+def utility(state: GameState, seat: str, start: GameState) -> float:
+    """How good a state is for the seat: objectives met and obligations kept dominate; the
+    state's condition breaks ties (it is what future objectives are won with)."""
+    sc = score(state, seat)
+    now, before = state.country(seat), start.country(seat)
+    lost_war = any(
+        w.winner in ("a", "b") and seat in (w.side_b if w.winner == "a" else w.side_a) for w in state.wars
+    )
+    return (
+        sc.objective_points
+        + 0.5 * sc.obligation_points
+        + 0.4 * (now.stability - before.stability)
+        + 0.3 * (now.reputation - before.reputation)
+        + 30.0 * (now.economy / before.economy - 1.0)
+        + 10.0 * (now.military / max(before.military, 1.0) - 1.0)
+        - (25.0 if lost_war else 0.0)
+    )
+
+
+class LookaheadPlayer:
+    name = "lookahead"
+
+    def __init__(self, level: str = DEFAULT_LEVEL, doctrine: str | None = None, budget_seconds: float | None = None,
+                 clock: Callable[[], float] = time.perf_counter):  # fmt: skip
+        if level not in LEVELS:
+            raise ValueError(f"unknown level {level!r} (expected one of {', '.join(LEVELS)})")
+        self.level = level
+        self.doctrine = doctrine
+        self.foresight = LEVELS[level]
+        self.instinct = HeuristicPlayer(doctrine)
+        self.budget = budget_seconds
+        self.clock = clock
+
+    def decide(self, view: SeatView, rng: Rng) -> Decision:
+        base = self.instinct.decide(view, Rng(derive_seed(rng.below(2**62), "instinct")))
+        if self.foresight is None or view.state.finished:
+            return base
+        started = self.clock()
+        candidates = self._candidates(view, base, rng)[: self.foresight.candidates]
+        best, best_value = base, float("-inf")
+        tried = 0
+        for decision in candidates:
+            value = self._evaluate(view, decision.orders)
+            tried += 1
+            if value > best_value:
+                best, best_value = decision, value
+            if self.budget is not None and self.clock() - started > self.budget:
+                break  # anytime: keep the best found so far
+        reasons = [*best.reasons, f"Looked {self.foresight.depth} turn(s) ahead over {tried} plan(s); "
+                   f"this one scored {best_value:.1f}."]  # fmt: skip
+        return Decision(list(best.orders), reasons)
+
+    # --- candidates -----------------------------------------------------------------------------
+
+    def _candidates(self, view: SeatView, base: Decision, rng: Rng) -> list[Decision]:
+        out = [base]
+        seen = {tuple(base.orders)}
+
+        def add(decision: Decision) -> None:
+            key = tuple(decision.orders)
+            if key not in seen:
+                seen.add(key)
+                out.append(decision)
+
+        for doctrine in DOCTRINES:
+            if doctrine != (self.doctrine or view.state.scenario.state(view.seat).doctrine):
+                add(HeuristicPlayer(doctrine).decide(view, Rng(derive_seed(rng.below(2**62), doctrine))))
+        for i, order in enumerate(base.orders):
+            flipped = _flip(order)
+            if flipped is not None:
+                add(Decision([*base.orders[:i], flipped, *base.orders[i + 1 :]], [*base.reasons, f"{order.label}: the opposite answer looked better"]))
+            elif order.costs_action:
+                add(Decision([*base.orders[:i], *base.orders[i + 1 :]], [r for j, r in enumerate(base.reasons) if j != i]))
+        add(Decision([o for o in base.orders if not o.costs_action], ["Holding back this turn looked wisest."]))
+        return out
+
+    # --- evaluation ------------------------------------------------------------------------------
+
+    def _evaluate(self, view: SeatView, orders: list[Order]) -> float:
+        assert self.foresight is not None and view.seat is not None
+        seat, belief = view.seat, view.state
+        total = 0.0
+        for k in range(self.foresight.futures):
+            future = Rng(derive_seed(belief.seed, "future", belief.turn, seat, k))
+            state = belief
+            mine: list[Order] = list(orders)
+            for depth in range(self.foresight.depth):
+                if state.finished:
+                    break
+                others = self._others_orders(state, seat, future)
+                if depth > 0:
+                    mine = self.instinct.decide(view_for(state, seat), Rng(future.below(2**62))).orders
+                state = resolve(state, [*mine, *others], Rng(future.below(2**62))).state
+            total += utility(state, seat, belief)
+        return total / self.foresight.futures
+
+    def _others_orders(self, state: GameState, seat: str, future: Rng) -> list[Order]:
+        orders: list[Order] = []
+        for other in state.ids:
+            if other != seat:
+                orders += HeuristicPlayer().decide(view_for(state, other), Rng(future.below(2**62))).orders
+        return orders
+
+
+def _flip(order: Order) -> Order | None:
+    """The opposite answer to something addressed to us, where there is one."""
+    from dataclasses import replace
+
+    if isinstance(order, AnswerProposal):
+        return replace(order, accept=not order.accept)
+    if isinstance(order, AnswerInvocation):
+        return replace(order, honour=not order.honour)
+    if isinstance(order, ConcedeToSanctions):
+        return None
+    return None
