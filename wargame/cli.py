@@ -16,6 +16,7 @@ COMMANDS = (
     "wargame.commands.validate",
     "wargame.commands.play",
     "wargame.commands.tournament",
+    "wargame.commands.scenarios",
     "wargame.commands.calibrate",
     "wargame.commands.resume",
     "wargame.commands.verify",

@@ -87,3 +87,16 @@ def test_play_unknown_scenario(capsys):
 
 def test_console_script_is_installed():
     assert shutil.which("wargame") or (Path(sys.executable).parent / "wargame").exists()
+
+
+def test_scenarios_lists_bundled_and_user_scenarios_with_problems(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("WARGAME_DATA_DIR", str(tmp_path))
+    (tmp_path / "scenarios").mkdir()
+    shutil.copy(SCENARIOS / "tutorial_strait.yaml", tmp_path / "scenarios" / "mine.yaml")
+    (tmp_path / "scenarios" / "broken.yaml").write_text("id: broken\n")
+    code, out = run_cli(capsys, "scenarios")
+    assert code == 0
+    assert "bundled:northern_sea.yaml" in out
+    assert str(tmp_path / "scenarios" / "mine.yaml") in out
+    assert f"{tmp_path / 'scenarios' / 'broken.yaml'}: title: is required but missing" in out
+    assert f"Your own scenarios go in: {tmp_path / 'scenarios'}" in out
