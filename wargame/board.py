@@ -7,12 +7,12 @@ is what lets `resolve` stay a pure function of (state, orders, rng).
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import fields
 from typing import Any
 
 from .events import Event
 from .rng import Rng
-from .state import Country, GameState
+from .state import Country, GameState, record_dict
 
 COUNTRY_FIELDS = tuple(f.name for f in fields(Country))
 BOUNDS = {
@@ -118,7 +118,7 @@ class Board:
 
     def replace_in(self, items: list, old: Any, **changes: Any) -> Any:
         """Swap `old` (found by identity, not equality: faster and exact) for a changed copy."""
-        new = replace(old, **changes)
+        new = type(old)(**{**record_dict(old), **changes})  # dataclasses.replace, without its checks
         for i, item in enumerate(items):
             if item is old:
                 items[i] = new
@@ -176,7 +176,7 @@ class Board:
                 kind=kind,
                 text=text,
                 actors=actors,
-                numbers=tuple((k, round(float(v), 6)) for k, v in (numbers or {}).items()),
+                numbers=tuple((k, round(float(v), 6)) for k, v in numbers.items()) if numbers else (),
                 visible_to=visible_to,
             )
         )

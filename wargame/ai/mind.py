@@ -1,0 +1,97 @@
+"""The computer player's working memory for one turn, and the readings every judgement shares.
+
+`Mind` holds the seat's state, its doctrine's style and the seeded generator, collects the
+Decision (each order with its reason) and enforces the action limit. The judgements themselves
+live in the modules that extend it (answers, sanctions, force, objectives, doctrine); heuristic.py
+puts them together.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ..orders import MAX_ACTIONS_PER_TURN, Order
+from ..rng import Rng
+from ..rules.common import democracy_factor
+from ..rules.power import fighting_strength
+from ..state import GameState
+
+
+@dataclass
+class Decision:
+    orders: list[Order] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def logistic(x: float) -> float:
+    if x < -60:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+class Mind:
+    def __init__(self, state: GameState, me: str, style: dict[str, float], rng: Rng):
+        self.s = state
+        self.me = me
+        self.spec = state.scenario.state(me)
+        self.style = style
+        self.rng = rng
+        self.decision = Decision()
+        self.actions = 0
+        self.turns_left = state.scenario.turns - state.turn  # turns still to come after this one
+
+    # --- bookkeeping --------------------------------------------------------------------------
+
+    def give(self, order: Order, reason: str) -> bool:
+        if order in self.decision.orders:
+            return False
+        if order.costs_action:
+            if self.actions >= MAX_ACTIONS_PER_TURN:
+                return False
+            self.actions += 1
+        self.decision.orders.append(order)
+        self.decision.reasons.append(f"{order.label}: {reason}")
+        return True
+
+    def chance(self, p: float) -> bool:
+        return self.rng.random() < p
+
+    # --- readings of the world ----------------------------------------------------------------
+
+    def strength(self, sid: str) -> float:
+        return max(1.0, fighting_strength(self.s, sid))
+
+    def rel(self, other: str) -> float:
+        return self.s.relation(self.me, other)
+
+    def rivals(self) -> list[str]:
+        return sorted((o for o in self.s.ids if o != self.me and self.rel(o) < -15), key=self.rel)
+
+    def points(self, ctype: str, **match) -> int:
+        """Points of this state's objectives of one condition type (optionally matching fields)."""
+        total = 0
+        for obj in self.spec.objectives:
+            c = obj.condition
+            if c.type == ctype and all(getattr(c, k, None) in v for k, v in match.items()):
+                total += obj.points
+        return total
+
+    def war_aversion(self, other: str) -> float:
+        """How much this state's objectives forbid a war with `other` (0 none .. about 1)."""
+        return self.points("avoid_war", with_=(None, other)) / 30
+
+    def at_war_with(self, other: str) -> bool:
+        return self.s.at_war(self.me, other)
+
+    def credibility(self, issuer: str) -> float:
+        """How likely this state thinks `issuer` is to carry out a threat: its reputation, the
+        audience costs its public imposes on empty threats, and its record in this crisis."""
+        s = self.s
+        rep = s.country(issuer).reputation / 100
+        audience = (democracy_factor(issuer, s.scenario) - 0.7) / 0.8  # 0 autocracy .. 1 democracy
+        kept = sum(1 for u in s.ultimatums if u.issuer == issuer and u.status == "enforced")
+        broke = sum(1 for u in s.ultimatums if u.issuer == issuer and u.status == "backed_down")
+        kept += sum(1 for e in s.sanctions if issuer in e.senders and e.threatened_turn is not None and e.imposed_turn is not None)
+        broke += sum(1 for e in s.sanctions if issuer in e.senders and e.stage == "dropped")
+        return min(0.95, max(0.05, 0.2 + 0.4 * rep + 0.25 * audience + 0.08 * kept - 0.12 * broke))
