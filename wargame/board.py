@@ -31,7 +31,7 @@ class Board:
         self.turn = state.turn
         self.rng = rng
         self.n = len(self.ids)
-        self._index = {sid: i for i, sid in enumerate(self.ids)}
+        self._index = state.scenario.state_index
         self.countries: dict[str, dict[str, Any]] = {c.id: {f: getattr(c, f) for f in COUNTRY_FIELDS} for c in state.countries}
         self.relations = list(state.relations)
         self.tension = state.tension
@@ -176,7 +176,7 @@ class Board:
                 kind=kind,
                 text=text,
                 actors=actors,
-                numbers=tuple((k, round(float(v), 6)) for k, v in numbers.items()) if numbers else (),
+                numbers=tuple([(k, float(v)) for k, v in numbers.items()]) if numbers else (),
                 visible_to=visible_to,
             )
         )

@@ -210,7 +210,7 @@ class GameState:
         return ESCALATION_RUNGS[self.escalation]
 
     def index(self, state_id: str) -> int:
-        return self.ids.index(state_id)
+        return self.scenario.state_index[state_id]
 
     def country(self, state_id: str) -> Country:
         return self.countries[self.index(state_id)]

@@ -304,6 +304,11 @@ class Scenario(Strict):
     def _states_by_id(self) -> dict[str, StateSpec]:
         return {s.id: s for s in self.states}
 
+    @cached_property
+    def state_index(self) -> dict[str, int]:
+        """Position of each state in `states` (the order of per-state tuples in a game state)."""
+        return {s.id: i for i, s in enumerate(self.states)}
+
     def state(self, state_id: str) -> StateSpec:
         return self._states_by_id[state_id]
 
