@@ -7,12 +7,15 @@ is what lets `resolve` stay a pure function of (state, orders, rng).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
 
 from .events import Event
+from .orders import Order
 from .rng import Rng
-from .state import Country, GameState, record_dict
+from .state import Country, GameState, field_getter
 
 COUNTRY_FIELDS = tuple(f.name for f in fields(Country))
 BOUNDS = {
@@ -24,6 +27,37 @@ BOUNDS = {
 }
 
 
+class TurnOrders(list):
+    """This turn's valid orders in resolution order, also grouped by type: most phases want one
+    or two kinds of order, and fetching them from the groups spares each phase a scan of all."""
+
+    def __init__(self, orders: list[Order]):
+        super().__init__(orders)
+        self._by_type: dict[type, list[Order]] = {}
+        for order in orders:
+            for cls in _order_classes(type(order)):
+                self._by_type.setdefault(cls, []).append(order)
+
+    def of(self, *types: type) -> Sequence[Order]:
+        """The orders that are instances of any of `types` (order classes), in resolution order.
+        The result may be shared: read it, do not change it."""
+        found = None
+        for t in types:
+            group = self._by_type.get(t)
+            if group is not None:
+                if found is not None:  # several kinds present: keep them interleaved as given
+                    return [o for o in self if isinstance(o, types)]
+                found = group
+        return () if found is None else found
+
+
+@functools.cache
+def _order_classes(cls: type) -> tuple[type, ...]:
+    """The order classes an order of class `cls` is an instance of (as isinstance sees it),
+    up to but not including the base class Order."""
+    return cls.__mro__[: cls.__mro__.index(Order)]
+
+
 class Board:
     def __init__(self, state: GameState, rng: Rng):
         self.scenario = state.scenario
@@ -32,6 +66,8 @@ class Board:
         self.rng = rng
         self.n = len(self.ids)
         self._index = state.scenario.state_index
+        self._names = _names(state.scenario)
+        self._trade = _trade_table(state.scenario)
         self.countries: dict[str, dict[str, Any]] = {c.id: {f: getattr(c, f) for f in COUNTRY_FIELDS} for c in state.countries}
         self.relations = list(state.relations)
         self.tension = state.tension
@@ -61,7 +97,7 @@ class Board:
         return ident
 
     def name(self, state_id: str) -> str:
-        return self.scenario.state(state_id).name
+        return self._names[state_id]
 
     # --- countries ----------------------------------------------------------------------------
 
@@ -74,9 +110,15 @@ class Board:
     def adjust(self, state_id: str, attribute: str, delta: float) -> float:
         """Add delta within the attribute's bounds; returns the change actually applied."""
         low, high = BOUNDS[attribute]
-        old = self.countries[state_id][attribute]
-        new = min(high, max(low, old + delta))
-        self.countries[state_id][attribute] = new
+        row = self.countries[state_id]
+        old = row[attribute]
+        new = old + delta
+        # min(high, max(low, new)) without the two calls, ties included: a hot path
+        if not new > low:
+            new = low
+        elif not new < high:
+            new = high
+        row[attribute] = new
         return new - old
 
     def scale(self, state_id: str, attribute: str, factor: float) -> float:
@@ -99,7 +141,11 @@ class Board:
         if a == b:
             return
         i, j = self._index[a], self._index[b]
-        value = min(100.0, max(-100.0, self.relations[i * self.n + j] + delta))
+        value = self.relations[i * self.n + j] + delta
+        if not value > -100.0:  # min(100.0, max(-100.0, value)), as in adjust
+            value = -100.0
+        elif not value < 100.0:
+            value = 100.0
         self.relations[i * self.n + j] = value
         self.relations[j * self.n + i] = value
 
@@ -112,13 +158,18 @@ class Board:
 
     def trade_share(self, a: str, b: str) -> float:
         """Share of a's trade that goes to b."""
-        return _trade_table(self.scenario).get((a, b), 0.0)
+        return self._trade.get((a, b), 0.0)
 
     # --- collections --------------------------------------------------------------------------
 
     def replace_in(self, items: list, old: Any, **changes: Any) -> Any:
         """Swap `old` (found by identity, not equality: faster and exact) for a changed copy."""
-        new = type(old)(**{**record_dict(old), **changes})  # dataclasses.replace, without its checks
+        cls = type(old)
+        get_fields, position = field_getter(cls)
+        values = list(get_fields(old))
+        for name, value in changes.items():
+            values[position[name]] = value
+        new = cls(*values)  # dataclasses.replace, without its checks (positional: faster)
         for i, item in enumerate(items):
             if item is old:
                 items[i] = new
@@ -126,7 +177,10 @@ class Board:
         raise ValueError(f"{old!r} is not in the list")
 
     def find(self, items: list, ident: str) -> Any:
-        return next((x for x in items if x.id == ident), None)
+        for x in items:
+            if x.id == ident:
+                return x
+        return None
 
     def at_war(self, a: str, b: str) -> bool:
         for w in self.wars:
@@ -137,25 +191,18 @@ class Board:
         return False
 
     def war_between(self, a: str, b: str):
-        return next(
-            (
-                w
-                for w in self.wars
-                if w.ended_turn is None
-                and ((a in w.side_a and b in w.side_b) or (a in w.side_b and b in w.side_a))
-            ),
-            None,
-        )
+        for w in self.wars:
+            if w.ended_turn is None and ((a in w.side_a and b in w.side_b) or (a in w.side_b and b in w.side_a)):
+                return w
+        return None
 
     def open_dispute(self, a: str, b: str):
-        return next(
-            (
-                d
-                for d in self.disputes
-                if d.ended_turn is None and {d.initiator, d.target} == {a, b}
-            ),
-            None,
-        )
+        for d in self.disputes:
+            if d.ended_turn is None and (
+                (d.initiator == a and d.target == b) or (d.initiator == b and d.target == a)
+            ):
+                return d
+        return None
 
     def reach(self, rung: int) -> None:
         self.rungs_this_turn.append(rung)
@@ -171,13 +218,13 @@ class Board:
         visible_to: tuple[str, ...] | None = None,
     ) -> None:
         self.events.append(
-            Event(
-                turn=self.turn,
-                kind=kind,
-                text=text,
-                actors=actors,
-                numbers=tuple([(k, float(v)) for k, v in numbers.items()]) if numbers else (),
-                visible_to=visible_to,
+            Event(  # positional: the fields are turn, kind, text, actors, numbers, visible_to
+                self.turn,
+                kind,
+                text,
+                actors,
+                tuple([(k, float(v)) for k, v in numbers.items()]) if numbers else (),
+                visible_to,
             )
         )
 
@@ -188,7 +235,7 @@ class Board:
             scenario=self.scenario,
             seed=self.previous.seed,
             turn=self.turn + 1,
-            countries=tuple(Country(**self.countries[sid]) for sid in self.ids),
+            countries=tuple([Country(**self.countries[sid]) for sid in self.ids]),
             relations=tuple(self.relations),
             tension=self.tension,
             escalation=self.escalation,
@@ -208,15 +255,25 @@ class Board:
         )
 
 
-_TRADE_CACHE: dict[int, tuple[object, dict[tuple[str, str], float]]] = {}
+_SCENARIO_CACHE: dict[tuple[int, str], tuple[object, Any]] = {}
+
+
+def _per_scenario(scenario, what: str, build) -> Any:
+    """`build(scenario)`, computed once per scenario object (scenarios never change)."""
+    entry = _SCENARIO_CACHE.get((id(scenario), what))
+    if entry is None or entry[0] is not scenario:
+        if len(_SCENARIO_CACHE) > 256:
+            _SCENARIO_CACHE.clear()
+        entry = (scenario, build(scenario))
+        _SCENARIO_CACHE[(id(scenario), what)] = entry
+    return entry[1]
 
 
 def _trade_table(scenario) -> dict[tuple[str, str], float]:
-    """The scenario's trade shares as a dict, built once per scenario object."""
-    entry = _TRADE_CACHE.get(id(scenario))
-    if entry is None or entry[0] is not scenario:
-        if len(_TRADE_CACHE) > 64:
-            _TRADE_CACHE.clear()
-        entry = (scenario, {(t.from_, t.to): t.share for t in scenario.trade})
-        _TRADE_CACHE[id(scenario)] = entry
-    return entry[1]
+    """The scenario's trade shares as a dict."""
+    return _per_scenario(scenario, "trade", lambda sc: {(t.from_, t.to): t.share for t in sc.trade})
+
+
+def _names(scenario) -> dict[str, str]:
+    """Each state's display name by id."""
+    return _per_scenario(scenario, "names", lambda sc: {s.id: s.name for s in sc.states})

@@ -32,6 +32,11 @@ def check_order(state: GameState, order: Order) -> str | None:
         return "the game is over"
     if order.actor not in state.ids:
         return f"there is no state {order.actor!r} in this scenario"
+    return _check_by_type(state, order)
+
+
+def _check_by_type(state: GameState, order: Order) -> str | None:
+    """The order type's own check (after the checks on the game and the actor)."""
     check = CHECKS.get(type(order))
     if check is None:
         return f"unknown order {order.kind}"
@@ -43,19 +48,27 @@ def check_orders(state: GameState, seat: str, orders: Iterable[Order]) -> list[s
     reasons: list[str | None] = []
     actions = 0
     seen: set[Order] = set()
+    # check_order's first two checks, once for the whole set: they depend only on the seat
+    if state.finished:
+        seat_reason = "the game is over"
+    elif seat not in state.ids:
+        seat_reason = f"there is no state {seat!r} in this scenario"
+    else:
+        seat_reason = None
     for order in orders:
-        reason = None
+        known = len(seen)
+        seen.add(order)
+        repeated = len(seen) == known  # "order in seen" before the add, with one hash, not two
         if order.actor != seat:
             reason = f"this order belongs to {order.actor}, not {seat}"
-        elif order in seen:
+        elif repeated:
             reason = "the same order was given twice"
         else:
-            reason = check_order(state, order)
+            reason = seat_reason or _check_by_type(state, order)
         if reason is None and order.costs_action:
             actions += 1
             if actions > MAX_ACTIONS_PER_TURN:
                 reason = f"at most {MAX_ACTIONS_PER_TURN} actions a turn (messages and answers are free)"
-        seen.add(order)
         reasons.append(reason)
     return reasons
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .board import Board
+from .board import Board, TurnOrders
 from .events import Event
 from .legality import check_orders
 from .orders import Order
@@ -65,11 +65,11 @@ def resolve(state: GameState, orders: Iterable[Order], rng: Rng) -> Resolution:
         if r.status == "void":
             board.emit("OrderVoided", f"{r.order.label or r.order.kind} was not carried out: {r.reason}.",
                        (r.order.actor,), visible_to=(r.order.actor,))  # fmt: skip
-    run_phases(board, valid)
+    run_phases(board, TurnOrders(valid))
     return Resolution(board.freeze(), tuple(board.events), tuple(results))
 
 
-def run_phases(board: Board, orders: list[Order]) -> None:
+def run_phases(board: Board, orders: TurnOrders) -> None:
     # 1. talk
     diplomacy.deliver_messages(board, orders)
     diplomacy.settle_mediation(board, orders)

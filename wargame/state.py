@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import operator
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -220,7 +221,7 @@ class GameState:
         return self.relations[self.index(a) * n + self.index(b)]
 
     def treaty(self, treaty_id: str) -> Treaty | None:
-        return next((t for t in self.treaties if t.id == treaty_id), None)
+        return by_id(self.treaties, treaty_id)
 
     def active_treaties(self, member: str | None = None, kind: str | None = None) -> list[Treaty]:
         return [
@@ -258,9 +259,24 @@ class GameState:
         return data
 
 
+def by_id(records, ident: str) -> Any:
+    """The record with this id, or None (a plain loop: cheaper than next() over a generator)."""
+    for record in records:
+        if record.id == ident:
+            return record
+    return None
+
+
 @functools.cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
+
+
+@functools.cache
+def field_getter(cls: type) -> tuple[operator.attrgetter, dict[str, int]]:
+    """A getter of all the record type's field values at once, and each field's position."""
+    names = _field_names(cls)
+    return operator.attrgetter(*names), {name: i for i, name in enumerate(names)}
 
 
 def record_dict(record: Any) -> dict[str, Any]:

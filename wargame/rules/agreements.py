@@ -22,10 +22,10 @@ What each kind of treaty does while in force:
 
 from __future__ import annotations
 
-from ..board import Board
-from ..orders import AnswerProposal, BreakTreaty, Order, ProposeAgreement
+from ..board import Board, TurnOrders
+from ..orders import AnswerProposal, BreakTreaty, ProposeAgreement
 from ..scenario import TREATY_KINDS
-from ..state import GameState, Proposal, Treaty
+from ..state import GameState, Proposal, Treaty, by_id
 from .common import check_other_state, others
 
 BREACH_REPUTATION_COST = 12.0
@@ -65,7 +65,7 @@ def check_propose(state: GameState, o: ProposeAgreement) -> str | None:
 
 
 def check_answer(state: GameState, o: AnswerProposal) -> str | None:
-    p = next((p for p in state.proposals if p.id == o.proposal), None)
+    p = by_id(state.proposals, o.proposal)
     if p is None or o.actor not in p.recipients:
         return "no proposal with that id is addressed to you"
     if p.status != "open" or o.actor in p.accepted_by:
@@ -107,10 +107,8 @@ def candidates(state: GameState, seat: str):
 # --- phases ------------------------------------------------------------------------------------
 
 
-def settle_proposals(board: Board, orders: list[Order]) -> None:
-    for o in orders:
-        if not isinstance(o, AnswerProposal):
-            continue
+def settle_proposals(board: Board, orders: TurnOrders) -> None:
+    for o in orders.of(AnswerProposal):
         p = board.find(board.proposals, o.proposal)
         if p.status != "open":
             continue
@@ -164,31 +162,29 @@ def sign_treaty(board: Board, p: Proposal) -> None:
         end_hostilities(board, members, p.kind)
 
 
-def make_proposals(board: Board, orders: list[Order]) -> None:
-    for o in orders:
-        if isinstance(o, ProposeAgreement):
-            p = Proposal(
-                board.new_id("p"), o.actor, o.to, o.treaty, board.turn,
-                cap=o.cap, verification=o.verification, note=o.note,
-            )  # fmt: skip
-            board.proposals.append(p)
-            terms = f" (cap {o.cap:g}, verification {o.verification:.0%})" if o.treaty == "arms_control" else ""
-            board.emit(
-                "AgreementProposed",
-                f"{board.name(o.actor)} proposed a {o.treaty.replace('_', ' ')}{terms} to "
-                f"{', '.join(board.name(t) for t in o.to)} (id {p.id}). {o.note}".strip(),
-                (o.actor, *o.to),
-                visible_to=(o.actor, *o.to),
-            )
+def make_proposals(board: Board, orders: TurnOrders) -> None:
+    for o in orders.of(ProposeAgreement):
+        p = Proposal(
+            board.new_id("p"), o.actor, o.to, o.treaty, board.turn,
+            cap=o.cap, verification=o.verification, note=o.note,
+        )  # fmt: skip
+        board.proposals.append(p)
+        terms = f" (cap {o.cap:g}, verification {o.verification:.0%})" if o.treaty == "arms_control" else ""
+        board.emit(
+            "AgreementProposed",
+            f"{board.name(o.actor)} proposed a {o.treaty.replace('_', ' ')}{terms} to "
+            f"{', '.join(board.name(t) for t in o.to)} (id {p.id}). {o.note}".strip(),
+            (o.actor, *o.to),
+            visible_to=(o.actor, *o.to),
+        )
 
 
-def break_treaties(board: Board, orders: list[Order]) -> None:
-    for o in orders:
-        if isinstance(o, BreakTreaty):
-            t = board.find(board.treaties, o.treaty)
-            if t.status != "active":
-                continue
-            breach(board, t, o.actor, why="withdrew from")
+def break_treaties(board: Board, orders: TurnOrders) -> None:
+    for o in orders.of(BreakTreaty):
+        t = board.find(board.treaties, o.treaty)
+        if t.status != "active":
+            continue
+        breach(board, t, o.actor, why="withdrew from")
 
 
 def breach_cost(treaty: Treaty) -> float:

@@ -17,9 +17,9 @@ which weakens the deterrent value of all its other treaties (see power.py).
 
 from __future__ import annotations
 
-from ..board import Board
-from ..orders import AnswerInvocation, InvokeAlliance, Order
-from ..state import RUNG, GameState, Invocation
+from ..board import Board, TurnOrders
+from ..orders import AnswerInvocation, InvokeAlliance
+from ..state import RUNG, GameState, Invocation, by_id
 from .agreements import breach, breach_cost
 from .military import join_war
 
@@ -59,7 +59,7 @@ def check_invoke(state: GameState, o: InvokeAlliance) -> str | None:
 
 
 def check_answer(state: GameState, o: AnswerInvocation) -> str | None:
-    inv = next((i for i in state.invocations if i.id == o.invocation), None)
+    inv = by_id(state.invocations, o.invocation)
     if inv is None or o.actor not in inv.allies:
         return "no call for help with that id is addressed to you"
     if inv.closed or o.actor in inv.honoured_by or o.actor in inv.declined_by:
@@ -86,9 +86,9 @@ def candidates(state: GameState, seat: str):
 # --- phases ------------------------------------------------------------------------------------
 
 
-def settle_invocations(board: Board, orders: list[Order]) -> None:
+def settle_invocations(board: Board, orders: TurnOrders) -> None:
     """Answers to earlier calls (silence declines once the turn to answer has passed); new calls."""
-    answers = {(o.invocation, o.actor): o.honour for o in orders if isinstance(o, AnswerInvocation)}
+    answers = {(o.invocation, o.actor): o.honour for o in orders.of(AnswerInvocation)}
     for inv in list(board.invocations):
         if inv.closed or inv.turn >= board.turn:
             continue
@@ -98,22 +98,21 @@ def settle_invocations(board: Board, orders: list[Order]) -> None:
             honour = answers.get((inv.id, ally), False)
             inv = _answer(board, inv, ally, honour, silent=(inv.id, ally) not in answers)
         board.replace_in(board.invocations, inv, closed=True)
-    for o in orders:
-        if isinstance(o, InvokeAlliance):
-            t = board.find(board.treaties, o.treaty)
-            _, defending = attacked_by(board.previous, o.actor, o.against)
-            within = defending or t.casus_foederis == "any"
-            allies = tuple(m for m in t.members if m != o.actor)
-            inv = Invocation(board.new_id("i"), t.id, o.actor, o.against, board.turn, allies, within)
-            board.invocations.append(inv)
-            board.emit(
-                "AllianceInvoked",
-                f"{board.name(o.actor)} invoked the {t.kind.replace('_', ' ')} {t.id} against "
-                f"{board.name(o.against)} and called on {', '.join(board.name(a) for a in allies)} "
-                f"({'within' if within else 'outside'} the treaty's terms; id {inv.id}).",
-                (o.actor, o.against, *allies),
-                {"within the casus foederis": float(within)},
-            )
+    for o in orders.of(InvokeAlliance):
+        t = board.find(board.treaties, o.treaty)
+        _, defending = attacked_by(board.previous, o.actor, o.against)
+        within = defending or t.casus_foederis == "any"
+        allies = tuple(m for m in t.members if m != o.actor)
+        inv = Invocation(board.new_id("i"), t.id, o.actor, o.against, board.turn, allies, within)
+        board.invocations.append(inv)
+        board.emit(
+            "AllianceInvoked",
+            f"{board.name(o.actor)} invoked the {t.kind.replace('_', ' ')} {t.id} against "
+            f"{board.name(o.against)} and called on {', '.join(board.name(a) for a in allies)} "
+            f"({'within' if within else 'outside'} the treaty's terms; id {inv.id}).",
+            (o.actor, o.against, *allies),
+            {"within the casus foederis": float(within)},
+        )
 
 
 def _answer(board: Board, inv: Invocation, ally: str, honour: bool, silent: bool) -> Invocation:

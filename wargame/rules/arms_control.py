@@ -9,8 +9,8 @@ an inspection that finds a member within its cap raises its reputation.
 
 from __future__ import annotations
 
-from ..board import Board
-from ..orders import CheatOnArmsControl, Order, RequestInspection
+from ..board import Board, TurnOrders
+from ..orders import CheatOnArmsControl, RequestInspection
 from ..state import GameState
 from .agreements import breach
 from .military import BUILDUP_COST, BUILDUP_GAIN
@@ -65,15 +65,14 @@ def detection_chance(verification: float, inspection: bool, intelligence: bool =
     return min(0.95, p)
 
 
-def settle_arms_control(board: Board, orders: list[Order]) -> None:
-    inspections = {(o.treaty, o.target) for o in orders if isinstance(o, RequestInspection)}
-    for o in orders:
-        if isinstance(o, CheatOnArmsControl):
-            gain = board.scale(o.actor, "military", 1 + BUILDUP_GAIN)
-            board.scale(o.actor, "economy", 1 - BUILDUP_COST)
-            board.set(o.actor, "hidden_military", board.get(o.actor, "hidden_military") + gain)
-            board.emit("CapSecretlyExceeded", f"{board.name(o.actor)} secretly built forces beyond its treaty cap.",
-                       (o.actor,), {"capability gained": gain}, visible_to=(o.actor,))  # fmt: skip
+def settle_arms_control(board: Board, orders: TurnOrders) -> None:
+    inspections = {(o.treaty, o.target) for o in orders.of(RequestInspection)}
+    for o in orders.of(CheatOnArmsControl):
+        gain = board.scale(o.actor, "military", 1 + BUILDUP_GAIN)
+        board.scale(o.actor, "economy", 1 - BUILDUP_COST)
+        board.set(o.actor, "hidden_military", board.get(o.actor, "hidden_military") + gain)
+        board.emit("CapSecretlyExceeded", f"{board.name(o.actor)} secretly built forces beyond its treaty cap.",
+                   (o.actor,), {"capability gained": gain}, visible_to=(o.actor,))  # fmt: skip
     for t in list(board.treaties):
         if t.kind != "arms_control" or t.status != "active":
             continue

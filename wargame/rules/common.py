@@ -18,7 +18,9 @@ def others(state: GameState, seat: str) -> list[str]:
     return [s for s in state.ids if s != seat]
 
 
+REGIME_FACTOR = {"democracy": 1.5, "hybrid": 1.0, "autocracy": 0.7}
+
+
 def democracy_factor(state_id: str, scenario) -> float:
     """Democratic publics punish costs and backing down harder (audience costs)."""
-    regime = scenario.state(state_id).regime
-    return {"democracy": 1.5, "hybrid": 1.0, "autocracy": 0.7}[regime]
+    return REGIME_FACTOR[scenario.state(state_id).regime]

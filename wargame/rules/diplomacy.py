@@ -17,7 +17,7 @@ lower tension.
 
 from __future__ import annotations
 
-from ..board import Board
+from ..board import Board, TurnOrders
 from ..orders import (
     MAX_MESSAGE_CHARS,
     AnswerMediation,
@@ -27,10 +27,9 @@ from ..orders import (
     ImposeSanctions,
     IssueUltimatum,
     OfferMediation,
-    Order,
     SendMessage,
 )
-from ..state import RUNG, GameState, Mediation, Proposal, Ultimatum
+from ..state import RUNG, GameState, Mediation, Proposal, Ultimatum, by_id
 from .common import check_other_state, democracy_factor, others
 
 ULTIMATUM_AUDIENCE_COST = 8.0  # stability lost by an issuer who does not enforce a defied demand
@@ -67,7 +66,7 @@ def check_ultimatum(state: GameState, o: IssueUltimatum) -> str | None:
 
 
 def check_answer_ultimatum(state: GameState, o: AnswerUltimatum) -> str | None:
-    u = next((u for u in state.ultimatums if u.id == o.ultimatum), None)
+    u = by_id(state.ultimatums, o.ultimatum)
     if u is None or u.target != o.actor:
         return "no ultimatum with that id is addressed to you"
     if u.status != "pending":
@@ -89,7 +88,7 @@ def check_offer_mediation(state: GameState, o: OfferMediation) -> str | None:
 
 
 def check_answer_mediation(state: GameState, o: AnswerMediation) -> str | None:
-    m = next((m for m in state.mediations if m.id == o.mediation), None)
+    m = by_id(state.mediations, o.mediation)
     if m is None or o.actor not in m.parties:
         return "no mediation with that id involves you"
     if m.status != "offered" or o.actor in m.accepted_by:
@@ -128,8 +127,8 @@ def candidates(state: GameState, seat: str):
 # --- phases ------------------------------------------------------------------------------------
 
 
-def deliver_messages(board: Board, orders: list[Order]) -> None:
-    for o in orders:
+def deliver_messages(board: Board, orders: TurnOrders) -> None:
+    for o in orders.of(SendMessage, BackChannel):
         if isinstance(o, SendMessage):
             names = ", ".join(board.name(t) for t in o.to)
             visible = None if o.public else (o.actor, *o.to)
@@ -147,36 +146,34 @@ def deliver_messages(board: Board, orders: list[Order]) -> None:
             )
 
 
-def settle_mediation(board: Board, orders: list[Order]) -> None:
-    for o in orders:
-        if isinstance(o, AnswerMediation):
-            m = board.find(board.mediations, o.mediation)
-            if not o.accept:
-                board.replace_in(board.mediations, m, status="declined")
-                board.emit("MediationDeclined", f"{board.name(o.actor)} declined {board.name(m.mediator)}'s mediation.", (o.actor, m.mediator))
-                continue
-            accepted = (*m.accepted_by, o.actor)
-            status = "active" if set(accepted) == set(m.parties) else "offered"
-            board.replace_in(board.mediations, m, accepted_by=accepted, status=status)
-            if status == "active":
-                board.adjust(m.mediator, "reputation", 3)
-                board.emit(
-                    "MediationAccepted",
-                    f"{board.name(m.parties[0])} and {board.name(m.parties[1])} accepted "
-                    f"{board.name(m.mediator)} as mediator.",
-                    (m.mediator, *m.parties),
-                    {"mediator reputation": 3},
-                )
-    for o in orders:
-        if isinstance(o, OfferMediation):
-            m = Mediation(board.new_id("m"), o.actor, (o.between[0], o.between[1]), board.turn)
-            board.mediations.append(m)
+def settle_mediation(board: Board, orders: TurnOrders) -> None:
+    for o in orders.of(AnswerMediation):
+        m = board.find(board.mediations, o.mediation)
+        if not o.accept:
+            board.replace_in(board.mediations, m, status="declined")
+            board.emit("MediationDeclined", f"{board.name(o.actor)} declined {board.name(m.mediator)}'s mediation.", (o.actor, m.mediator))
+            continue
+        accepted = (*m.accepted_by, o.actor)
+        status = "active" if set(accepted) == set(m.parties) else "offered"
+        board.replace_in(board.mediations, m, accepted_by=accepted, status=status)
+        if status == "active":
+            board.adjust(m.mediator, "reputation", 3)
             board.emit(
-                "MediationOffered",
-                f"{board.name(o.actor)} offered to mediate between {board.name(o.between[0])} and "
-                f"{board.name(o.between[1])} (id {m.id}).",
-                (o.actor, *o.between),
+                "MediationAccepted",
+                f"{board.name(m.parties[0])} and {board.name(m.parties[1])} accepted "
+                f"{board.name(m.mediator)} as mediator.",
+                (m.mediator, *m.parties),
+                {"mediator reputation": 3},
             )
+    for o in orders.of(OfferMediation):
+        m = Mediation(board.new_id("m"), o.actor, (o.between[0], o.between[1]), board.turn)
+        board.mediations.append(m)
+        board.emit(
+            "MediationOffered",
+            f"{board.name(o.actor)} offered to mediate between {board.name(o.between[0])} and "
+            f"{board.name(o.between[1])} (id {m.id}).",
+            (o.actor, *o.between),
+        )
     # active mediation: shuttle diplomacy cools the dispute and puts a settlement on the table
     for m in list(board.mediations):
         if m.status != "active":
@@ -221,10 +218,10 @@ def mediated(board_or_state, a: str, b: str) -> bool:
     return any(m.status == "active" and set(m.parties) == {a, b} for m in board_or_state.mediations)
 
 
-def settle_ultimatums(board: Board, orders: list[Order]) -> None:
+def settle_ultimatums(board: Board, orders: TurnOrders) -> None:
     """Answers and deadlines of earlier ultimatums, then this turn's new ones."""
-    answers = {o.ultimatum: o for o in orders if isinstance(o, AnswerUltimatum)}
-    enforcing = {(o.actor, o.target) for o in orders if isinstance(o, Attack | ImposeSanctions)}
+    answers = {o.ultimatum: o for o in orders.of(AnswerUltimatum)}
+    enforcing = {(o.actor, o.target) for o in orders.of(Attack, ImposeSanctions)}
     for u in list(board.ultimatums):
         if u.status == "defied":  # the issuer's last chance to act
             if (u.issuer, u.target) in enforcing:
@@ -261,22 +258,21 @@ def settle_ultimatums(board: Board, orders: list[Order]) -> None:
                 (u.issuer, u.target),
                 {"issuer's stability at stake": cost, "issuer's reputation at stake": ULTIMATUM_REPUTATION_COST, "tension change": 3},
             )
-    for o in orders:
-        if isinstance(o, IssueUltimatum):
-            if any(u.status in ("pending", "defied") and u.issuer == o.actor and u.target == o.target for u in board.ultimatums):
-                continue
-            u = Ultimatum(board.new_id("u"), o.actor, o.target, o.demand, board.turn, board.turn + 1)
-            board.ultimatums.append(u)
-            board.shift_relation(o.actor, o.target, -8)
-            board.tension = min(100.0, board.tension + 4)
-            board.reach(RUNG["coercion"])
-            board.emit(
-                "UltimatumIssued",
-                f"{board.name(o.actor)} gave {board.name(o.target)} an ultimatum: {o.demand} "
-                f"(answer by next turn; id {u.id}).",
-                (o.actor, o.target),
-                {"tension change": 4, "relations change": -8},
-            )
+    for o in orders.of(IssueUltimatum):
+        if any(u.status in ("pending", "defied") and u.issuer == o.actor and u.target == o.target for u in board.ultimatums):
+            continue
+        u = Ultimatum(board.new_id("u"), o.actor, o.target, o.demand, board.turn, board.turn + 1)
+        board.ultimatums.append(u)
+        board.shift_relation(o.actor, o.target, -8)
+        board.tension = min(100.0, board.tension + 4)
+        board.reach(RUNG["coercion"])
+        board.emit(
+            "UltimatumIssued",
+            f"{board.name(o.actor)} gave {board.name(o.target)} an ultimatum: {o.demand} "
+            f"(answer by next turn; id {u.id}).",
+            (o.actor, o.target),
+            {"tension change": 4, "relations change": -8},
+        )
 
 
 def _enforced(board: Board, u: Ultimatum) -> None:

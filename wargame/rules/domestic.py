@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 
 from ..board import Board
-from .common import democracy_factor
+from .common import REGIME_FACTOR
 
 CRISIS_THRESHOLD = 20.0
 ECONOMIC_PAIN = 0.6  # stability lost per % of the economy lost this turn
@@ -23,9 +23,9 @@ DRIFT = 0.08  # share of the gap to its usual level that stability recovers each
 
 
 def settle_domestic(board: Board) -> None:
-    for sid in board.ids:
-        before = board.previous.country(sid)
-        factor = democracy_factor(sid, board.scenario)
+    for sid, before in zip(board.ids, board.previous.countries, strict=True):  # in scenario order
+        spec = board.scenario.state(sid)
+        factor = REGIME_FACTOR[spec.regime]
         lost = max(0.0, (before.economy - board.get(sid, "economy")) / before.economy * 100)
         killed = max(0, board.get(sid, "casualties") - before.casualties)
         economic = ECONOMIC_PAIN * lost * factor if lost >= 0.2 else 0.0
@@ -36,7 +36,7 @@ def settle_domestic(board: Board) -> None:
                        {"economy lost, %": lost, "casualties": killed, "stability change (economy)": -economic,
                         "stability change (casualties)": -casualties, "regime factor": factor},
                        visible_to=(sid,))  # fmt: skip
-        baseline = board.scenario.state(sid).stability
+        baseline = spec.stability
         now = board.get(sid, "stability")
         board.adjust(sid, "stability", (baseline - now) * DRIFT)
         if now < CRISIS_THRESHOLD <= before.stability:

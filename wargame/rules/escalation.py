@@ -8,6 +8,7 @@ A nuclear power losing a war raises the nuclear threat rung.
 from __future__ import annotations
 
 from ..board import Board
+from ..scenario import ESCALATION_RUNGS
 from ..state import RUNG
 
 TENSION_DECAY = 3.0
@@ -40,8 +41,6 @@ def settle_escalation(board: Board) -> None:
 
 
 def _rung_name(rung: int) -> str:
-    from ..scenario import ESCALATION_RUNGS
-
     return ESCALATION_RUNGS[rung].replace("_", " ")
 
 

@@ -13,9 +13,9 @@ says how many lives protection saved.
 
 from __future__ import annotations
 
-from ..board import Board
-from ..orders import Intervene, Order
-from ..state import RUNG, GameState
+from ..board import Board, TurnOrders
+from ..orders import Intervene
+from ..state import RUNG, GameState, by_id
 from .military import authorized_against, open_or_raise_dispute
 from .power import treaties
 
@@ -24,7 +24,7 @@ REPRISAL_FACTOR = 1.5  # the toll in a turn when a failed intervention provoked 
 
 
 def check_intervene(state: GameState, o: Intervene) -> str | None:
-    p = next((p for p in state.populations if p.id == o.population), None)
+    p = by_id(state.populations, o.population)
     if p is None:
         return f"there is no population {o.population!r} in this scenario"
     if state.turn < p.active_from:
@@ -51,10 +51,8 @@ def is_authorized(board: Board, population_id: str, host: str, perpetrator: str 
     return authorized_against(board, host) or (perpetrator is not None and authorized_against(board, perpetrator))
 
 
-def intervene(board: Board, orders: list[Order]) -> None:
-    for o in orders:
-        if not isinstance(o, Intervene):
-            continue
+def intervene(board: Board, orders: TurnOrders) -> None:
+    for o in orders.of(Intervene):
         p = board.find(board.populations, o.population)
         opponent = p.perpetrator or p.in_state
         mine, theirs = board.get(o.actor, "military"), max(1.0, board.get(opponent, "military"))

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import math
 
-from ..board import Board
-from ..orders import Attack, BuildUp, Disarm, MobilizeForces, Order, ProxySupport
+from ..board import Board, TurnOrders
+from ..orders import Attack, BuildUp, Disarm, MobilizeForces, ProxySupport
 from ..state import RUNG, Dispute, GameState, War
 from .agreements import breach
 from .common import check_other_state, others
@@ -112,11 +112,11 @@ def war_chance(board: Board | GameState, a: str, b: str) -> dict[str, float]:
 # --- phases ------------------------------------------------------------------------------------
 
 
-def apply_force_posture(board: Board, orders: list[Order]) -> None:
+def apply_force_posture(board: Board, orders: TurnOrders) -> None:
     """Build-ups and reductions; the arms race indicator decays each turn."""
-    for sid in board.ids:
-        board.set(sid, "buildup", max(0.0, board.get(sid, "buildup") - 0.5))
-    for o in orders:
+    for row in board.countries.values():
+        row["buildup"] = max(0.0, row["buildup"] - 0.5)
+    for o in orders.of(BuildUp, Disarm):
         if isinstance(o, BuildUp):
             gain = board.scale(o.actor, "military", 1 + BUILDUP_GAIN)
             board.scale(o.actor, "economy", 1 - BUILDUP_COST)
@@ -151,9 +151,9 @@ def open_or_raise_dispute(board: Board, actor: str, target: str, rung: int, forc
     return board.replace_in(board.disputes, d, rung=max(d.rung, rung), reciprocated=reciprocated, last_force=last)
 
 
-def apply_force(board: Board, orders: list[Order]) -> None:
+def apply_force(board: Board, orders: TurnOrders) -> None:
     """Shows and uses of force: disputes open, reciprocation is noted, some clashes become wars."""
-    forceful = [o for o in orders if isinstance(o, MobilizeForces | Attack)]
+    forceful = orders.of(MobilizeForces, Attack)
     used_force: set[tuple[str, str]] = set()
     sustained: set[frozenset[str]] = set()
     for o in forceful:
@@ -357,12 +357,10 @@ def _close_quiet_disputes(board: Board, active_pairs: set[frozenset[str]]) -> No
             board.emit("DisputeSubsided", f"The dispute between {board.name(d.initiator)} and {board.name(d.target)} subsided.", (d.initiator, d.target))
 
 
-def apply_proxy_support(board: Board, orders: list[Order]) -> None:
+def apply_proxy_support(board: Board, orders: TurnOrders) -> None:
     """Covert support for a rival's armed opponents: cheap, deniable, destabilizing, and exposed
     more often when the target shares intelligence with partners."""
-    for o in orders:
-        if not isinstance(o, ProxySupport):
-            continue
+    for o in orders.of(ProxySupport):
         board.adjust(o.target, "stability", -4)
         board.scale(o.actor, "economy", 0.995)
         watched = bool(treaties(board, o.target, ("intelligence_sharing",)))

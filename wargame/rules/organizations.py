@@ -9,9 +9,9 @@ leaning, the sponsor's reputation and the evidence (a war of aggression, a popul
 
 from __future__ import annotations
 
-from ..board import Board
-from ..orders import RESOLUTION_KINDS, VOTES, CastVote, Order, RegionalAppeal, TableResolution
-from ..state import Draft, GameState
+from ..board import Board, TurnOrders
+from ..orders import RESOLUTION_KINDS, VOTES, CastVote, RegionalAppeal, TableResolution
+from ..state import Draft, GameState, by_id
 from .common import check_other_state, others
 from .sanctions import impose
 
@@ -56,7 +56,7 @@ def check_table(state: GameState, o: TableResolution) -> str | None:
 
 
 def check_vote(state: GameState, o: CastVote) -> str | None:
-    d = next((d for d in state.drafts if d.id == o.draft), None)
+    d = by_id(state.drafts, o.draft)
     if d is None or d.status != "tabled":
         return "no draft with that id is before the Council"
     if d.turn >= state.turn:
@@ -69,7 +69,7 @@ def check_vote(state: GameState, o: CastVote) -> str | None:
 
 
 def check_appeal(state: GameState, o: RegionalAppeal) -> str | None:
-    org = next((r for r in state.scenario.organizations.regional if r.id == o.organization), None)
+    org = by_id(state.scenario.organizations.regional, o.organization)
     if org is None:
         return f"there is no regional organization {o.organization!r}"
     if o.actor not in org.members:
@@ -115,29 +115,36 @@ def _evidence(board: Board, d: Draft) -> float:
     return score
 
 
-def bystander_vote(board: Board, leaning: float, d: Draft) -> tuple[str, dict[str, float]]:
-    sponsor_rep = (board.get(d.sponsor, "reputation") - 50) / 200
-    p_yes = min(0.95, max(0.05, 0.45 + 0.3 * leaning + sponsor_rep + _evidence(board, d)))
+def bystander_vote(board: Board, leaning: float, sponsor_rep: float, evidence: float) -> tuple[str, float]:
+    """(vote, chance of yes). sponsor_rep and evidence are the same for every bystander: the caller
+    works them out once."""
+    p_yes = min(0.95, max(0.05, 0.45 + 0.3 * leaning + sponsor_rep + evidence))
     r = board.rng.random()
     vote = "yes" if r < p_yes else ("abstain" if r < p_yes + (1 - p_yes) * 0.6 else "no")
-    return vote, {"chance of yes": p_yes, "roll": r}
+    return vote, p_yes
 
 
-def vote_on_drafts(board: Board, orders: list[Order]) -> None:
+def vote_on_drafts(board: Board, orders: TurnOrders) -> None:
     c = council(board)
     if c is None:
         return
-    cast = {(o.draft, o.actor): o.vote for o in orders if isinstance(o, CastVote)}
+    cast = {(o.draft, o.actor): o.vote for o in orders.of(CastVote)}
     for d in list(board.drafts):
         if d.status != "tabled" or d.turn >= board.turn:
             continue
         votes: dict[str, str] = {m: cast.get((d.id, m), "abstain") for m in (*c.permanent, *c.elected)}
         numbers: dict[str, float] = {}
+        sponsor_rep = (board.get(d.sponsor, "reputation") - 50) / 200
+        evidence = _evidence(board, d)
         for b in c.bystanders:
-            votes[b.id], why = bystander_vote(board, b.leaning, d)
-            numbers[f"{b.name}: chance of yes"] = why["chance of yes"]
+            votes[b.id], p_yes = bystander_vote(board, b.leaning, sponsor_rep, evidence)
+            numbers[f"{b.name}: chance of yes"] = p_yes
         ok, why = adopted(votes, c.permanent)
-        yes = sum(v == "yes" for v in votes.values())
+        counts = {"yes": 0, "no": 0, "abstain": 0}  # one pass over the votes instead of three
+        for v in votes.values():
+            if v in counts:
+                counts[v] += 1
+        yes = counts["yes"]
         status = "adopted" if ok else ("vetoed" if "vetoed" in why else "failed")
         board.replace_in(board.drafts, d, votes=tuple(sorted(votes.items())), status=status)
         subject = board.name(d.target) if d.target else "the crisis"
@@ -146,7 +153,7 @@ def vote_on_drafts(board: Board, orders: list[Order]) -> None:
             f"The Security Council {'adopted' if ok else 'did not adopt'} the draft to {d.kind.replace('_', ' ')} "
             f"({subject}): {why}.",
             (d.sponsor, *((d.target,) if d.target else ())),
-            {"yes": yes, "no": sum(v == "no" for v in votes.values()), "abstain": sum(v == "abstain" for v in votes.values()),
+            {"yes": yes, "no": counts["no"], "abstain": counts["abstain"],
              "votes needed": VOTES_NEEDED, "permanent members voting no": sum(votes.get(m) == "no" for m in c.permanent), **numbers},
         )
         if ok:
@@ -170,24 +177,21 @@ def _apply_resolution(board: Board, d: Draft) -> None:
         board.emit("PeacekeepersDeployed", f"UN peacekeepers deployed to protect {p.id}.", (p.in_state,))
 
 
-def table_drafts(board: Board, orders: list[Order]) -> None:
-    for o in orders:
-        if isinstance(o, TableResolution):
-            d = Draft(board.new_id("r"), o.actor, o.resolution, o.target or None, o.population or None, board.turn)
-            board.drafts.append(d)
-            subject = board.name(o.target) if o.target else "the crisis"
-            board.emit(
-                "DraftTabled",
-                f"{board.name(o.actor)} tabled a Security Council draft to {o.resolution.replace('_', ' ')} "
-                f"({subject}); the vote is next turn (id {d.id}).",
-                (o.actor, *((o.target,) if o.target else ())),
-            )
+def table_drafts(board: Board, orders: TurnOrders) -> None:
+    for o in orders.of(TableResolution):
+        d = Draft(board.new_id("r"), o.actor, o.resolution, o.target or None, o.population or None, board.turn)
+        board.drafts.append(d)
+        subject = board.name(o.target) if o.target else "the crisis"
+        board.emit(
+            "DraftTabled",
+            f"{board.name(o.actor)} tabled a Security Council draft to {o.resolution.replace('_', ' ')} "
+            f"({subject}); the vote is next turn (id {d.id}).",
+            (o.actor, *((o.target,) if o.target else ())),
+        )
 
 
-def regional_appeals(board: Board, orders: list[Order]) -> None:
-    for o in orders:
-        if not isinstance(o, RegionalAppeal):
-            continue
+def regional_appeals(board: Board, orders: TurnOrders) -> None:
+    for o in orders.of(RegionalAppeal):
         org = next(r for r in board.scenario.organizations.regional if r.id == o.organization)
         voters = [m for m in org.members if m != o.target]
         yes = [m for m in voters if board.relation(m, o.actor) > board.relation(m, o.target)]

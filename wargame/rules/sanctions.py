@@ -19,17 +19,16 @@ than how much pressure a resisting target later attracted.
 
 from __future__ import annotations
 
-from ..board import Board
+from ..board import Board, TurnOrders
 from ..orders import (
     MEASURES,
     ConcedeToSanctions,
     ImposeSanctions,
     JoinSanctions,
     LiftSanctions,
-    Order,
     ThreatenSanctions,
 )
-from ..state import RUNG, GameState, SanctionsEpisode
+from ..state import RUNG, GameState, SanctionsEpisode, by_id
 from .common import check_other_state, democracy_factor, others
 
 # GDP % the target loses per turn per unit of trade dependence on the senders
@@ -45,7 +44,10 @@ COST_LEVELS = ((2.2, "severe"), (1.1, "major"), (0.0, "minor"))  # GDP % per tur
 
 def cost_level(stake: float) -> str:
     """minor / major / severe for a cost per turn in % of the target's GDP."""
-    return next(name for floor, name in COST_LEVELS if stake >= floor)
+    for floor, name in COST_LEVELS:
+        if stake >= floor:
+            return name
+    raise StopIteration  # as next() on no match did (stake is never below 0: the last floor)
 
 
 def trade_share(x: Board | GameState, a: str, b: str) -> float:
@@ -71,14 +73,10 @@ def sender_cost(x: Board | GameState, sender: str, target: str, measure: str) ->
 
 
 def active_episode(state_or_board, sender: str, target: str) -> SanctionsEpisode | None:
-    return next(
-        (
-            e
-            for e in state_or_board.sanctions
-            if e.target == target and sender in e.senders and e.stage in ("threatened", "imposed")
-        ),
-        None,
-    )
+    for e in state_or_board.sanctions:
+        if e.target == target and sender in e.senders and e.stage in ("threatened", "imposed"):
+            return e
+    return None
 
 
 def check_threaten(state: GameState, o: ThreatenSanctions) -> str | None:
@@ -103,7 +101,7 @@ def check_impose(state: GameState, o: ImposeSanctions) -> str | None:
 
 
 def _episode(state: GameState, ident: str) -> SanctionsEpisode | None:
-    return next((e for e in state.sanctions if e.id == ident), None)
+    return by_id(state.sanctions, ident)
 
 
 def check_join(state: GameState, o: JoinSanctions) -> str | None:
@@ -162,72 +160,69 @@ def candidates(state: GameState, seat: str):
 # --- phases ------------------------------------------------------------------------------------
 
 
-def settle_sanctions_orders(board: Board, orders: list[Order]) -> None:
+def settle_sanctions_orders(board: Board, orders: TurnOrders) -> None:
     """Concessions first (they end episodes), then lifts, threats, impositions and joins. A sender
     whose target gives in this turn does not go on to threaten or sanction it again this turn."""
     satisfied: set[tuple[str, str]] = set()
-    for o in orders:
-        if isinstance(o, ConcedeToSanctions):
-            e = board.find(board.sanctions, o.episode)
-            if e.stage in ("threatened", "imposed"):
-                concede(board, e)
-                satisfied.update((x, e.target) for x in e.senders)
-    orders = [o for o in orders if not (isinstance(o, ThreatenSanctions | ImposeSanctions) and (o.actor, o.target) in satisfied)]
-    for o in orders:
-        if isinstance(o, LiftSanctions):
-            e = board.find(board.sanctions, o.episode)
-            if e.stage not in ("threatened", "imposed"):
-                continue
-            senders = tuple(s for s in e.senders if s != o.actor)
-            if senders:
-                board.replace_in(board.sanctions, e, senders=senders)
-                board.emit("SanctionsLeft", f"{board.name(o.actor)} left the sanctions on {board.name(e.target)}.", (o.actor, e.target))
-            else:
-                stage = "lifted" if e.stage == "imposed" else "dropped"
-                board.replace_in(board.sanctions, e, stage=stage, ended_turn=board.turn)
-                board.bump(o.actor, "backed_down")
-                if stage == "dropped":
-                    board.adjust(o.actor, "reputation", -EMPTY_THREAT_COST)  # a withdrawn threat was an empty one
-                board.emit(
-                    "SanctionsLifted" if stage == "lifted" else "ThreatWithdrawn",
-                    f"{board.name(o.actor)} {'lifted its sanctions on' if stage == 'lifted' else 'withdrew its threat against'} "
-                    f"{board.name(e.target)} without a concession.",
-                    (o.actor, e.target),
-                    {"cost suffered by the target, % of GDP": e.cost},
-                )
-                _end_retaliation(board, e)
-    for o in orders:
-        if isinstance(o, ThreatenSanctions):
-            stake = pressure(board, o.target, (o.actor,), o.measure)
-            e = SanctionsEpisode(board.new_id("s"), (o.actor,), o.target, o.measure, threatened_turn=board.turn, stake=stake)
-            board.sanctions.append(e)
-            board.shift_relation(o.actor, o.target, -5)
-            board.reach(RUNG["coercion"])
+    for o in orders.of(ConcedeToSanctions):
+        e = board.find(board.sanctions, o.episode)
+        if e.stage in ("threatened", "imposed"):
+            concede(board, e)
+            satisfied.update((x, e.target) for x in e.senders)
+    for o in orders.of(LiftSanctions):
+        e = board.find(board.sanctions, o.episode)
+        if e.stage not in ("threatened", "imposed"):
+            continue
+        senders = tuple(s for s in e.senders if s != o.actor)
+        if senders:
+            board.replace_in(board.sanctions, e, senders=senders)
+            board.emit("SanctionsLeft", f"{board.name(o.actor)} left the sanctions on {board.name(e.target)}.", (o.actor, e.target))
+        else:
+            stage = "lifted" if e.stage == "imposed" else "dropped"
+            board.replace_in(board.sanctions, e, stage=stage, ended_turn=board.turn)
+            board.bump(o.actor, "backed_down")
+            if stage == "dropped":
+                board.adjust(o.actor, "reputation", -EMPTY_THREAT_COST)  # a withdrawn threat was an empty one
             board.emit(
-                "SanctionsThreatened",
-                f"{board.name(o.actor)} threatened {board.name(o.target)} with {o.measure} sanctions "
-                f"unless it changes course (id {e.id}; a {cost_level(stake)} cost if imposed).",
-                (o.actor, o.target),
-                {"target's trade dependence on sender": board.trade_share(o.target, o.actor),
-                 "cost if imposed, % of GDP per turn": stake, "sender's own cost, % of GDP per turn": sender_cost(board, o.actor, o.target, o.measure)},  # fmt: skip
+                "SanctionsLifted" if stage == "lifted" else "ThreatWithdrawn",
+                f"{board.name(o.actor)} {'lifted its sanctions on' if stage == 'lifted' else 'withdrew its threat against'} "
+                f"{board.name(e.target)} without a concession.",
+                (o.actor, e.target),
+                {"cost suffered by the target, % of GDP": e.cost},
             )
-    for o in orders:
-        if isinstance(o, ImposeSanctions):
+            _end_retaliation(board, e)
+    for o in orders.of(ThreatenSanctions):
+        if (o.actor, o.target) in satisfied:
+            continue
+        stake = pressure(board, o.target, (o.actor,), o.measure)
+        e = SanctionsEpisode(board.new_id("s"), (o.actor,), o.target, o.measure, threatened_turn=board.turn, stake=stake)
+        board.sanctions.append(e)
+        board.shift_relation(o.actor, o.target, -5)
+        board.reach(RUNG["coercion"])
+        board.emit(
+            "SanctionsThreatened",
+            f"{board.name(o.actor)} threatened {board.name(o.target)} with {o.measure} sanctions "
+            f"unless it changes course (id {e.id}; a {cost_level(stake)} cost if imposed).",
+            (o.actor, o.target),
+            {"target's trade dependence on sender": board.trade_share(o.target, o.actor),
+             "cost if imposed, % of GDP per turn": stake, "sender's own cost, % of GDP per turn": sender_cost(board, o.actor, o.target, o.measure)},  # fmt: skip
+        )
+    for o in orders.of(ImposeSanctions):
+        if (o.actor, o.target) not in satisfied:
             impose(board, o.actor, o.target, o.measure)
-    for o in orders:
-        if isinstance(o, JoinSanctions):
-            e = board.find(board.sanctions, o.episode)
-            if e.stage in ("threatened", "imposed") and o.actor not in e.senders:
-                senders = (*e.senders, o.actor)
-                board.replace_in(board.sanctions, e, senders=senders)
-                board.shift_relation(o.actor, e.target, -5)
-                board.emit(
-                    "SanctionsJoined",
-                    f"{board.name(o.actor)} joined the sanctions on {board.name(e.target)}: the coalition now has "
-                    f"{len(senders)} members.",
-                    (o.actor, e.target),
-                    {"cost to the target, % of GDP per turn": pressure(board, e.target, senders, e.measure, e.un_mandated)},
-                )
+    for o in orders.of(JoinSanctions):
+        e = board.find(board.sanctions, o.episode)
+        if e.stage in ("threatened", "imposed") and o.actor not in e.senders:
+            senders = (*e.senders, o.actor)
+            board.replace_in(board.sanctions, e, senders=senders)
+            board.shift_relation(o.actor, e.target, -5)
+            board.emit(
+                "SanctionsJoined",
+                f"{board.name(o.actor)} joined the sanctions on {board.name(e.target)}: the coalition now has "
+                f"{len(senders)} members.",
+                (o.actor, e.target),
+                {"cost to the target, % of GDP per turn": pressure(board, e.target, senders, e.measure, e.un_mandated)},
+            )
 
 
 def impose(board: Board, sender: str, target: str, measure: str, *, un_mandated: bool = False, senders: tuple[str, ...] = ()) -> SanctionsEpisode:
@@ -317,20 +312,21 @@ def apply_sanction_costs(board: Board) -> None:
         board.adjust(e.target, "stability", -civilian)
         total = e.cost + pct
         board.replace_in(board.sanctions, e, cost=total)
+        level = cost_level(pct)
+        # bystanders who trade heavily with the target (the same for every sender)
+        partners = [f for f in board.ids if f not in e.senders and f != e.target and board.trade_share(f, e.target) >= 0.15]
         for s in e.senders:
             own = sender_cost(board, s, e.target, e.measure)
             board.scale(s, "economy", 1 - own / 100)
-            if cost_level(pct) == "severe":
+            if level == "severe":
                 board.adjust(s, "reputation", -0.5)  # civilian harm is noticed abroad
-            for friend in board.ids:
-                if friend in e.senders or friend == e.target:
-                    continue
-                if board.relation(friend, s) > 30 and board.trade_share(friend, e.target) >= 0.15:
+            for friend in partners:
+                if board.relation(friend, s) > 30:
                     board.shift_relation(friend, s, -2)
         board.emit(
             "SanctionsBit",
             f"Sanctions cost {board.name(e.target)} {pct:.1f}% of its economy this turn "
-            f"({total:.1f}% so far; a {cost_level(pct)} cost).",
+            f"({total:.1f}% so far; a {level} cost).",
             (e.target, *e.senders),
             {"dependence on senders": dep, "bite": BITE[e.measure], "GDP % lost this turn": pct, "civilian harm (stability)": civilian},
         )

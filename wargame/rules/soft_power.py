@@ -8,8 +8,8 @@ aid to a small state is how small states are courted.
 
 from __future__ import annotations
 
-from ..board import Board
-from ..orders import CulturalExchange, Order, PublicDiplomacy, SendAid
+from ..board import Board, TurnOrders
+from ..orders import CulturalExchange, PublicDiplomacy, SendAid
 from ..state import GameState
 from .common import check_other_state, others
 
@@ -32,10 +32,10 @@ def candidates(state: GameState, seat: str):
         yield SendAid(seat, target=other)
 
 
-def apply_soft_power(board: Board, orders: list[Order]) -> set[str]:
+def apply_soft_power(board: Board, orders: TurnOrders) -> set[str]:
     """Returns the states that received aid this turn (it also eases humanitarian crises)."""
     aided: set[str] = set()
-    for o in orders:
+    for o in orders.of(PublicDiplomacy, CulturalExchange, SendAid):
         if isinstance(o, PublicDiplomacy):
             board.scale(o.actor, "economy", 0.997)
             board.shift_relation(o.actor, o.target, 3)
