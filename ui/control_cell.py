@@ -154,7 +154,7 @@ def sections(s: GameState) -> tuple[ControlSection, ...]:
         for p in s.proposals
     ]
     populations = [
-        f"{lab.population(p.id)}: threat {p.threat:.0f}, {p.deaths:,} deaths"
+        f"{lab.population(p.id)}: {p.threat:.0%} of the people at risk killed each turn if unprotected, {p.deaths:,} deaths so far"
         + (f", perpetrator {lab.name(p.perpetrator)}" if p.perpetrator else "")
         + (f"; protected by {n(p.protected_by)}" if p.protected_by else "")
         + ("; peacekeepers present" if p.peacekeepers else "")
