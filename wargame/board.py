@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import fields
 from typing import Any
 
 from .events import Event
 from .orders import Order
 from .rng import Rng
-from .state import Country, GameState, field_getter
+from .state import Country, GameState, field_positions
 
-COUNTRY_FIELDS = tuple(f.name for f in fields(Country))
 BOUNDS = {
     "military": (0.0, 2000.0),
     "economy": (1.0, 20000.0),
@@ -68,7 +66,7 @@ class Board:
         self._index = state.scenario.state_index
         self._names = _names(state.scenario)
         self._trade = _trade_table(state.scenario)
-        self.countries: dict[str, dict[str, Any]] = {c.id: {f: getattr(c, f) for f in COUNTRY_FIELDS} for c in state.countries}
+        self.countries: dict[str, dict[str, Any]] = {c.id: c._asdict() for c in state.countries}
         self.relations = list(state.relations)
         self.tension = state.tension
         self.escalation = state.escalation
@@ -165,11 +163,11 @@ class Board:
     def replace_in(self, items: list, old: Any, **changes: Any) -> Any:
         """Swap `old` (found by identity, not equality: faster and exact) for a changed copy."""
         cls = type(old)
-        get_fields, position = field_getter(cls)
-        values = list(get_fields(old))
+        position = field_positions(cls)
+        values = list(old)
         for name, value in changes.items():
             values[position[name]] = value
-        new = cls(*values)  # dataclasses.replace, without its checks (positional: faster)
+        new = cls._make(values)  # old._replace(**changes), without building a dict of all fields
         for i, item in enumerate(items):
             if item is old:
                 items[i] = new
@@ -235,7 +233,8 @@ class Board:
             scenario=self.scenario,
             seed=self.previous.seed,
             turn=self.turn + 1,
-            countries=tuple([Country(**self.countries[sid]) for sid in self.ids]),
+            # positional: each row keeps the fields' order (rows are built in it, never gain keys)
+            countries=tuple([Country._make(self.countries[sid].values()) for sid in self.ids]),
             relations=tuple(self.relations),
             tension=self.tension,
             escalation=self.escalation,

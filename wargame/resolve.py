@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .board import Board, TurnOrders
 from .events import Event
@@ -31,8 +32,7 @@ from .rules import (
 from .state import GameState
 
 
-@dataclass(frozen=True, slots=True)
-class OrderResult:
+class OrderResult(NamedTuple):  # a named tuple: one per order per turn, and cheap to build
     order: Order
     status: str  # "applied" or "void"
     reason: str = ""

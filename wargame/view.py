@@ -40,7 +40,7 @@ def estimate_military(state: GameState, seat: str, other: str) -> float:
 
 def masked_state(state: GameState, seat: str) -> GameState:
     countries = tuple(
-        c if c.id == seat else replace(c, military=estimate_military(state, seat, c.id), hidden_military=0.0)
+        c if c.id == seat else c._replace(military=estimate_military(state, seat, c.id), hidden_military=0.0)
         for c in state.countries
     )
     proposals = tuple(p for p in state.proposals if seat == p.proposer or seat in p.recipients)

@@ -106,7 +106,7 @@ def test_undetected_cheating_is_hidden_from_others():
     bel = cheated.state.country("bel")
     honest = dataclasses.replace(
         cheated.state,
-        countries=tuple(dataclasses.replace(c, military=c.military - c.hidden_military, hidden_military=0.0) if c.id == "bel" else c for c in cheated.state.countries),
+        countries=tuple(c._replace(military=c.military - c.hidden_military, hidden_military=0.0) if c.id == "bel" else c for c in cheated.state.countries),
     )
     assert bel.hidden_military > 0
     assert view_for(cheated.state, "ana").state.country("bel").military == view_for(honest, "ana").state.country("bel").military

@@ -75,7 +75,7 @@ def start(sc=None, seed: int = 1, **fields: Any) -> GameState:
 
 
 def with_country(state: GameState, sid: str, **changes: Any) -> GameState:
-    countries = tuple(replace(c, **changes) if c.id == sid else c for c in state.countries)
+    countries = tuple(c._replace(**changes) if c.id == sid else c for c in state.countries)
     return replace(state, countries=countries)
 
 

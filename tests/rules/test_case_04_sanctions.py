@@ -147,6 +147,6 @@ def test_case_4_11_imposition_rallies_the_target():
     seed = _seed_with_ordinary_resolve("s1", "brin")
     s = with_country(start(seed=seed), "alba", reputation=100)
     threat = SanctionsEpisode("s1", ("alba",), "brin", "trade", threatened_turn=1, stake=1.5)
-    imposed = replace(threat, stage="imposed", imposed_turn=2)
+    imposed = threat._replace(stage="imposed", imposed_turn=2)
     mind = _Mind(s, "brin", STYLE["realist"], Rng(1))
     assert mind.concession_chance(threat)[0] > mind.concession_chance(imposed)[0]

@@ -23,7 +23,7 @@ def test_case_9_1_the_toll_and_lives_saved():
     aided = play(_crisis(), SendAid("cora", target="brin"))
     ev, = events(aided, "CiviliansKilled")
     assert aided.state.populations[0].deaths == 4000 and number(ev, "lives saved") == 1000
-    guarded = replace(_crisis(), populations=(replace(_crisis().populations[0], protected_by=("cora",), peacekeepers=True),))
+    guarded = replace(_crisis(), populations=(_crisis().populations[0]._replace(protected_by=("cora",), peacekeepers=True),))
     assert play(guarded).state.populations[0].deaths == int(5000 * 0.15 * 0.4)
 
 

@@ -69,7 +69,7 @@ def test_case_13_4_every_vote_is_checked_against_article_27():
     adopted despite a permanent member's "no" would fail the check."""
     votes = tuple(sorted({"cora": "yes", "brin": "no", "alba": "yes", **{f"by{i}": "yes" for i in range(12)}}.items()))
     good = Draft("r1", "cora", "condemn", "brin", None, 1, votes=votes, status="vetoed")
-    bad = replace(good, id="r2", status="adopted")
+    bad = good._replace(id="r2", status="adopted")
     assert _rows(replace(start(), drafts=(good,)))["council_art27"].value == 1.0
     assert _rows(replace(start(), drafts=(good, bad)))["council_art27"].value == 0.5
 

@@ -113,7 +113,7 @@ def test_the_control_cell_shows_what_no_seat_sees_and_follows_the_game(qtbot, ma
 def test_the_control_cell_sees_hidden_capability_that_intelligence_misses(tutorial):
     match = Match(tutorial, 3, ("carpathia", "dalmora"))
     state = match.state
-    cheat = replace(state.country("borduria"), military=state.country("borduria").military + 12, hidden_military=12.0)
+    cheat = state.country("borduria")._replace(military=state.country("borduria").military + 12, hidden_military=12.0)
     match.state = replace(state, countries=tuple(cheat if c.id == "borduria" else c for c in state.countries))
     truth = {s.state_id: s for s in control_cell(match).states}
     assert truth["borduria"].hidden_military == 12.0
@@ -128,7 +128,7 @@ def test_the_control_cell_sees_hidden_capability_that_intelligence_misses(tutori
 def test_the_control_cell_window_renders_a_hidden_figure_and_every_section(qtbot, tutorial):
     match = Match(tutorial, 3, ("carpathia", "dalmora"))
     state = match.state
-    cheat = replace(state.country("borduria"), hidden_military=12.0)
+    cheat = state.country("borduria")._replace(hidden_military=12.0)
     match.state = replace(state, countries=tuple(cheat if c.id == "borduria" else c for c in state.countries))
     control = ControlCellWindow()
     qtbot.addWidget(control)
