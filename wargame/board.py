@@ -25,6 +25,9 @@ BOUNDS = {
 }
 
 
+_new_tuple = tuple.__new__
+
+
 class TurnOrders(list):
     """This turn's valid orders in resolution order, also grouped by type: most phases want one
     or two kinds of order, and fetching them from the groups spares each phase a scan of all."""
@@ -39,6 +42,8 @@ class TurnOrders(list):
     def of(self, *types: type) -> Sequence[Order]:
         """The orders that are instances of any of `types` (order classes), in resolution order.
         The result may be shared: read it, do not change it."""
+        if len(types) == 1:  # the usual call
+            return self._by_type.get(types[0], ())
         found = None
         for t in types:
             group = self._by_type.get(t)
@@ -64,8 +69,8 @@ class Board:
         self.rng = rng
         self.n = len(self.ids)
         self._index = state.scenario.state_index
-        self._names = _names(state.scenario)
-        self._trade = _trade_table(state.scenario)
+        self._names = state.scenario.state_names
+        self._trade = state.scenario.trade_shares
         self.countries: dict[str, dict[str, Any]] = {c.id: c._asdict() for c in state.countries}
         self.relations = list(state.relations)
         self.tension = state.tension
@@ -215,16 +220,9 @@ class Board:
         numbers: dict[str, float] | None = None,
         visible_to: tuple[str, ...] | None = None,
     ) -> None:
-        self.events.append(
-            Event(  # positional: the fields are turn, kind, text, actors, numbers, visible_to
-                self.turn,
-                kind,
-                text,
-                actors,
-                tuple([(k, float(v)) for k, v in numbers.items()]) if numbers else (),
-                visible_to,
-            )
-        )
+        # a hot path: the tuple is built as Event(...) builds it (tuple.__new__), minus a frame
+        pairs = tuple([(k, float(v)) for k, v in numbers.items()]) if numbers else ()
+        self.events.append(_new_tuple(Event, (self.turn, kind, text, actors, pairs, visible_to)))
 
     # --- freezing -----------------------------------------------------------------------------
 
@@ -252,27 +250,3 @@ class Board:
             fired_injects=tuple(self.fired_injects),
             next_id=self.next_id,
         )
-
-
-_SCENARIO_CACHE: dict[tuple[int, str], tuple[object, Any]] = {}
-
-
-def _per_scenario(scenario, what: str, build) -> Any:
-    """`build(scenario)`, computed once per scenario object (scenarios never change)."""
-    entry = _SCENARIO_CACHE.get((id(scenario), what))
-    if entry is None or entry[0] is not scenario:
-        if len(_SCENARIO_CACHE) > 256:
-            _SCENARIO_CACHE.clear()
-        entry = (scenario, build(scenario))
-        _SCENARIO_CACHE[(id(scenario), what)] = entry
-    return entry[1]
-
-
-def _trade_table(scenario) -> dict[tuple[str, str], float]:
-    """The scenario's trade shares as a dict."""
-    return _per_scenario(scenario, "trade", lambda sc: {(t.from_, t.to): t.share for t in sc.trade})
-
-
-def _names(scenario) -> dict[str, str]:
-    """Each state's display name by id."""
-    return _per_scenario(scenario, "names", lambda sc: {s.id: s.name for s in sc.states})

@@ -1,8 +1,9 @@
 """Turn resolution: all seats' orders applied together in a fixed phase order.
 
 `resolve(state, orders, rng)` is a pure function: it returns the next state, the events that
-explain it and one result per order, and touches nothing else. The phase order below is the
-rulebook's; docs/RULES.md describes it for players.
+explain it and one result per order, and touches nothing else. It has two halves: `validate`
+(every order checked, void ones given their reason) and `adjudicate` (the phases, in the order
+below, which is the rulebook's; docs/RULES.md describes it for players).
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ class Resolution:
 
 
 def resolve(state: GameState, orders: Iterable[Order], rng: Rng) -> Resolution:
+    valid, results = validate(state, orders)
+    return adjudicate(state, valid, rng, results)
+
+
+def validate(state: GameState, orders: Iterable[Order]) -> tuple[list[Order], tuple[OrderResult, ...]]:
+    """The legal orders in resolution order (seat by seat), and a result for every order: void
+    ones carry the reason. The first half of `resolve`."""
     if state.finished:
         raise ValueError("the game is over; there is no turn to resolve")
     by_seat: dict[str, list[Order]] = {}
@@ -60,13 +68,22 @@ def resolve(state: GameState, orders: Iterable[Order], rng: Rng) -> Resolution:
                 results.append(OrderResult(order, "applied"))
             else:
                 results.append(OrderResult(order, "void", reason))
+    return valid, tuple(results)
+
+
+def adjudicate(state: GameState, valid: list[Order], rng: Rng, results: tuple[OrderResult, ...] = ()) -> Resolution:
+    """The second half of `resolve`: every phase applied to orders `validate` found legal (void
+    ones among `results` are reported to their seats). Apart from `resolve`, only tools that
+    time the two halves apart call it: it does not check the orders again."""
+    if state.finished:
+        raise ValueError("the game is over; there is no turn to resolve")
     board = Board(state, rng)
     for r in results:
         if r.status == "void":
             board.emit("OrderVoided", f"{r.order.label or r.order.kind} was not carried out: {r.reason}.",
                        (r.order.actor,), visible_to=(r.order.actor,))  # fmt: skip
     run_phases(board, TurnOrders(valid))
-    return Resolution(board.freeze(), tuple(board.events), tuple(results))
+    return Resolution(board.freeze(), tuple(board.events), results)
 
 
 def run_phases(board: Board, orders: TurnOrders) -> None:

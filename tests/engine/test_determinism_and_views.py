@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from wargame.legality import legal_orders
 from wargame.match import Match, replay
 from wargame.orders import CheatOnArmsControl, order_from_dict
+from wargame.resolve import adjudicate, resolve, validate
 from wargame.rng import Rng
+from wargame.rules.common import per_scenario
 from wargame.setup import new_game
 from wargame.state import state_hash
 from wargame.view import information_string, view_for
@@ -57,6 +59,31 @@ def test_resolve_leaves_its_input_untouched(tutorial):
     assert state_hash(g) == before
     with pytest.raises(dataclasses.FrozenInstanceError):
         g.turn = 3  # type: ignore[misc]
+    with pytest.raises(AttributeError):  # records are named tuples: immutable too
+        g.countries[0].military = 999.0  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        step(g, *random_orders(g, Rng(1))).events[0].text = "changed"  # type: ignore[misc]
+
+
+def test_validate_then_adjudicate_is_resolve(tutorial):
+    """The two halves (timed apart by the benchmark) give exactly what resolve gives, void
+    orders and their reasons included."""
+    state = new_game(tutorial, 3)
+    orders = [*random_orders(state, Rng(4)), CheatOnArmsControl(state.ids[0], treaty="none")]
+    whole = resolve(state, orders, Rng.for_turn(state.seed, state.turn))
+    valid, results = validate(state, orders)
+    halves = adjudicate(state, valid, Rng.for_turn(state.seed, state.turn), results)
+    assert any(r.status == "void" for r in results)
+    assert state_hash(halves.state) == state_hash(whole.state)
+    assert halves.events == whole.events and halves.results == whole.results
+
+
+def test_tables_derived_from_a_scenario_follow_the_scenario(tutorial):
+    """per_scenario remembers a table per scenario object, never across two scenarios."""
+    first = per_scenario(tutorial, "state count", lambda sc: len(sc.states))
+    assert per_scenario(tutorial, "state count", lambda sc: -1) == first  # remembered
+    other = mini_scenario()
+    assert per_scenario(other, "state count", lambda sc: len(sc.states)) == len(other.states)
 
 
 def test_replaying_the_order_log_reproduces_every_hash(tutorial):

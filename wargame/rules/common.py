@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ..state import GameState
 
 
@@ -24,3 +27,18 @@ REGIME_FACTOR = {"democracy": 1.5, "hybrid": 1.0, "autocracy": 0.7}
 def democracy_factor(state_id: str, scenario) -> float:
     """Democratic publics punish costs and backing down harder (audience costs)."""
     return REGIME_FACTOR[scenario.state(state_id).regime]
+
+
+_DERIVED: dict[tuple[int, str], tuple[object, Any]] = {}
+
+
+def per_scenario(scenario, what: str, build: Callable[[Any], Any]) -> Any:
+    """`build(scenario)`, worked out once per scenario and remembered under the name `what`:
+    tables the rules derive from a scenario, which never changes during a game."""
+    entry = _DERIVED.get((id(scenario), what))
+    if entry is None or entry[0] is not scenario:  # a new scenario may reuse a freed one's id
+        if len(_DERIVED) > 256:
+            _DERIVED.clear()
+        entry = (scenario, build(scenario))
+        _DERIVED[(id(scenario), what)] = entry
+    return entry[1]

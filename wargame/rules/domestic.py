@@ -23,11 +23,17 @@ DRIFT = 0.08  # share of the gap to its usual level that stability recovers each
 
 
 def settle_domestic(board: Board) -> None:
-    for sid, before in zip(board.ids, board.previous.countries, strict=True):  # in scenario order
-        spec = board.scenario.state(sid)
+    countries = board.countries
+    for spec, before in zip(board.scenario.states, board.previous.countries, strict=True):  # in scenario order
+        sid = spec.id
+        row = countries[sid]
         factor = REGIME_FACTOR[spec.regime]
-        lost = max(0.0, (before.economy - board.get(sid, "economy")) / before.economy * 100)
-        killed = max(0, board.get(sid, "casualties") - before.casualties)
+        lost = (before.economy - row["economy"]) / before.economy * 100
+        if not lost > 0.0:  # max(0.0, lost), as the hot path writes it
+            lost = 0.0
+        killed = row["casualties"] - before.casualties
+        if killed < 0:
+            killed = 0
         economic = ECONOMIC_PAIN * lost * factor if lost >= 0.2 else 0.0
         casualties = CASUALTY_PAIN * math.log2(1 + killed / 100) * factor if killed else 0.0
         if economic + casualties >= 0.5:
@@ -36,9 +42,8 @@ def settle_domestic(board: Board) -> None:
                        {"economy lost, %": lost, "casualties": killed, "stability change (economy)": -economic,
                         "stability change (casualties)": -casualties, "regime factor": factor},
                        visible_to=(sid,))  # fmt: skip
-        baseline = spec.stability
-        now = board.get(sid, "stability")
-        board.adjust(sid, "stability", (baseline - now) * DRIFT)
+        now = row["stability"]
+        board.adjust(sid, "stability", (spec.stability - now) * DRIFT)
         if now < CRISIS_THRESHOLD <= before.stability:
             board.adjust(sid, "reputation", -5)
             board.emit("GovernmentCrisis", f"{board.name(sid)}'s government is in crisis: protests fill the streets.",

@@ -139,9 +139,10 @@ def apply_force_posture(board: Board, orders: TurnOrders) -> None:
                            {"tension change": 4, "arms race factor": 1 + 0.15 * min(board.get(a, "buildup"), board.get(b, "buildup"))})  # fmt: skip
 
 
-def open_or_raise_dispute(board: Board, actor: str, target: str, rung: int, force: bool) -> Dispute:
-    """The dispute between actor and target, opened or raised; notes reciprocation and force."""
-    d = board.open_dispute(actor, target)
+def open_or_raise_dispute(board: Board, actor: str, target: str, rung: int, force: bool, *, current: Dispute | None = None) -> Dispute:
+    """The dispute between actor and target, opened or raised; notes reciprocation and force.
+    `current` spares the search when the caller has just looked the open dispute up."""
+    d = current or board.open_dispute(actor, target)
     if d is None:
         d = Dispute(board.new_id("d"), actor, target, board.turn, rung, last_force=board.turn if force else None)
         board.disputes.append(d)
@@ -157,18 +158,18 @@ def apply_force(board: Board, orders: TurnOrders) -> None:
     used_force: set[tuple[str, str]] = set()
     sustained: set[frozenset[str]] = set()
     for o in forceful:
-        rung = RUNG["limited_force"] if isinstance(o, Attack) else RUNG["military_signalling"]
-        war = board.war_between(o.actor, o.target)
-        if war is not None:
-            if isinstance(o, Attack):
+        attack = isinstance(o, Attack)
+        rung = RUNG["limited_force"] if attack else RUNG["military_signalling"]
+        if board.war_between(o.actor, o.target) is not None:
+            if attack:
                 used_force.add((o.actor, o.target))
             continue
         before = board.open_dispute(o.actor, o.target)
-        if isinstance(o, Attack) and before is not None and o.actor == before.initiator and before.last_force == board.turn - 1:
+        if attack and before is not None and o.actor == before.initiator and before.last_force == board.turn - 1:
             sustained.add(frozenset((o.actor, o.target)))
-        open_or_raise_dispute(board, o.actor, o.target, rung, isinstance(o, Attack))
+        open_or_raise_dispute(board, o.actor, o.target, rung, attack, current=before)
         board.reach(rung)
-        if isinstance(o, Attack):
+        if attack:
             used_force.add((o.actor, o.target))
             _strike(board, o.actor, o.target)
         else:

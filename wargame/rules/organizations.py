@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..board import Board, TurnOrders
 from ..orders import RESOLUTION_KINDS, VOTES, CastVote, RegionalAppeal, TableResolution
 from ..state import Draft, GameState, by_id
-from .common import check_other_state, others
+from .common import check_other_state, others, per_scenario
 from .sanctions import impose
 
 VOTES_NEEDED = 9
@@ -115,30 +115,28 @@ def _evidence(board: Board, d: Draft) -> float:
     return score
 
 
-def bystander_vote(board: Board, leaning: float, sponsor_rep: float, evidence: float) -> tuple[str, float]:
-    """(vote, chance of yes). sponsor_rep and evidence are the same for every bystander: the caller
-    works them out once."""
-    p_yes = min(0.95, max(0.05, 0.45 + 0.3 * leaning + sponsor_rep + evidence))
-    r = board.rng.random()
-    vote = "yes" if r < p_yes else ("abstain" if r < p_yes + (1 - p_yes) * 0.6 else "no")
-    return vote, p_yes
-
-
 def vote_on_drafts(board: Board, orders: TurnOrders) -> None:
     c = council(board)
     if c is None:
         return
     cast = {(o.draft, o.actor): o.vote for o in orders.of(CastVote)}
+    seats = (*c.permanent, *c.elected)
+    labels = per_scenario(board.scenario, "chance labels", _chance_labels)
+    random = board.rng.random
     for d in list(board.drafts):
         if d.status != "tabled" or d.turn >= board.turn:
             continue
-        votes: dict[str, str] = {m: cast.get((d.id, m), "abstain") for m in (*c.permanent, *c.elected)}
+        votes: dict[str, str] = {m: cast.get((d.id, m), "abstain") for m in seats}
         numbers: dict[str, float] = {}
         sponsor_rep = (board.get(d.sponsor, "reputation") - 50) / 200
         evidence = _evidence(board, d)
-        for b in c.bystanders:
-            votes[b.id], p_yes = bystander_vote(board, b.leaning, sponsor_rep, evidence)
-            numbers[f"{b.name}: chance of yes"] = p_yes
+        # bystanders vote by their leaning, the sponsor's reputation and the evidence: yes with
+        # chance p_yes, else abstain (60%) or no
+        for b, label in zip(c.bystanders, labels, strict=True):
+            p_yes = min(0.95, max(0.05, 0.45 + 0.3 * b.leaning + sponsor_rep + evidence))
+            r = random()
+            votes[b.id] = "yes" if r < p_yes else ("abstain" if r < p_yes + (1 - p_yes) * 0.6 else "no")
+            numbers[label] = p_yes
         ok, why = adopted(votes, c.permanent)
         counts = {"yes": 0, "no": 0, "abstain": 0}  # one pass over the votes instead of three
         for v in votes.values():
@@ -160,6 +158,11 @@ def vote_on_drafts(board: Board, orders: TurnOrders) -> None:
             _apply_resolution(board, d)
         else:
             board.adjust(d.sponsor, "reputation", -1)
+
+
+def _chance_labels(scenario) -> tuple[str, ...]:
+    """The "why?" label of each bystander's chance of voting yes."""
+    return tuple(f"{b.name}: chance of yes" for b in scenario.organizations.security_council.bystanders)
 
 
 def _apply_resolution(board: Board, d: Draft) -> None:

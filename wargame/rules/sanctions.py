@@ -29,7 +29,7 @@ from ..orders import (
     ThreatenSanctions,
 )
 from ..state import RUNG, GameState, SanctionsEpisode, by_id
-from .common import check_other_state, democracy_factor, others
+from .common import check_other_state, democracy_factor, others, per_scenario
 
 # GDP % the target loses per turn per unit of trade dependence on the senders
 BITE = {"trade": 6.0, "financial": 5.0, "assets": 3.5}
@@ -40,6 +40,7 @@ THREAT_LIFETIME = 3  # turns before a threat not carried out lapses
 EMPTY_THREAT_COST = 3.0  # reputation a sender loses when its threat lapses
 CONCESSION_COST = 4.0  # stability a target loses by giving in (times the audience-cost factor)
 COST_LEVELS = ((2.2, "severe"), (1.1, "major"), (0.0, "minor"))  # GDP % per turn
+HEAVY_TRADE = 0.15  # share of a state's trade with a target that makes sanctions on it hurt
 
 
 def cost_level(stake: float) -> str:
@@ -51,14 +52,14 @@ def cost_level(stake: float) -> str:
 
 
 def trade_share(x: Board | GameState, a: str, b: str) -> float:
-    if isinstance(x, Board):
-        return x.trade_share(a, b)
-    return next((t.share for t in x.scenario.trade if t.from_ == a and t.to == b), 0.0)
+    """Share of a's trade that goes to b."""
+    return x.scenario.trade_shares.get((a, b), 0.0)
 
 
 def dependence(x: Board | GameState, target: str, senders: tuple[str, ...] | list[str], un_mandated: bool = False) -> float:
     """The target's trade dependence on the senders (a UN mandate widens it)."""
-    dep = min(1.0, sum(trade_share(x, target, s) for s in senders))
+    shares = x.scenario.trade_shares
+    dep = min(1.0, sum([shares.get((target, s), 0.0) for s in senders]))
     return min(1.0, dep * UN_REACH) if un_mandated else dep
 
 
@@ -293,6 +294,8 @@ def _end_retaliation(board: Board, e: SanctionsEpisode) -> None:
 
 def apply_sanction_costs(board: Board) -> None:
     """Each turn in force: the target and the senders pay; allies who trade with the target chafe."""
+    shares = board.scenario.trade_shares
+    heavy_traders = per_scenario(board.scenario, "heavy traders", _heavy_traders)
     for e in list(board.sanctions):
         if e.stage == "threatened" and e.threatened_turn is not None and board.turn - e.threatened_turn >= THREAT_LIFETIME:
             board.replace_in(board.sanctions, e, stage="dropped", ended_turn=board.turn)
@@ -305,18 +308,19 @@ def apply_sanction_costs(board: Board) -> None:
             continue
         if e.stage != "imposed":
             continue
-        dep = dependence(board, e.target, e.senders, e.un_mandated)
-        pct = BITE[e.measure] * dep
-        board.scale(e.target, "economy", 1 - pct / 100)
+        target, senders, bite = e.target, e.senders, BITE[e.measure]
+        dep = dependence(board, target, senders, e.un_mandated)
+        pct = bite * dep
+        board.scale(target, "economy", 1 - pct / 100)
         civilian = pct * CIVILIAN_HARM
-        board.adjust(e.target, "stability", -civilian)
+        board.adjust(target, "stability", -civilian)
         total = e.cost + pct
         board.replace_in(board.sanctions, e, cost=total)
         level = cost_level(pct)
         # bystanders who trade heavily with the target (the same for every sender)
-        partners = [f for f in board.ids if f not in e.senders and f != e.target and board.trade_share(f, e.target) >= 0.15]
-        for s in e.senders:
-            own = sender_cost(board, s, e.target, e.measure)
+        partners = [f for f in heavy_traders[target] if f not in senders]
+        for s in senders:
+            own = bite * SENDER_PAIN * shares.get((s, target), 0.0)  # sender_cost(), inlined: a hot loop
             board.scale(s, "economy", 1 - own / 100)
             if level == "severe":
                 board.adjust(s, "reputation", -0.5)  # civilian harm is noticed abroad
@@ -325,8 +329,16 @@ def apply_sanction_costs(board: Board) -> None:
                     board.shift_relation(friend, s, -2)
         board.emit(
             "SanctionsBit",
-            f"Sanctions cost {board.name(e.target)} {pct:.1f}% of its economy this turn "
+            f"Sanctions cost {board.name(target)} {pct:.1f}% of its economy this turn "
             f"({total:.1f}% so far; a {level} cost).",
-            (e.target, *e.senders),
-            {"dependence on senders": dep, "bite": BITE[e.measure], "GDP % lost this turn": pct, "civilian harm (stability)": civilian},
+            (target, *senders),
+            {"dependence on senders": dep, "bite": bite, "GDP % lost this turn": pct, "civilian harm (stability)": civilian},
         )
+
+
+def _heavy_traders(scenario) -> dict[str, tuple[str, ...]]:
+    """For each state, the others that send it at least HEAVY_TRADE of their trade (in scenario
+    order): friends who chafe when its trade is cut."""
+    shares = scenario.trade_shares
+    ids = scenario.state_ids
+    return {t: tuple(f for f in ids if f != t and shares.get((f, t), 0.0) >= HEAVY_TRADE) for t in ids}

@@ -305,6 +305,16 @@ class Scenario(Strict):
         return {s.id: s for s in self.states}
 
     @cached_property
+    def state_names(self) -> dict[str, str]:
+        """Each state's display name by id."""
+        return {s.id: s.name for s in self.states}
+
+    @cached_property
+    def trade_shares(self) -> dict[tuple[str, str], float]:
+        """(from, to) -> share of `from`'s trade that goes to `to`; pairs not listed trade nothing."""
+        return {(t.from_, t.to): t.share for t in self.trade}
+
+    @cached_property
     def state_index(self) -> dict[str, int]:
         """Position of each state in `states` (the order of per-state tuples in a game state)."""
         return {s.id: i for i, s in enumerate(self.states)}
