@@ -25,7 +25,7 @@ BOUNDS = {
 }
 
 
-_new_tuple = tuple.__new__
+_new_tuple = tuple.__new__  # how named tuples are built, minus a Python frame: records are built by the dozen
 
 
 class TurnOrders(list):
@@ -71,7 +71,7 @@ class Board:
         self._index = state.scenario.state_index
         self._names = state.scenario.state_names
         self._trade = state.scenario.trade_shares
-        self.countries: dict[str, dict[str, Any]] = {c.id: c._asdict() for c in state.countries}
+        self.countries: dict[str, dict[str, Any]] = {c.id: dict(zip(c._fields, c, strict=True)) for c in state.countries}
         self.relations = list(state.relations)
         self.tension = state.tension
         self.escalation = state.escalation
@@ -108,7 +108,10 @@ class Board:
         return self.countries[state_id][attribute]
 
     def set(self, state_id: str, attribute: str, value: Any) -> None:
-        self.countries[state_id][attribute] = value
+        row = self.countries[state_id]
+        if attribute not in row:  # a row must keep exactly Country's fields (see freeze)
+            raise KeyError(f"a country has no attribute {attribute!r}")
+        row[attribute] = value
 
     def adjust(self, state_id: str, attribute: str, delta: float) -> float:
         """Add delta within the attribute's bounds; returns the change actually applied."""
@@ -133,7 +136,7 @@ class Board:
         self.countries[state_id][counter] += by
 
     def flag(self, state_id: str, name: str) -> None:
-        self.countries[state_id][name] = True
+        self.set(state_id, name, True)
 
     # --- relations ----------------------------------------------------------------------------
 
@@ -166,18 +169,17 @@ class Board:
     # --- collections --------------------------------------------------------------------------
 
     def replace_in(self, items: list, old: Any, **changes: Any) -> Any:
-        """Swap `old` (found by identity, not equality: faster and exact) for a changed copy."""
-        cls = type(old)
-        position = field_positions(cls)
+        """Swap the record `old` for a copy with `changes` (as old._replace(**changes) would make,
+        without building a dict of all its fields) and return the copy."""
+        position = field_positions(type(old))
         values = list(old)
         for name, value in changes.items():
             values[position[name]] = value
-        new = cls._make(values)  # old._replace(**changes), without building a dict of all fields
-        for i, item in enumerate(items):
-            if item is old:
-                items[i] = new
-                return new
-        raise ValueError(f"{old!r} is not in the list")
+        new = _new_tuple(type(old), values)
+        # index() searches in C, comparing by identity first; no other record in a list is equal
+        # to `old`, since each has its own id
+        items[items.index(old)] = new
+        return new
 
     def find(self, items: list, ident: str) -> Any:
         for x in items:
@@ -232,7 +234,7 @@ class Board:
             seed=self.previous.seed,
             turn=self.turn + 1,
             # positional: each row keeps the fields' order (rows are built in it, never gain keys)
-            countries=tuple([Country._make(self.countries[sid].values()) for sid in self.ids]),
+            countries=tuple([_new_tuple(Country, self.countries[sid].values()) for sid in self.ids]),
             relations=tuple(self.relations),
             tension=self.tension,
             escalation=self.escalation,
