@@ -1,7 +1,8 @@
 """Where the application's files live: the only module that knows the location of `assets/`.
 
 In a source checkout the folder sits next to `ui/`; in a frozen (PyInstaller) build it is unpacked
-under `sys._MEIPASS`. Everything else asks this module for paths or ready-made Qt objects.
+under `sys._MEIPASS`; a wheel install puts its files under `<prefix>/share/crisis-wargame/assets`
+(pyproject's data-files). Everything else asks this module for paths or ready-made Qt objects.
 """
 
 from __future__ import annotations
@@ -18,12 +19,17 @@ ORG_DOMAIN = "crisiswargame.org"
 VERSION = "0.1.0"
 
 
+INSTALLED_ASSETS = Path("share") / "crisis-wargame" / "assets"  # under sys.prefix, from a wheel
+
+
 @cache
 def assets_dir() -> Path:
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen) / "assets"
-    return Path(__file__).resolve().parent.parent / "assets"
+    checkout = Path(__file__).resolve().parent.parent / "assets"
+    installed = Path(sys.prefix) / INSTALLED_ASSETS
+    return checkout if checkout.is_dir() or not installed.is_dir() else installed
 
 
 def asset(name: str) -> Path:
