@@ -25,7 +25,8 @@ BOUNDS = {
 }
 
 
-_new_tuple = tuple.__new__  # how named tuples are built, minus a Python frame: records are built by the dozen
+# How a named tuple is built, minus a Python frame: records and events are built by the dozen.
+_new_tuple = tuple.__new__
 
 
 class TurnOrders(list):

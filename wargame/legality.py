@@ -47,7 +47,7 @@ def check_orders(state: GameState, seat: str, orders: Iterable[Order]) -> list[s
     """Reasons per order, including the per-turn limits that only a whole set can break."""
     reasons: list[str | None] = []
     actions = 0
-    seen: list[Order] = []  # a seat gives a handful of orders: a list search beats hashing them
+    seen: set[Order] = set()
     # check_order's first two checks, once for the whole set: they depend only on the seat
     if state.finished:
         seat_reason = "the game is over"
@@ -56,8 +56,9 @@ def check_orders(state: GameState, seat: str, orders: Iterable[Order]) -> list[s
     else:
         seat_reason = None
     for order in orders:
-        repeated = order in seen
-        seen.append(order)
+        known = len(seen)
+        seen.add(order)
+        repeated = len(seen) == known  # "order in seen" before the add, with one hash, not two
         if order.actor != seat:
             reason = f"this order belongs to {order.actor}, not {seat}"
         elif repeated:

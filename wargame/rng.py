@@ -44,13 +44,8 @@ class Rng:
         return z ^ (z >> 31)
 
     def random(self) -> float:
-        """Uniform in [0, 1), with 53 bits like the standard library. (_next written out again:
-        this is the engine's most called method, and a call costs as much as the arithmetic.)"""
-        state = (self._state + 0x9E3779B97F4A7C15) & _MASK
-        self._state = state
-        z = ((state ^ (state >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
-        return ((z ^ (z >> 31)) >> 11) / 9007199254740992.0
+        """Uniform in [0, 1), with 53 bits like the standard library."""
+        return (self._next() >> 11) / 9007199254740992.0
 
     def uniform(self, low: float, high: float) -> float:
         return low + (high - low) * self.random()

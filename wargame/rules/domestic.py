@@ -28,12 +28,8 @@ def settle_domestic(board: Board) -> None:
         sid = spec.id
         row = countries[sid]
         factor = REGIME_FACTOR[spec.regime]
-        lost = (before.economy - row["economy"]) / before.economy * 100
-        if not lost > 0.0:  # max(0.0, lost), as the hot path writes it
-            lost = 0.0
-        killed = row["casualties"] - before.casualties
-        if killed < 0:
-            killed = 0
+        lost = max(0.0, (before.economy - row["economy"]) / before.economy * 100)
+        killed = max(0, row["casualties"] - before.casualties)
         economic = ECONOMIC_PAIN * lost * factor if lost >= 0.2 else 0.0
         casualties = CASUALTY_PAIN * math.log2(1 + killed / 100) * factor if killed else 0.0
         if economic + casualties >= 0.5:

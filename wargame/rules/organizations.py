@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..board import Board, TurnOrders
 from ..orders import RESOLUTION_KINDS, VOTES, CastVote, RegionalAppeal, TableResolution
 from ..state import Draft, GameState, by_id
-from .common import check_other_state, others, per_scenario
+from .common import check_other_state, others
 from .sanctions import impose
 
 VOTES_NEEDED = 9
@@ -121,7 +121,6 @@ def vote_on_drafts(board: Board, orders: TurnOrders) -> None:
         return
     cast = {(o.draft, o.actor): o.vote for o in orders.of(CastVote)}
     seats = (*c.permanent, *c.elected)
-    labels = per_scenario(board.scenario, "chance labels", _chance_labels)
     random = board.rng.random
     for d in list(board.drafts):
         if d.status != "tabled" or d.turn >= board.turn:
@@ -132,11 +131,11 @@ def vote_on_drafts(board: Board, orders: TurnOrders) -> None:
         evidence = _evidence(board, d)
         # bystanders vote by their leaning, the sponsor's reputation and the evidence: yes with
         # chance p_yes, else abstain (60%) or no
-        for b, label in zip(c.bystanders, labels, strict=True):
+        for b in c.bystanders:
             p_yes = min(0.95, max(0.05, 0.45 + 0.3 * b.leaning + sponsor_rep + evidence))
             r = random()
             votes[b.id] = "yes" if r < p_yes else ("abstain" if r < p_yes + (1 - p_yes) * 0.6 else "no")
-            numbers[label] = p_yes
+            numbers[f"{b.name}: chance of yes"] = p_yes
         ok, why = adopted(votes, c.permanent)
         counts = {"yes": 0, "no": 0, "abstain": 0}  # one pass over the votes instead of three
         for v in votes.values():
@@ -158,11 +157,6 @@ def vote_on_drafts(board: Board, orders: TurnOrders) -> None:
             _apply_resolution(board, d)
         else:
             board.adjust(d.sponsor, "reputation", -1)
-
-
-def _chance_labels(scenario) -> tuple[str, ...]:
-    """The "why?" label of each bystander's chance of voting yes."""
-    return tuple(f"{b.name}: chance of yes" for b in scenario.organizations.security_council.bystanders)
 
 
 def _apply_resolution(board: Board, d: Draft) -> None:

@@ -58,8 +58,7 @@ def trade_share(x: Board | GameState, a: str, b: str) -> float:
 
 def dependence(x: Board | GameState, target: str, senders: tuple[str, ...] | list[str], un_mandated: bool = False) -> float:
     """The target's trade dependence on the senders (a UN mandate widens it)."""
-    shares = x.scenario.trade_shares
-    dep = min(1.0, sum([shares.get((target, s), 0.0) for s in senders]))
+    dep = min(1.0, sum([trade_share(x, target, s) for s in senders]))
     return min(1.0, dep * UN_REACH) if un_mandated else dep
 
 
@@ -294,7 +293,6 @@ def _end_retaliation(board: Board, e: SanctionsEpisode) -> None:
 
 def apply_sanction_costs(board: Board) -> None:
     """Each turn in force: the target and the senders pay; allies who trade with the target chafe."""
-    shares = board.scenario.trade_shares
     heavy_traders = per_scenario(board.scenario, "heavy traders", _heavy_traders)
     for e in list(board.sanctions):
         if e.stage == "threatened" and e.threatened_turn is not None and board.turn - e.threatened_turn >= THREAT_LIFETIME:
@@ -320,7 +318,7 @@ def apply_sanction_costs(board: Board) -> None:
         # bystanders who trade heavily with the target (the same for every sender)
         partners = [f for f in heavy_traders[target] if f not in senders]
         for s in senders:
-            own = bite * SENDER_PAIN * shares.get((s, target), 0.0)  # sender_cost(), inlined: a hot loop
+            own = sender_cost(board, s, target, e.measure)
             board.scale(s, "economy", 1 - own / 100)
             if level == "severe":
                 board.adjust(s, "reputation", -0.5)  # civilian harm is noticed abroad
