@@ -58,7 +58,9 @@ def draw(size: int) -> QImage:
         p.drawLine(QPointF(centre.x() - half, y), QPointF(centre.x() + half, y))
     # the strait: a bright channel across the globe
     channel = QPainterPath(QPointF(centre.x() - radius * 0.8, centre.y() + 30))
-    channel.cubicTo(QPointF(95, 120), QPointF(130, 95), QPointF(centre.x() + radius * 0.75, centre.y() - 38))
+    channel.cubicTo(
+        QPointF(95, 120), QPointF(130, 95), QPointF(centre.x() + radius * 0.75, centre.y() - 38)
+    )
     p.setPen(QPen(QColor("#f7d154"), 7, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
     p.drawPath(channel)
     # the escalation ladder: three rising bars, green to red

@@ -41,13 +41,17 @@ def decision_times(scenario, level: str, games: int = 3) -> list[float]:
 
 def main() -> None:
     scenario = largest_scenario()
-    print(f"Decision time per seat per turn on {scenario.id} ({len(scenario.states)} states, {scenario.turns} turns)\n")
+    print(
+        f"Decision time per seat per turn on {scenario.id} ({len(scenario.states)} states, {scenario.turns} turns)\n"
+    )
     print("| level | median ms | max ms | decisions | within 200 ms |")
     print("|---|---|---|---|---|")
     for level in LEVELS:
         t = decision_times(scenario, level)
         within = sum(x * 1000 <= BUDGET_MS for x in t) / len(t)
-        print(f"| {level} | {statistics.median(t) * 1000:.1f} | {max(t) * 1000:.1f} | {len(t)} | {within:.0%} |")
+        print(
+            f"| {level} | {statistics.median(t) * 1000:.1f} | {max(t) * 1000:.1f} | {len(t)} | {within:.0%} |"
+        )
 
 
 if __name__ == "__main__":

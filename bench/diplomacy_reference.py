@@ -37,7 +37,9 @@ def diplomacy_phase_times(phases: int = 20, seed: int = 7) -> list[tuple[float, 
     while len(times) < phases:
         if game.is_game_done:
             game = Game()
-        orders = {power_name: _random_orders(game, power_name, rng) for power_name in sorted(game.powers)}
+        orders = {
+            power_name: _random_orders(game, power_name, rng) for power_name in sorted(game.powers)
+        }
         t0 = time.perf_counter()
         for power_name, power_orders in orders.items():
             game.set_orders(power_name, power_orders)
@@ -49,9 +51,14 @@ def diplomacy_phase_times(phases: int = 20, seed: int = 7) -> list[tuple[float, 
 
 def main() -> None:
     times = diplomacy_phase_times()
-    for label, ms in (("set_orders", [s * 1000 for s, _ in times]), ("process()", [p * 1000 for _, p in times])):
-        print(f"diplomacy: {len(ms)} phases, {label} median {statistics.median(ms):.3f} ms, "
-              f"min {min(ms):.3f} ms, max {max(ms):.3f} ms")  # fmt: skip
+    for label, ms in (
+        ("set_orders", [s * 1000 for s, _ in times]),
+        ("process()", [p * 1000 for _, p in times]),
+    ):
+        print(
+            f"diplomacy: {len(ms)} phases, {label} median {statistics.median(ms):.3f} ms, "
+            f"min {min(ms):.3f} ms, max {max(ms):.3f} ms"
+        )
 
 
 if __name__ == "__main__":

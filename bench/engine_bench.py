@@ -97,12 +97,16 @@ def ms(x: float) -> str:
 
 def main() -> None:
     scenarios = [load_scenario(p) for p in sorted(SCENARIOS.glob("*.yaml"))]
-    print("| scenario | states | turn resolution median ms | max ms | full all-computer game median ms | max ms |")
+    print(
+        "| scenario | states | turn resolution median ms | max ms | full all-computer game median ms | max ms |"
+    )
     print("|---|---|---|---|---|---|")
     for sc in scenarios:
         turns, games = turn_times(sc), game_times(sc)
-        print(f"| {sc.id} | {len(sc.states)} | {ms(statistics.median(turns))} | {ms(max(turns))} | "
-              f"{ms(statistics.median(games))} | {ms(max(games))} |")  # fmt: skip
+        print(
+            f"| {sc.id} | {len(sc.states)} | {ms(statistics.median(turns))} | {ms(max(turns))} | "
+            f"{ms(statistics.median(games))} | {ms(max(games))} |"
+        )
     seven = next(sc for sc in scenarios if len(sc.states) == 7)
     try:
         from bench.diplomacy_reference import diplomacy_phase_times
@@ -112,25 +116,38 @@ def main() -> None:
     theirs = _steps(diplomacy_phase_times(40))
     loads = {
         "computer players' orders (real play)": _steps(step_times(real_play_cases(seven))),
-        f"random legal orders, {ORDERS_PER_SEAT} per seat": _steps(step_times(random_play_cases(seven, 200))),
+        f"random legal orders, {ORDERS_PER_SEAT} per seat": _steps(
+            step_times(random_play_cases(seven, 200))
+        ),
     }
     print("\nMedian ms per turn (ours) and per phase (theirs), by step:\n")
     print("| engine | load | check orders | adjudicate | whole turn |")
     print("|---|---|---|---|---|")
     for load, ours in loads.items():
-        print(f"| Crisis Wargame ({seven.id}, 7 states) | {load} | {ms(ours[0])} | {ms(ours[1])} | {ms(ours[2])} |")
-    print(f"| diplomacy {_version()} (7 powers) | random legal orders | {ms(theirs[0])} | {ms(theirs[1])} | {ms(theirs[2])} |")
+        print(
+            f"| Crisis Wargame ({seven.id}, 7 states) | {load} | {ms(ours[0])} | {ms(ours[1])} | {ms(ours[2])} |"
+        )
+    print(
+        f"| diplomacy {_version()} (7 powers) | random legal orders | {ms(theirs[0])} | {ms(theirs[1])} | {ms(theirs[2])} |"
+    )
     print("\nRatio of our turn to their phase (target: at most 0.200):\n")
-    print("| load | adjudicate / process() | whole turn / whole phase | whole turn / process() alone |")
+    print(
+        "| load | adjudicate / process() | whole turn / whole phase | whole turn / process() alone |"
+    )
     print("|---|---|---|---|")
     for load, ours in loads.items():
-        print(f"| {load} | {ours[1] / theirs[1]:.3f} | {ours[2] / theirs[2]:.3f} | {ours[2] / theirs[1]:.3f} |")
+        print(
+            f"| {load} | {ours[1] / theirs[1]:.3f} | {ours[2] / theirs[2]:.3f} | {ours[2] / theirs[1]:.3f} |"
+        )
 
 
 def _steps(times: list[tuple[float, float]]) -> tuple[float, float, float]:
     """Medians of (check, adjudicate, check + adjudicate) over the timed turns."""
-    return (statistics.median(c for c, _ in times), statistics.median(a for _, a in times),
-            statistics.median(c + a for c, a in times))  # fmt: skip
+    return (
+        statistics.median(c for c, _ in times),
+        statistics.median(a for _, a in times),
+        statistics.median(c + a for c, a in times),
+    )
 
 
 def _version() -> str:

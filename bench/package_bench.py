@@ -48,15 +48,26 @@ class Program:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.package_bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--reuse", action="store_true", help="do not rebuild a program whose folder exists")
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.package_bench", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument(
+        "--reuse", action="store_true", help="do not rebuild a program whose folder exists"
+    )
     parser.add_argument("--runs", type=int, default=9, help="start-up runs per program (default 9)")
-    parser.add_argument("--platform", default="offscreen", help="QT_QPA_PLATFORM for the start-up runs")
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "package_bench", help="build folder")
+    parser.add_argument(
+        "--platform", default="offscreen", help="QT_QPA_PLATFORM for the start-up runs"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "build" / "package_bench", help="build folder"
+    )
     args = parser.parse_args(argv)
 
     dist, work = args.out / "dist", args.out / "work"
-    programs = [Program("Crisis Wargame", APP_SPEC, "wargame"), Program("bare PySide6 + pyqtgraph", BARE_SPEC, "bare_app")]
+    programs = [
+        Program("Crisis Wargame", APP_SPEC, "wargame"),
+        Program("bare PySide6 + pyqtgraph", BARE_SPEC, "bare_app"),
+    ]
     for program in programs:
         folder = dist / program.name
         if not (args.reuse and executable(folder, program.name).exists()):
@@ -71,9 +82,15 @@ def main(argv: list[str] | None = None) -> int:
         program.folder_bytes = folder_size(folder)
         program.zip_bytes = zip_size(folder)
 
-    print(f"start-up: {args.runs} runs each, QT_QPA_PLATFORM={args.platform} ...", file=sys.stderr, flush=True)
+    print(
+        f"start-up: {args.runs} runs each, QT_QPA_PLATFORM={args.platform} ...",
+        file=sys.stderr,
+        flush=True,
+    )
     with tempfile.TemporaryDirectory(prefix="package_bench-") as tmp:
-        env = clean_env(Path(tmp) / "home", WARGAME_STARTUP_PROBE="1", QT_QPA_PLATFORM=args.platform)
+        env = clean_env(
+            Path(tmp) / "home", WARGAME_STARTUP_PROBE="1", QT_QPA_PLATFORM=args.platform
+        )
         exes = [executable(dist / p.name, p.name) for p in programs]
         for exe in exes:  # warm-up: first run after a build reads everything from disk
             startup_time(exe, env, Path(tmp))
@@ -113,7 +130,9 @@ def zip_size(folder: Path) -> int:
 def startup_time(exe: Path, env: dict[str, str], cwd: Path, timeout: float = 120) -> float:
     """Seconds from starting `exe` until it reports its first window shown."""
     started = time.perf_counter()
-    process = subprocess.Popen([str(exe)], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        [str(exe)], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     try:
         for line in process.stdout:
             if line.startswith(MARKER):
@@ -145,13 +164,15 @@ def report(programs: list[Program], args: argparse.Namespace) -> str:
         "|---|---|---|---|---|",
     ]
     if ours.build_s is not None and bare.build_s is not None:
-        rows.append(f"| build time (s) | {ours.build_s:.0f} | {bare.build_s:.0f} | {ratio(ours.build_s, bare.build_s)} | |")
+        rows.append(
+            f"| build time (s) | {ours.build_s:.0f} | {bare.build_s:.0f} | {ratio(ours.build_s, bare.build_s)} | |"
+        )
     rows += [
         f"| folder (MB) | {mb(ours.folder_bytes)} | {mb(bare.folder_bytes)} | {ratio(ours.folder_bytes, bare.folder_bytes)} | {verdict(ours.folder_bytes, bare.folder_bytes)} |",
         f"| zip (MB) | {mb(ours.zip_bytes)} | {mb(bare.zip_bytes)} | {ratio(ours.zip_bytes, bare.zip_bytes)} | {verdict(ours.zip_bytes, bare.zip_bytes)} |",
         f"| start-up, median (s) | {med_ours:.3f} | {med_bare:.3f} | {ratio(med_ours, med_bare)} | {verdict(med_ours, med_bare)} |",
         f"| start-up, min-max (s) | {min(ours.startup_s):.3f}-{max(ours.startup_s):.3f} | {min(bare.startup_s):.3f}-{max(bare.startup_s):.3f} | | |",
-    ]  # fmt: skip
+    ]
     note = (
         f"\n{sys.platform}, {os.cpu_count()} cores, Python {sys.version.split()[0]}; start-up: median of {args.runs} "
         f"runs after one warm-up, QT_QPA_PLATFORM={args.platform}; builds in {args.out}"

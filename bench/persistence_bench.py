@@ -77,20 +77,41 @@ def plain_connect(path: Path) -> sqlite3.Connection:
 
 def plain_save_turn(db: sqlite3.Connection, scenario: Scenario, r: TurnRecord) -> None:
     db.execute("BEGIN")
-    db.execute("INSERT INTO turn VALUES (?, ?, ?, ?, ?, ?)",
-               (r.turn, canonical_json(r.state), r.state_hash, results_to_json(r.results, r.orders),
-                dumps({k: list(v) for k, v in r.reasons.items()}), "2025-01-01T00:00:00"))  # fmt: skip
-    db.executemany("INSERT INTO turn_order VALUES (?, ?, ?, ?, ?)",
-                   [(r.turn, i, o.actor, o.kind, dumps(o.to_dict())) for i, o in enumerate(r.orders)])  # fmt: skip
-    db.executemany("INSERT INTO event VALUES (?, ?, ?, ?)", [(r.turn, i, e.kind, dumps(e.to_dict())) for i, e in enumerate(r.events)])
-    db.execute("UPDATE session SET turns_played = ?, finished = ?, updated = ?", (r.turn, r.turn >= scenario.turns, "2025-01-01T00:00:00"))
+    db.execute(
+        "INSERT INTO turn VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            r.turn,
+            canonical_json(r.state),
+            r.state_hash,
+            results_to_json(r.results, r.orders),
+            dumps({k: list(v) for k, v in r.reasons.items()}),
+            "2025-01-01T00:00:00",
+        ),
+    )
+    db.executemany(
+        "INSERT INTO turn_order VALUES (?, ?, ?, ?, ?)",
+        [(r.turn, i, o.actor, o.kind, dumps(o.to_dict())) for i, o in enumerate(r.orders)],
+    )
+    db.executemany(
+        "INSERT INTO event VALUES (?, ?, ?, ?)",
+        [(r.turn, i, e.kind, dumps(e.to_dict())) for i, e in enumerate(r.events)],
+    )
+    db.execute(
+        "UPDATE session SET turns_played = ?, finished = ?, updated = ?",
+        (r.turn, r.turn >= scenario.turns, "2025-01-01T00:00:00"),
+    )
     db.execute("COMMIT")
 
 
-def plain_save_orders(db: sqlite3.Connection, turn: int, seat: str, orders: tuple[Order, ...]) -> None:
+def plain_save_orders(
+    db: sqlite3.Connection, turn: int, seat: str, orders: tuple[Order, ...]
+) -> None:
     db.execute("BEGIN")
     db.execute("DELETE FROM submission WHERE turn = ? AND seat = ?", (turn, seat))
-    db.execute("INSERT INTO submission VALUES (?, ?, ?, ?)", (turn, seat, orders_to_json(orders), "2025-01-01T00:00:00"))
+    db.execute(
+        "INSERT INTO submission VALUES (?, ?, ?, ?)",
+        (turn, seat, orders_to_json(orders), "2025-01-01T00:00:00"),
+    )
     db.execute("UPDATE session SET updated = ?", ("2025-01-01T00:00:00",))
     db.execute("COMMIT")
 
@@ -100,9 +121,18 @@ def plain_read(path: Path) -> dict[str, list[Any]]:
     db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         out: dict[str, list[Any]] = {}
-        for table, json_cols in {"session": [3], "seat": [], "turn": [1, 3, 4], "turn_order": [4], "event": [3], "submission": [2]}.items():
+        for table, json_cols in {
+            "session": [3],
+            "seat": [],
+            "turn": [1, 3, 4],
+            "turn_order": [4],
+            "event": [3],
+            "submission": [2],
+        }.items():
             rows = db.execute(f"SELECT * FROM {table}").fetchall()
-            out[table] = [[json.loads(v) if i in json_cols else v for i, v in enumerate(row)] for row in rows]
+            out[table] = [
+                [json.loads(v) if i in json_cols else v for i, v in enumerate(row)] for row in rows
+            ]
         return out
     finally:
         db.close()
@@ -157,7 +187,9 @@ def persistence_rows(base: Path | None = None) -> list[BenchRow]:
             for seat in scenario.state_ids:
                 mine = tuple(o for o in r.orders if o.actor == seat)
                 ours_orders.append(timed(lambda s=seat, m=mine: store.orders_submitted(fake, s, m)))  # type: ignore[arg-type]
-                plain_orders.append(timed(lambda s=seat, m=mine, t=r.turn: plain_save_orders(plain, t, s, m)))
+                plain_orders.append(
+                    timed(lambda s=seat, m=mine, t=r.turn: plain_save_orders(plain, t, s, m))
+                )
             ours_turn.append(timed(lambda r=r: store.turn_resolved(fake, r)))  # type: ignore[arg-type]
             plain_turn.append(timed(lambda r=r: plain_save_turn(plain, scenario, r)))
         store.close()
@@ -177,7 +209,9 @@ def persistence_rows(base: Path | None = None) -> list[BenchRow]:
             rows = plain_read(plain_path)
             stored = parse_scenario(rows["session"][0][3])
             turns: dict[int, list[Order]] = {}
-            for turn, _position, _seat, _kind, data in sorted(rows["turn_order"], key=lambda row: row[:2]):
+            for turn, _position, _seat, _kind, data in sorted(
+                rows["turn_order"], key=lambda row: row[:2]
+            ):
                 turns.setdefault(turn, []).append(order_from_dict(data))
             replay(stored, rows["session"][0][4], [turns.get(t, []) for t, *_ in rows["turn"]])
 
@@ -193,25 +227,51 @@ def persistence_rows(base: Path | None = None) -> list[BenchRow]:
     return [
         BenchRow("autosave one resolved turn (7 states)", med(ours_turn), med(plain_turn), 10.0),
         BenchRow("autosave one seat's order submission", med(ours_orders), med(plain_orders), 10.0),
-        BenchRow(f"open {LONG_GAME}-turn session: checks + read + decode ({size_kb:.0f} KB)", med(ours_open), med(plain_open), 200.0),
-        BenchRow(f"open {LONG_GAME}-turn session and rebuild the match (replay, hashes)", med(ours_resume), med(plain_resume), 200.0),
-        BenchRow(f"  of which: replaying {LONG_GAME} turns (the engine, same on both sides)", med(replay_only), med(replay_only), None),
+        BenchRow(
+            f"open {LONG_GAME}-turn session: checks + read + decode ({size_kb:.0f} KB)",
+            med(ours_open),
+            med(plain_open),
+            200.0,
+        ),
+        BenchRow(
+            f"open {LONG_GAME}-turn session and rebuild the match (replay, hashes)",
+            med(ours_resume),
+            med(plain_resume),
+            200.0,
+        ),
+        BenchRow(
+            f"  of which: replaying {LONG_GAME} turns (the engine, same on both sides)",
+            med(replay_only),
+            med(replay_only),
+            None,
+        ),
     ]
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--dir", type=Path, default=None, help="where to write the test files (default: the system temp folder)")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=None,
+        help="where to write the test files (default: the system temp folder)",
+    )
     args = parser.parse_args(argv)
     with folder_for(args.dir) as folder:
-        print(f"fsync on this disk: {fsync_ms(folder):.2f} ms median (an autosave does one, a rollback-journal commit about four)\n")
+        print(
+            f"fsync on this disk: {fsync_ms(folder):.2f} ms median (an autosave does one, a rollback-journal commit about four)\n"
+        )
     rows = persistence_rows(args.dir)
-    print("| operation | ours median ms | plain sqlite3 median ms | ratio | target ms | meets target |")
+    print(
+        "| operation | ours median ms | plain sqlite3 median ms | ratio | target ms | meets target |"
+    )
     print("|---|---|---|---|---|---|")
     for row in rows:
         verdict = "-" if row.meets_target is None else ("yes" if row.meets_target else "NO")
         target = "-" if row.target_ms is None else f"{row.target_ms:g}"
-        print(f"| {row.name} | {row.ours_ms:.2f} | {row.sqlite3_ms:.2f} | {row.ratio:.2f} | {target} | {verdict} |")
+        print(
+            f"| {row.name} | {row.ours_ms:.2f} | {row.sqlite3_ms:.2f} | {row.ratio:.2f} | {target} | {verdict} |"
+        )
 
 
 if __name__ == "__main__":

@@ -46,7 +46,8 @@ QApplication.__init__ = _init_with_probe
 """
 
 PROGRAMS = {
-    "bare PySide6 + 1 pyqtgraph plot": PROBE + """
+    "bare PySide6 + 1 pyqtgraph plot": PROBE
+    + """
 import pyqtgraph as pg
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
@@ -58,7 +59,8 @@ window.resize(800, 600)
 window.show()
 sys.exit(app.exec())
 """,
-    "Crisis Wargame start screen": PROBE + """
+    "Crisis Wargame start screen": PROBE
+    + """
 from ui.app import main
 sys.exit(main())
 """,
@@ -67,7 +69,14 @@ sys.exit(main())
 
 def run_once(code: str, env: dict[str, str]) -> float:
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None
     for line in proc.stdout:
         if line.strip() == MARKER:
@@ -75,17 +84,31 @@ def run_once(code: str, env: dict[str, str]) -> float:
             proc.wait(timeout=30)
             return elapsed
     proc.wait(timeout=30)
-    raise RuntimeError(f"the program never showed a window:\n{proc.stderr.read() if proc.stderr else ''}")
+    raise RuntimeError(
+        f"the program never showed a window:\n{proc.stderr.read() if proc.stderr else ''}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=7, help="timed runs of each program (default 7)")
-    parser.add_argument("--platform", default="offscreen", help="QT_QPA_PLATFORM for the children (default offscreen)")
+    parser.add_argument(
+        "--runs", type=int, default=7, help="timed runs of each program (default 7)"
+    )
+    parser.add_argument(
+        "--platform",
+        default="offscreen",
+        help="QT_QPA_PLATFORM for the children (default offscreen)",
+    )
     args = parser.parse_args(argv)
     times: dict[str, list[float]] = {name: [] for name in PROGRAMS}
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, QT_QPA_PLATFORM=args.platform, HOME=tmp, XDG_CONFIG_HOME=tmp, WARGAME_DATA_DIR=tmp)
+        env = dict(
+            os.environ,
+            QT_QPA_PLATFORM=args.platform,
+            HOME=tmp,
+            XDG_CONFIG_HOME=tmp,
+            WARGAME_DATA_DIR=tmp,
+        )
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         for code in PROGRAMS.values():
             run_once(code, env)  # warm-up: file caches, .pyc files
@@ -94,13 +117,19 @@ def main(argv: list[str] | None = None) -> int:
                 times[name].append(run_once(code, env))
     bare, ours = (statistics.median(times[name]) for name in PROGRAMS)
     width = max(len(n) for n in PROGRAMS)
-    print(f"Start-up to an interactive window ({args.runs} runs each, QT_QPA_PLATFORM={args.platform}, Python {sys.version.split()[0]})")
+    print(
+        f"Start-up to an interactive window ({args.runs} runs each, QT_QPA_PLATFORM={args.platform}, Python {sys.version.split()[0]})"
+    )
     print(f"{'program':<{width}}  {'median':>8}  {'min':>8}  {'max':>8}")
     for name, values in times.items():
-        print(f"{name:<{width}}  {statistics.median(values):>7.3f}s  {min(values):>7.3f}s  {max(values):>7.3f}s")
+        print(
+            f"{name:<{width}}  {statistics.median(values):>7.3f}s  {min(values):>7.3f}s  {max(values):>7.3f}s"
+        )
     ratio = ours / bare
     verdict = "ok" if ratio <= TARGET_RATIO else "TOO SLOW"
-    print(f"{'ratio (app / bare)':<{width}}  {ratio:>7.2f}x  (target <= {TARGET_RATIO}x: {verdict})")
+    print(
+        f"{'ratio (app / bare)':<{width}}  {ratio:>7.2f}x  (target <= {TARGET_RATIO}x: {verdict})"
+    )
     return 0 if ratio <= TARGET_RATIO else 1
 
 

@@ -29,29 +29,104 @@ import sys
 # and QtTest only if present and works without them (only SVG export from a plot's right-click
 # menu goes; the game does not offer it).
 QT_MODULES_UNUSED = (
-    "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
-    "QtAxContainer", "QtBluetooth", "QtCharts", "QtConcurrent", "QtDataVisualization",
-    "QtDBus", "QtDesigner", "QtGraphs", "QtGraphsWidgets", "QtHelp", "QtHttpServer",
-    "QtLabsStyleKit", "QtLocation", "QtMultimedia", "QtMultimediaWidgets", "QtNetwork",
-    "QtNetworkAuth", "QtNfc", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtPrintSupport",
-    "QtQml", "QtQmlFeatures", "QtQuick", "QtQuick3D", "QtQuickControls2", "QtQuickTest",
-    "QtQuickWidgets", "QtRemoteObjects", "QtScxml", "QtSensors", "QtSerialBus", "QtSerialPort",
-    "QtSpatialAudio", "QtSql", "QtStateMachine", "QtSvg", "QtSvgWidgets", "QtTest",
-    "QtTextToSpeech", "QtUiTools", "QtWebChannel", "QtWebEngineCore", "QtWebEngineQuick",
-    "QtWebEngineWidgets", "QtWebSockets", "QtWebView", "QtXml",
+    "Qt3DAnimation",
+    "Qt3DCore",
+    "Qt3DExtras",
+    "Qt3DInput",
+    "Qt3DLogic",
+    "Qt3DRender",
+    "QtAxContainer",
+    "QtBluetooth",
+    "QtCharts",
+    "QtConcurrent",
+    "QtDataVisualization",
+    "QtDBus",
+    "QtDesigner",
+    "QtGraphs",
+    "QtGraphsWidgets",
+    "QtHelp",
+    "QtHttpServer",
+    "QtLabsStyleKit",
+    "QtLocation",
+    "QtMultimedia",
+    "QtMultimediaWidgets",
+    "QtNetwork",
+    "QtNetworkAuth",
+    "QtNfc",
+    "QtPdf",
+    "QtPdfWidgets",
+    "QtPositioning",
+    "QtPrintSupport",
+    "QtQml",
+    "QtQmlFeatures",
+    "QtQuick",
+    "QtQuick3D",
+    "QtQuickControls2",
+    "QtQuickTest",
+    "QtQuickWidgets",
+    "QtRemoteObjects",
+    "QtScxml",
+    "QtSensors",
+    "QtSerialBus",
+    "QtSerialPort",
+    "QtSpatialAudio",
+    "QtSql",
+    "QtStateMachine",
+    "QtSvg",
+    "QtSvgWidgets",
+    "QtTest",
+    "QtTextToSpeech",
+    "QtUiTools",
+    "QtWebChannel",
+    "QtWebEngineCore",
+    "QtWebEngineQuick",
+    "QtWebEngineWidgets",
+    "QtWebSockets",
+    "QtWebView",
+    "QtXml",
 )
 
 # Other Python packages that must never ride along (other Qt bindings, plotting and notebook
 # stacks, test tools, the benchmark-only dependencies).
 PY_EXCLUDES = (
-    "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib",
-    "PyQt5", "PyQt6", "PySide2",
-    "matplotlib", "IPython", "ipykernel", "jupyter_client", "notebook", "scipy", "pandas",
-    "PIL", "OpenGL", "cupy", "h5py", "numba",
-    "pytest", "_pytest", "pytestqt", "hypothesis", "py",
-    "diplomacy", "tornado", "ujson", "bcrypt", "coloredlogs", "humanfriendly",
-    "pyqtgraph.examples", "pyqtgraph.opengl", "pyqtgraph.jupyter",
-    "numpy.f2py", "numpy.distutils", "numpy._pyinstaller", "numpy.tests",
+    "tkinter",
+    "_tkinter",
+    "turtle",
+    "turtledemo",
+    "idlelib",
+    "PyQt5",
+    "PyQt6",
+    "PySide2",
+    "matplotlib",
+    "IPython",
+    "ipykernel",
+    "jupyter_client",
+    "notebook",
+    "scipy",
+    "pandas",
+    "PIL",
+    "OpenGL",
+    "cupy",
+    "h5py",
+    "numba",
+    "pytest",
+    "_pytest",
+    "pytestqt",
+    "hypothesis",
+    "py",
+    "diplomacy",
+    "tornado",
+    "ujson",
+    "bcrypt",
+    "coloredlogs",
+    "humanfriendly",
+    "pyqtgraph.examples",
+    "pyqtgraph.opengl",
+    "pyqtgraph.jupyter",
+    "numpy.f2py",
+    "numpy.distutils",
+    "numpy._pyinstaller",
+    "numpy.tests",
 )
 
 EXCLUDES = [*(f"PySide6.{m}" for m in QT_MODULES_UNUSED), *PY_EXCLUDES]
@@ -65,8 +140,10 @@ DROP_PATTERNS = (
     f"{_QT}/translations/*",
     # Platform plugins: keep the desktop ones (xcb, wayland on Linux; windows; cocoa) and the
     # headless ones used by --self-test (offscreen, minimal).
-    f"{_QT}/plugins/platforms/*eglfs*", f"{_QT}/plugins/platforms/*linuxfb*",
-    f"{_QT}/plugins/platforms/*vnc*", f"{_QT}/plugins/platforms/*vkkhrdisplay*",
+    f"{_QT}/plugins/platforms/*eglfs*",
+    f"{_QT}/plugins/platforms/*linuxfb*",
+    f"{_QT}/plugins/platforms/*vnc*",
+    f"{_QT}/plugins/platforms/*vkkhrdisplay*",
     f"{_QT}/plugins/platforms/*minimalegl*",
     f"{_QT}/plugins/egldeviceintegrations/*",
     # The GTK theme plugin would drag in a private copy of the system's GTK/Pango/Cairo stack
@@ -76,13 +153,18 @@ DROP_PATTERNS = (
     f"{_QT}/plugins/generic/*",
     f"{_QT}/plugins/platforminputcontexts/*virtualkeyboard*",
     # Network, SQL drivers (the game uses Python's sqlite3), printing, QML tooling.
-    f"{_QT}/plugins/networkinformation/*", f"{_QT}/plugins/tls/*",
-    f"{_QT}/plugins/sqldrivers/*", f"{_QT}/plugins/printsupport/*",
-    f"{_QT}/plugins/qmltooling/*", f"{_QT}/plugins/designer/*",
+    f"{_QT}/plugins/networkinformation/*",
+    f"{_QT}/plugins/tls/*",
+    f"{_QT}/plugins/sqldrivers/*",
+    f"{_QT}/plugins/printsupport/*",
+    f"{_QT}/plugins/qmltooling/*",
+    f"{_QT}/plugins/designer/*",
     f"{_QT}/plugins/wayland-graphics-integration-server/*",
     # Image formats nobody opens in the game (PNG, JPEG, GIF, ICO, SVG stay).
-    f"{_QT}/plugins/imageformats/*qtiff*", f"{_QT}/plugins/imageformats/*qwebp*",
-    f"{_QT}/plugins/imageformats/*qtga*", f"{_QT}/plugins/imageformats/*qwbmp*",
+    f"{_QT}/plugins/imageformats/*qtiff*",
+    f"{_QT}/plugins/imageformats/*qwebp*",
+    f"{_QT}/plugins/imageformats/*qtga*",
+    f"{_QT}/plugins/imageformats/*qwbmp*",
     f"{_QT}/plugins/imageformats/*qpdf*",
 )
 if sys.platform != "darwin":
@@ -158,7 +240,9 @@ def _drop_dangling_symlinks(toc, present):
     target was pruned."""
 
     def target(entry) -> str:
-        return os.path.normpath(os.path.join(os.path.dirname(entry[0]), entry[1])).replace(os.sep, "/")
+        return os.path.normpath(os.path.join(os.path.dirname(entry[0]), entry[1])).replace(
+            os.sep, "/"
+        )
 
     return [e for e in toc if e[2] != "SYMLINK" or target(e) in present]
 
@@ -190,7 +274,9 @@ def strip_debug_info(analysis, workpath, log=print) -> None:
             result.append(entry)
             continue
         stat = os.stat(src)
-        key = hashlib.sha1(f"{os.path.realpath(src)}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()
+        key = hashlib.sha1(
+            f"{os.path.realpath(src)}:{stat.st_size}:{stat.st_mtime_ns}".encode()
+        ).hexdigest()
         target = os.path.join(out_dir, f"{key[:16]}-{os.path.basename(src)}")
         if not os.path.exists(target):
             subprocess.run([strip, "--strip-debug", "-o", target + ".tmp", src], check=True)
@@ -208,9 +294,11 @@ def _has_debug_info(path: str) -> bool:
     try:
         with open(path, "rb") as f:
             ident = f.read(64)
-            if ident[:4] != b"\x7fELF" or ident[4] != 2 or ident[5] != 1:  # 64-bit little-endian only
+            if (
+                ident[:4] != b"\x7fELF" or ident[4] != 2 or ident[5] != 1
+            ):  # 64-bit little-endian only
                 return False
-            shoff, = struct.unpack_from("<Q", ident, 0x28)
+            (shoff,) = struct.unpack_from("<Q", ident, 0x28)
             shentsize, shnum, shstrndx = struct.unpack_from("<HHH", ident, 0x3A)
             if not shoff or not shnum or shstrndx >= shnum:
                 return False

@@ -24,7 +24,9 @@ class ChartsPanel(QWidget):
             self.indicator.addItem(name.capitalize(), name)
         self.indicator.setToolTip("Which indicator to plot for every state")
         self.indicator.currentIndexChanged.connect(lambda _i: self._draw())
-        self.note = muted("Turn 0 is the start. Your own figures are exact; other states' military figures are estimates (dashed).")
+        self.note = muted(
+            "Turn 0 is the start. Your own figures are exact; other states' military figures are estimates (dashed)."
+        )
         self.graphs = pg.GraphicsLayoutWidget()
         self.graphs.setObjectName("chartsView")
         self.graphs.setMinimumHeight(300)
@@ -104,14 +106,29 @@ class ChartsPanel(QWidget):
         x = list(s.turns)
         for i, (sid, values) in enumerate(s.values[indicator].items()):
             estimate = indicator == "military" and sid != self._seat
-            pen = pg.mkPen(state_color(i), width=4 if sid == self._seat else 2, style=Qt.PenStyle.DashLine if estimate else Qt.PenStyle.SolidLine)
+            pen = pg.mkPen(
+                state_color(i),
+                width=4 if sid == self._seat else 2,
+                style=Qt.PenStyle.DashLine if estimate else Qt.PenStyle.SolidLine,
+            )
             name = s.names[sid] + (" (you)" if sid == self._seat else " (est.)" if estimate else "")
-            curve = self.top.plot(x, list(values), pen=pen, symbol="o", symbolSize=6, symbolBrush=state_color(i))
+            curve = self.top.plot(
+                x, list(values), pen=pen, symbol="o", symbolSize=6, symbolBrush=state_color(i)
+            )
             self.legend.addItem(curve, name)
-        self.middle.plot(x, list(s.tension), pen=pg.mkPen(colors.highlight, width=3), symbol="o", symbolSize=6, symbolBrush=colors.highlight)
+        self.middle.plot(
+            x,
+            list(s.tension),
+            pen=pg.mkPen(colors.highlight, width=3),
+            symbol="o",
+            symbolSize=6,
+            symbolBrush=colors.highlight,
+        )
         self.middle.setYRange(0, 100, padding=0.05)
         edges = [t - 0.5 for t in x] + [x[-1] + 0.5]
-        self.bottom.plot(edges, list(s.escalation), stepMode="center", pen=pg.mkPen("#D55E00", width=3))
+        self.bottom.plot(
+            edges, list(s.escalation), stepMode="center", pen=pg.mkPen("#D55E00", width=3)
+        )
         self.bottom.setYRange(0, len(rung_names()) - 1, padding=0.08)
         for plot in (self.top, self.middle, self.bottom):
             plot.setXRange(-0.5, max(1, x[-1]) + 0.5, padding=0)

@@ -82,14 +82,29 @@ def control_cell(match: Match) -> ControlCell:
             orders = WAITING if spec.id in waiting else HANDED_IN
         states.append(
             ControlState(
-                spec.id, spec.name, spec.regime, player_label(match, spec.id), orders,
-                c.military, c.hidden_military, c.economy, c.stability, c.reputation,
-                tuple(ObjectiveRow(r.objective.text, r.objective.points, r.objective.secret, r.met) for r in sc.objectives),
-                sc.objective_points, sum(o.points for o in spec.objectives),
+                spec.id,
+                spec.name,
+                spec.regime,
+                player_label(match, spec.id),
+                orders,
+                c.military,
+                c.hidden_military,
+                c.economy,
+                c.stability,
+                c.reputation,
+                tuple(
+                    ObjectiveRow(r.objective.text, r.objective.points, r.objective.secret, r.met)
+                    for r in sc.objectives
+                ),
+                sc.objective_points,
+                sum(o.points for o in spec.objectives),
             )
-        )  # fmt: skip
+        )
     handed_in = tuple(lab.name(seat) for seat in match.human_seats if seat not in waiting)
-    timeline = tuple(TurnEvents(r.turn, tuple(_event_rows(view_for(r.state, None, r.events), lab))) for r in match.history)
+    timeline = tuple(
+        TurnEvents(r.turn, tuple(_event_rows(view_for(r.state, None, r.events), lab)))
+        for r in match.history
+    )
     reasons = match.history[-1].reasons if match.history else {}
     return ControlCell(
         s.scenario.title,
@@ -101,7 +116,8 @@ def control_cell(match: Match) -> ControlCell:
         tuple(states),
         () if match.finished else handed_in,
         () if match.finished else tuple(lab.name(seat) for seat in waiting),
-        sections(s) + (_reasons_section(reasons, lab, match.history[-1].turn if match.history else 0),),
+        sections(s)
+        + (_reasons_section(reasons, lab, match.history[-1].turn if match.history else 0),),
         timeline,
     )
 
@@ -117,7 +133,9 @@ def sections(s: GameState) -> tuple[ControlSection, ...]:
         status = t.status + (f" by {lab.name(t.broken_by)}" if t.broken_by else "")
         status += f"; {n(t.withdrawn)} broke it" if t.withdrawn else ""
         signed = f"signed turn {t.signed_turn}" if t.signed_turn else "in force at the start"
-        treaties.append(f"{TREATY_LABELS.get(t.kind, pretty(t.kind)).capitalize()}: {n(t.members)} ({signed}{terms}) \u2014 {status}")
+        treaties.append(
+            f"{TREATY_LABELS.get(t.kind, pretty(t.kind)).capitalize()}: {n(t.members)} ({signed}{terms}) \u2014 {status}"
+        )
     sanctions = [
         f"{n(e.senders)} against {lab.name(e.target)}: {MEASURE_LABELS.get(e.measure, e.measure)} \u2014 {e.stage}"
         + (", UN-mandated" if e.un_mandated else "")
@@ -128,7 +146,13 @@ def sections(s: GameState) -> tuple[ControlSection, ...]:
     disputes = [
         f"{lab.name(d.initiator)} against {lab.name(d.target)} since turn {d.started_turn}, at {pretty(ESCALATION_RUNGS[d.rung])}"
         + (", force answered with force" if d.reciprocated else "")
-        + (" \u2014 became a war" if d.war_id else f" \u2014 ended turn {d.ended_turn}" if d.ended_turn is not None else " \u2014 open")
+        + (
+            " \u2014 became a war"
+            if d.war_id
+            else f" \u2014 ended turn {d.ended_turn}"
+            if d.ended_turn is not None
+            else " \u2014 open"
+        )
         for d in s.disputes
     ]
     ultimatums = [
@@ -161,7 +185,9 @@ def sections(s: GameState) -> tuple[ControlSection, ...]:
         for p in s.populations
     ]
     relations = [
-        f"{lab.name(a)} \u2013 {lab.name(b)}: {s.relation(a, b):+.0f}" for i, a in enumerate(s.ids) for b in s.ids[i + 1 :]
+        f"{lab.name(a)} \u2013 {lab.name(b)}: {s.relation(a, b):+.0f}"
+        for i, a in enumerate(s.ids)
+        for b in s.ids[i + 1 :]
     ]
     return tuple(
         ControlSection(title, tuple(lines))
@@ -184,21 +210,41 @@ def sections(s: GameState) -> tuple[ControlSection, ...]:
 def _war(w, lab: Labeller) -> str:  # noqa: ANN001 - wargame.state.War
     sides = f"{lab.names(w.side_a)} against {lab.names(w.side_b)} since turn {w.started_turn}"
     if w.ended_turn is None:
-        leader = lab.names(w.side_a) if w.front > 0 else lab.names(w.side_b) if w.front < 0 else "neither side"
+        leader = (
+            lab.names(w.side_a)
+            if w.front > 0
+            else lab.names(w.side_b)
+            if w.front < 0
+            else "neither side"
+        )
         return f"{sides}: front {w.front:+.0f} of \u00b1100 ({leader} ahead) \u2014 ongoing"
     winner = {"a": lab.names(w.side_a), "b": lab.names(w.side_b)}.get(w.winner or "", "no one")
     return f"{sides} \u2014 ended turn {w.ended_turn} ({w.ended_by or 'ended'}), won by {winner}"
 
 
-def _reasons_section(reasons: dict[str, tuple[str, ...]], lab: Labeller, turn: int) -> ControlSection:
+def _reasons_section(
+    reasons: dict[str, tuple[str, ...]], lab: Labeller, turn: int
+) -> ControlSection:
     lines = tuple(f"{lab.name(seat)}: {why}" for seat, whys in reasons.items() for why in whys)
-    title = f"Why the computer players did what they did on turn {turn}" if turn else "Why the computer players did what they did"
+    title = (
+        f"Why the computer players did what they did on turn {turn}"
+        if turn
+        else "Why the computer players did what they did"
+    )
     return ControlSection(title, lines)
 
 
 def _event_rows(view: SeatView, lab: Labeller) -> list[EventRow]:
     """Every event; a private one says who saw it."""
     return [
-        EventRow(e.turn, e.kind, e.text, e.why(), e.visible_to is None, bool(e.numbers), lab.names(e.visible_to or ()))
+        EventRow(
+            e.turn,
+            e.kind,
+            e.text,
+            e.why(),
+            e.visible_to is None,
+            bool(e.numbers),
+            lab.names(e.visible_to or ()),
+        )
         for e in view.events
     ]

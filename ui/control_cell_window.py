@@ -27,7 +27,17 @@ from .resources import APP_NAME
 from .theme import good_bad_colors
 from .widgets import heading, muted, rich, text
 
-STATE_COLUMNS = ("State", "Played by", "Orders this turn", "Military\n(true)", "Hidden\nmilitary", "Economy", "Stability", "Reputation", "Objectives\nmet now")
+STATE_COLUMNS = (
+    "State",
+    "Played by",
+    "Orders this turn",
+    "Military\n(true)",
+    "Hidden\nmilitary",
+    "Economy",
+    "Stability",
+    "Reputation",
+    "Objectives\nmet now",
+)
 STATE_TIPS = (
     "The state and its regime; expand it to see its objectives, secret ones included",
     "A person, or the computer (level, style)",
@@ -39,7 +49,11 @@ STATE_TIPS = (
     "Reputation (credibility)",
     "Points for objectives met if the game ended now, of the points possible",
 )
-ORDER_WORDS = {HANDED_IN: "\u2713 handed in", WAITING: "\u2026 waiting", COMPUTER_DECIDES: "computer decides at resolution"}
+ORDER_WORDS = {
+    HANDED_IN: "\u2713 handed in",
+    WAITING: "\u2026 waiting",
+    COMPUTER_DECIDES: "computer decides at resolution",
+}
 WARNING = (
     "<b>Secret: for the facilitator only.</b> This window shows every state's hidden figures, secret "
     "objectives and private messages. Keep it away from the players' eyes."
@@ -67,14 +81,20 @@ class ControlCellWindow(QWidget):
         self.affairs.setObjectName("controlAffairs")
         self.affairs.setHeaderHidden(True)
         self.affairs.setWordWrap(True)
-        self.events = NewsPanel("No turn has been played yet: every event, private ones too, appears here.")
+        self.events = NewsPanel(
+            "No turn has been played yet: every event, private ones too, appears here."
+        )
         self.events.setObjectName("controlEvents")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("controlTabs")
         states_tab = QWidget()
         st = QVBoxLayout(states_tab)
         st.addWidget(self.states, 1)
-        st.addWidget(muted("True figures: what each state's own government knows about itself. Other states see estimates of military strength that miss hidden capability."))
+        st.addWidget(
+            muted(
+                "True figures: what each state's own government knows about itself. Other states see estimates of military strength that miss hidden capability."
+            )
+        )
         self.tabs.addTab(states_tab, "&States and objectives")
         self.tabs.addTab(self.affairs, "&Agreements and conflicts")
         self.tabs.addTab(self.events, "&Event log (all)")
@@ -84,7 +104,12 @@ class ControlCellWindow(QWidget):
         close.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         buttons = QHBoxLayout()
-        buttons.addWidget(muted("Read-only: nothing here changes the game. It refreshes after every turn and every hand-in."), 1)
+        buttons.addWidget(
+            muted(
+                "Read-only: nothing here changes the game. It refreshes after every turn and every hand-in."
+            ),
+            1,
+        )
         buttons.addWidget(close)
         warning = rich(WARNING, "controlWarning")
         layout = QVBoxLayout(self)
@@ -107,7 +132,9 @@ class ControlCellWindow(QWidget):
         self._model = model
         self.setWindowTitle(f"Control cell \u2014 {model.title} \u2014 {APP_NAME}")
         when = "Game over" if model.finished else f"Turn {model.turn} of {model.turns}"
-        self.status.setText(f"{model.title} \u00b7 {when} \u00b7 escalation: {model.rung} \u00b7 tension {model.tension:.0f} of 100")
+        self.status.setText(
+            f"{model.title} \u00b7 {when} \u00b7 escalation: {model.rung} \u00b7 tension {model.tension:.0f} of 100"
+        )
         self.orders.setText(_orders_line(model))
         self._fill_states(model)
         self._fill_affairs(model)
@@ -147,12 +174,16 @@ class ControlCellWindow(QWidget):
             if row.orders == WAITING:
                 item.setFont(2, bold)
             for c in range(3, len(STATE_COLUMNS)):
-                item.setTextAlignment(c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setTextAlignment(
+                    c, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
             self.states.addTopLevelItem(item)
             for o in row.objectives:
                 mark = "\u2713 met now" if o.met else "\u2717 not met now"
                 secret = " (secret)" if o.secret else ""
-                child = QTreeWidgetItem([f"{mark} \u2014 {o.text}{secret} \u2014 {o.points} points"])
+                child = QTreeWidgetItem(
+                    [f"{mark} \u2014 {o.text}{secret} \u2014 {o.points} points"]
+                )
                 child.setForeground(0, QBrush(QColor(good if o.met else bad)))
                 child.setToolTip(0, child.text(0))
                 item.addChild(child)

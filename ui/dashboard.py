@@ -30,7 +30,14 @@ INDICATOR_HELP = {
     "stability": "Domestic stability: public support at home. Backing down and losses lower it.",
     "reputation": "Reputation (credibility): how far others trust your word. Broken treaties and empty threats lower it.",
 }
-INTEL_COLUMNS = ("State", "Military\n(estimate)", "Economy", "Stability", "Reputation", "Relations\nwith you")
+INTEL_COLUMNS = (
+    "State",
+    "Military\n(estimate)",
+    "Economy",
+    "Stability",
+    "Reputation",
+    "Relations\nwith you",
+)
 INTEL_TIPS = (
     "The state and its regime",
     "Military capability as your intelligence estimates it; the true figure may differ",
@@ -55,7 +62,9 @@ class DashboardView(QWidget):
         self.body.addWidget(self.title)
         self.body.addLayout(self.indicators)
         objectives = QVBoxLayout()
-        objectives.addWidget(muted("\u2713 met / \u2717 not met: as things stand now, if the game ended this turn."))
+        objectives.addWidget(
+            muted("\u2713 met / \u2717 not met: as things stand now, if the game ended this turn.")
+        )
         objectives.addLayout(self.objectives)
         self.body.addWidget(section("Your objectives", objectives, "objectivesBox"))
         self.body.addWidget(section("Treaties and pressures", self.treaties, "treatiesBox"))
@@ -117,7 +126,9 @@ class DashboardView(QWidget):
             row.addWidget(value)
             if ind.change is not None and round(ind.change) != 0:
                 arrow = "\u25b2" if ind.change > 0 else "\u25bc"
-                delta = rich(f"<span style='color:{good if ind.change > 0 else bad}'>{arrow} {ind.change:+.0f}</span>")
+                delta = rich(
+                    f"<span style='color:{good if ind.change > 0 else bad}'>{arrow} {ind.change:+.0f}</span>"
+                )
                 delta.setToolTip("Change since the start of last turn")
                 row.addWidget(delta)
             row.addStretch(1)
@@ -130,11 +141,18 @@ class DashboardView(QWidget):
         if not model.objectives:
             self.objectives.addWidget(muted("This state has no objectives in this scenario."))
         for o in model.objectives:
-            mark = f"<b style='color:{good}'>\u2713 met</b>" if o.met else f"<b style='color:{bad}'>\u2717 not met</b>"
+            mark = (
+                f"<b style='color:{good}'>\u2713 met</b>"
+                if o.met
+                else f"<b style='color:{bad}'>\u2717 not met</b>"
+            )
             secret = " <i>(secret: only you know)</i>" if o.secret else ""
-            label = rich(f"{mark} &nbsp; {escape(o.text)} <span>\u2014 {o.points} points</span>{secret}")
+            label = rich(
+                f"{mark} &nbsp; {escape(o.text)} <span>\u2014 {o.points} points</span>{secret}"
+            )
             label.setObjectName("objectiveRow")
             self.objectives.addWidget(label)
+
 
 def _wrap(widget: QWidget) -> QVBoxLayout:
     layout = QVBoxLayout()
@@ -164,11 +182,17 @@ class IntelTable(QWidget):
         self.intel.setWordWrap(False)
         self.intel.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.intel.cellClicked.connect(self._on_intel_clicked)
-        self.intel.setToolTip("Click a state to see it on the map. Military figures are intelligence estimates, not true values.")
+        self.intel.setToolTip(
+            "Click a state to see it on the map. Military figures are intelligence estimates, not true values."
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading("Intelligence on other states", 1.1))
-        layout.addWidget(muted("\u2248 military figures are estimates from your intelligence services; the rest is public."))
+        layout.addWidget(
+            muted(
+                "\u2248 military figures are estimates from your intelligence services; the rest is public."
+            )
+        )
         layout.addWidget(self.intel, 1)
 
     def show_intel(self, model: Dashboard) -> None:
@@ -193,7 +217,9 @@ class IntelTable(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, row.state_id)
                 item.setToolTip(f"{row.name} ({row.regime})" if c == 0 else INTEL_TIPS[c])
                 if c:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.intel.setItem(r, c, item)
         self.intel.resizeRowsToContents()
 

@@ -38,7 +38,9 @@ class Debrief:
     final_tension: float
     scores: tuple[ScoreRow, ...]
     timeline: tuple[TurnEvents, ...]
-    reasons: tuple[tuple[int, tuple[tuple[str, tuple[str, ...]], ...]], ...]  # turn -> (state and who played it, reasons)
+    reasons: tuple[
+        tuple[int, tuple[tuple[str, tuple[str, ...]], ...]], ...
+    ]  # turn -> (state and who played it, reasons)
 
 
 def debrief(match: Match) -> Debrief:
@@ -49,7 +51,10 @@ def debrief(match: Match) -> Debrief:
             sid,
             lab.name(sid),
             player_label(match, sid),
-            tuple(ObjectiveRow(r.objective.text, r.objective.points, r.objective.secret, r.met) for r in sc.objectives),
+            tuple(
+                ObjectiveRow(r.objective.text, r.objective.points, r.objective.secret, r.met)
+                for r in sc.objectives
+            ),
             sc.objective_points,
             sc.possible_points,
             sc.obligation_points,
@@ -58,9 +63,18 @@ def debrief(match: Match) -> Debrief:
         )
         for sid, sc in scores(s).items()
     )
-    timeline = tuple(TurnEvents(r.turn, tuple(event_rows(view_for(r.state, None, r.events)))) for r in match.history)
+    timeline = tuple(
+        TurnEvents(r.turn, tuple(event_rows(view_for(r.state, None, r.events))))
+        for r in match.history
+    )
     reasons = tuple(
-        (r.turn, tuple((f"{lab.name(seat)} \u2014 {player_label(match, seat)}", tuple(why)) for seat, why in r.reasons.items()))
+        (
+            r.turn,
+            tuple(
+                (f"{lab.name(seat)} \u2014 {player_label(match, seat)}", tuple(why))
+                for seat, why in r.reasons.items()
+            ),
+        )
         for r in match.history
         if r.reasons
     )

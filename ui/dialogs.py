@@ -54,7 +54,9 @@ def show_help(parent: QWidget) -> QMessageBox:
 
 
 def confirm(parent: QWidget, title: str, question: str, yes: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.Cancel, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.Cancel, parent
+    )
     ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -62,7 +64,9 @@ def confirm(parent: QWidget, title: str, question: str, yes: str) -> bool:
 
 
 def show_error(parent: QWidget, message: str, details: str = "") -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, parent
+    )
     box.setObjectName("errorBox")
     if details and details != message:
         box.setDetailedText(details)

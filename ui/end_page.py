@@ -48,8 +48,12 @@ class EndPage(QWidget):
         self.scores.setWordWrap(True)
         self.scores.setAlternatingRowColors(True)
         header = self.scores.header()
-        header.setStretchLastSection(True)  # the objectives' lines, which span the table, get the room
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # fitted to the states' rows in _fit_columns
+        header.setStretchLastSection(
+            True
+        )  # the objectives' lines, which span the table, get the room
+        header.setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive
+        )  # fitted to the states' rows in _fit_columns
         self.events = NewsPanel("No turn was played.")
         self.events.setObjectName("endEvents")
         self.reasons = QTreeWidget()
@@ -61,7 +65,11 @@ class EndPage(QWidget):
         scores_tab = QWidget()
         st = QVBoxLayout(scores_tab)
         st.addWidget(self.scores)
-        st.addWidget(muted("Score = points for objectives met + 10 for each treaty still kept \u2212 15 for each obligation broken. Secret objectives are revealed now."))
+        st.addWidget(
+            muted(
+                "Score = points for objectives met + 10 for each treaty still kept \u2212 15 for each obligation broken. Secret objectives are revealed now."
+            )
+        )
         self.tabs.addTab(scores_tab, "Scores and outcomes")
         self.tabs.addTab(self.events, "What happened")
         self.tabs.addTab(self.reasons, "Computer players' reasoning")
@@ -108,10 +116,16 @@ class EndPage(QWidget):
         good, bad = good_bad_colors(self.palette())
         self.scores.clear()
         for row in sorted(d.scores, key=lambda r: -r.total):
-            item = QTreeWidgetItem([
-                row.name, row.played_by, row.outcome.capitalize(),
-                f"{row.objective_points} of {row.possible_points}", f"{row.obligation_points:+d}", str(row.total),
-            ])  # fmt: skip
+            item = QTreeWidgetItem(
+                [
+                    row.name,
+                    row.played_by,
+                    row.outcome.capitalize(),
+                    f"{row.objective_points} of {row.possible_points}",
+                    f"{row.obligation_points:+d}",
+                    str(row.total),
+                ]
+            )
             item.setToolTip(2, OUTCOME_HELP.get(row.outcome, row.outcome))
             font = item.font(0)
             font.setBold(True)
@@ -122,9 +136,14 @@ class EndPage(QWidget):
                 # one line across the whole table, so the State column need only fit the names
                 mark = "\u2713 met" if o.met else "\u2717 not met"
                 secret = " (secret)" if o.secret else ""
-                child = QTreeWidgetItem([f"{mark} \u2014 {o.text}{secret} \u2014 {o.points} points"])
+                child = QTreeWidgetItem(
+                    [f"{mark} \u2014 {o.text}{secret} \u2014 {o.points} points"]
+                )
                 child.setForeground(0, QBrush(QColor(good if o.met else bad)))
-                child.setToolTip(0, f"{o.text}{secret}: {o.points} points, {'met' if o.met else 'not met'} at the end")
+                child.setToolTip(
+                    0,
+                    f"{o.text}{secret}: {o.points} points, {'met' if o.met else 'not met'} at the end",
+                )
                 item.addChild(child)
                 child.setFirstColumnSpanned(True)
         self._fit_columns()
@@ -142,7 +161,9 @@ class EndPage(QWidget):
     def _fill_reasons(self, d: Debrief) -> None:
         self.reasons.clear()
         if not d.reasons:
-            self.reasons.addTopLevelItem(QTreeWidgetItem(["No computer players took part in this game."]))
+            self.reasons.addTopLevelItem(
+                QTreeWidgetItem(["No computer players took part in this game."])
+            )
             return
         for turn, seats in d.reasons:
             top = QTreeWidgetItem([f"Turn {turn}"])

@@ -43,13 +43,17 @@ class GameSetup:
         return None
 
     def build(self, recorder: Recorder | None = None) -> Match:
-        computer = {c.seat: make_player(c.level, c.doctrine) for c in self.seats if c.player == COMPUTER}
+        computer = {
+            c.seat: make_player(c.level, c.doctrine) for c in self.seats if c.player == COMPUTER
+        }
         return Match(self.scenario, self.seed, computer, recorder=recorder)
 
 
 def default_setup(scenario: Scenario) -> GameSetup:
     """Solo play: a person leads the first state, the computer the rest, with the scenario's seed."""
-    seats = tuple(SeatChoice(s.id, PERSON if i == 0 else COMPUTER) for i, s in enumerate(scenario.states))
+    seats = tuple(
+        SeatChoice(s.id, PERSON if i == 0 else COMPUTER) for i, s in enumerate(scenario.states)
+    )
     return GameSetup(scenario, seats, scenario.seed)
 
 

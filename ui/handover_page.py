@@ -53,10 +53,18 @@ class HandoverPage(QWidget):
 
     def show_handover(self, name: str, turn: int, turns: int, done: str) -> None:
         self.title.setText(f"Pass the computer to {name}")
-        before = f"{done} {'has' if ',' not in done and ' and ' not in done else 'have'} handed in orders; they are hidden. " if done else ""
-        self.detail.setText(f"Turn {turn} of {turns}. {before}When {name}'s player is at the keyboard, click below.")
+        before = (
+            f"{done} {'has' if ',' not in done and ' and ' not in done else 'have'} handed in orders; they are hidden. "
+            if done
+            else ""
+        )
+        self.detail.setText(
+            f"Turn {turn} of {turns}. {before}When {name}'s player is at the keyboard, click below."
+        )
         self.ready.setText(f"I lead {name} \u2014 show my view")
-        self.ready.setToolTip("Shows this state's secret briefing, objectives and intelligence (Enter)")
+        self.ready.setToolTip(
+            "Shows this state's secret briefing, objectives and intelligence (Enter)"
+        )
         self.ready.show()
         self.progress.hide()
         self.ready.setFocus()
@@ -64,6 +72,8 @@ class HandoverPage(QWidget):
     def show_waiting(self, turn: int, turns: int) -> None:
         """Every person has handed in orders: the turn is being resolved."""
         self.title.setText("All orders are in")
-        self.detail.setText(f"Resolving turn {turn} of {turns}\u2026 The next player will be asked to take the keyboard.")
+        self.detail.setText(
+            f"Resolving turn {turn} of {turns}\u2026 The next player will be asked to take the keyboard."
+        )
         self.ready.hide()
         self.progress.show()

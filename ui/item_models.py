@@ -42,7 +42,9 @@ class ScenarioListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if sc is None:
                 return f"{entry.source.removeprefix('bundled:')} (cannot be loaded)"
-            return f"{sc.title}\n{len(sc.states)} states \u00b7 {sc.turns} turns of {sc.turn_length}"
+            return (
+                f"{sc.title}\n{len(sc.states)} states \u00b7 {sc.turns} turns of {sc.turn_length}"
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             if sc is None:
                 return "\n".join(f"{p.path}: {p.message}" for p in entry.problems[:10])
@@ -84,7 +86,9 @@ class OrderQueueModel(QAbstractListModel):
                 text += "  (free)"
             return text + (f"\n     \u26a0 {row.reason}" if row.reason else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.reason or ("Free: does not use an action" if not row.costs_action else "Uses one action")
+            return row.reason or (
+                "Free: does not use an action" if not row.costs_action else "Uses one action"
+            )
         if role == Qt.ItemDataRole.ForegroundRole and row.reason:
             return QBrush(self.bad_color)
         return None
@@ -98,7 +102,9 @@ class TimelineModel(QStandardItemModel):
         self.setHorizontalHeaderLabels(["What happened"])
         for group in reversed(timeline):
             count = len(group.events)
-            parent = QStandardItem(f"{label_turn.format(turn=group.turn)}  \u2014  {count} event{'s' if count != 1 else ''}")
+            parent = QStandardItem(
+                f"{label_turn.format(turn=group.turn)}  \u2014  {count} event{'s' if count != 1 else ''}"
+            )
             parent.setEditable(False)
             font = parent.font()
             font.setBold(True)
@@ -116,7 +122,10 @@ def event_item(event: EventRow) -> QStandardItem:
     if event.public:
         prefix = private = ""
     elif event.seen_by:
-        prefix, private = f"(private: {event.seen_by}) ", f"Private: seen only by {event.seen_by}.\n\n"
+        prefix, private = (
+            f"(private: {event.seen_by}) ",
+            f"Private: seen only by {event.seen_by}.\n\n",
+        )
     else:
         prefix, private = "(private) ", "Private: only some states saw this.\n\n"
     item = QStandardItem(prefix + event.text)

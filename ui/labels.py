@@ -22,7 +22,11 @@ TREATY_LABELS = {
     "ceasefire": "ceasefire",
     "peace": "peace agreement",
 }
-MEASURE_LABELS = {"trade": "trade restrictions", "assets": "asset freeze", "financial": "financial penalties"}
+MEASURE_LABELS = {
+    "trade": "trade restrictions",
+    "assets": "asset freeze",
+    "financial": "financial penalties",
+}
 RESOLUTION_LABELS = {
     "condemn": "condemn",
     "sanction": "impose UN sanctions on",
@@ -73,8 +77,14 @@ class Labeller:
         p = next((p for p in self.state.proposals if p.id == proposal_id), None)
         if p is None:
             return proposal_id
-        terms = f" (cap {p.cap:g}, verification {p.verification:.0%})" if p.cap is not None and p.verification is not None else ""
-        return f"{self.name(p.proposer)} proposes a {TREATY_LABELS.get(p.kind, pretty(p.kind))}{terms}"
+        terms = (
+            f" (cap {p.cap:g}, verification {p.verification:.0%})"
+            if p.cap is not None and p.verification is not None
+            else ""
+        )
+        return (
+            f"{self.name(p.proposer)} proposes a {TREATY_LABELS.get(p.kind, pretty(p.kind))}{terms}"
+        )
 
     def episode(self, episode_id: str) -> str:
         e = next((e for e in self.state.sanctions if e.id == episode_id), None)
@@ -84,7 +94,9 @@ class Labeller:
 
     def ultimatum(self, ultimatum_id: str) -> str:
         u = next((u for u in self.state.ultimatums if u.id == ultimatum_id), None)
-        return ultimatum_id if u is None else f"{self.name(u.issuer)} demands: \u201c{u.demand}\u201d"
+        return (
+            ultimatum_id if u is None else f"{self.name(u.issuer)} demands: \u201c{u.demand}\u201d"
+        )
 
     def mediation(self, mediation_id: str) -> str:
         m = next((m for m in self.state.mediations if m.id == mediation_id), None)
@@ -125,7 +137,11 @@ class Labeller:
         if field in ("to", "between"):
             return self.names(tuple(value))
         if field == "treaty":
-            return TREATY_LABELS.get(value, pretty(value)) if kind == "ProposeAgreement" else self.treaty(value, seat)
+            return (
+                TREATY_LABELS.get(value, pretty(value))
+                if kind == "ProposeAgreement"
+                else self.treaty(value, seat)
+            )
         lookups = {
             "measure": lambda v: MEASURE_LABELS.get(v, v),
             "resolution": lambda v: RESOLUTION_LABELS.get(v, pretty(v)),

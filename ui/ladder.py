@@ -80,10 +80,22 @@ class EscalationLadder(QWidget):
             p.setFont(bold)
             p.setPen(QColor("#ffffff") if i == self.current else ink)
             label = name if i != self.highest or i == self.current else name + " \u25b4"
-            p.drawText(rect.adjusted(3, 2, -3, -2), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, label)
+            p.drawText(
+                rect.adjusted(3, 2, -3, -2),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                label,
+            )
         p.end()
 
     def _update_tooltip(self) -> None:
         marker = "\u25b6 "
-        lines = [(marker if i == self.current else "   ") + h for i, h in enumerate(RUNG_HELP[: len(self.names)])]
-        self.setToolTip("Escalation ladder (now: " + self.names[self.current] + f"; highest this game: {self.names[self.highest]})\n" + "\n".join(lines))
+        lines = [
+            (marker if i == self.current else "   ") + h
+            for i, h in enumerate(RUNG_HELP[: len(self.names)])
+        ]
+        self.setToolTip(
+            "Escalation ladder (now: "
+            + self.names[self.current]
+            + f"; highest this game: {self.names[self.highest]})\n"
+            + "\n".join(lines)
+        )

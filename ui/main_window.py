@@ -35,7 +35,13 @@ CONTROL_CELL_WARNING = "This shows every state's secrets. Make sure no player is
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, presenter: SessionPresenter, settings: UiSettings, files_reason: str = "", ask_before_closing: bool = True):
+    def __init__(
+        self,
+        presenter: SessionPresenter,
+        settings: UiSettings,
+        files_reason: str = "",
+        ask_before_closing: bool = True,
+    ):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -55,7 +61,11 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage()
         self.handover_page = HandoverPage()
         self.end_page = EndPage()
-        for name, page in (("start", self.start_page), ("handover", self.handover_page), ("end", self.end_page)):
+        for name, page in (
+            ("start", self.start_page),
+            ("handover", self.handover_page),
+            ("end", self.end_page),
+        ):
             self._add_page(name, page)
         self.actions = build_menus(self)
         self._build_status_bar()
@@ -146,12 +156,17 @@ class MainWindow(QMainWindow):
         if not self.files_available or not self._may_leave_session():
             return
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Open a session", str(Path.home()), FILE_FILTER)
+            path, _ = QFileDialog.getOpenFileName(
+                self, "Open a session", str(Path.home()), FILE_FILTER
+            )
             if not path:
                 return
         if not Path(path).exists():
             self._refresh_recent(self.settings.remove_recent_file(path))
-            dialogs.show_error(self, f"The session file {path} no longer exists; it was removed from the recent sessions.")
+            dialogs.show_error(
+                self,
+                f"The session file {path} no longer exists; it was removed from the recent sessions.",
+            )
             return
         self.presenter.open_file(path)
 
@@ -160,7 +175,9 @@ class MainWindow(QMainWindow):
         only a script, such as the screenshot tour, may skip)."""
         if self.presenter.match is None:
             return False
-        if ask and not dialogs.confirm(self, "Control cell view", CONTROL_CELL_WARNING, "Show the control cell"):
+        if ask and not dialogs.confirm(
+            self, "Control cell view", CONTROL_CELL_WARNING, "Show the control cell"
+        ):
             return False
         window = self.control_cell_window
         self._control.refresh()  # type: ignore[union-attr]
@@ -185,7 +202,9 @@ class MainWindow(QMainWindow):
     def save_session_as(self) -> None:
         if not self.files_available or self.presenter.match is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save the session as", str(Path.home() / f"session{FILE_SUFFIX}"), FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the session as", str(Path.home() / f"session{FILE_SUFFIX}"), FILE_FILTER
+        )
         if path:
             if not path.endswith(FILE_SUFFIX):
                 path += FILE_SUFFIX
@@ -248,10 +267,14 @@ class MainWindow(QMainWindow):
         p.sig_orders_rejected.connect(self._on_rejected)
         p.sig_orders_submitted.connect(self._on_submitted)
         p.sig_busy_changed.connect(self._on_busy)
-        p.sig_turn_resolved.connect(lambda turn: self.statusBar().showMessage(f"Turn {turn} resolved.", 8000))
+        p.sig_turn_resolved.connect(
+            lambda turn: self.statusBar().showMessage(f"Turn {turn} resolved.", 8000)
+        )
         p.sig_game_finished.connect(self._on_finished)
         p.sig_file_changed.connect(self._on_file_changed)
-        p.sig_error_occurred.connect(lambda message, details: dialogs.show_error(self, message, details))
+        p.sig_error_occurred.connect(
+            lambda message, details: dialogs.show_error(self, message, details)
+        )
         p.sig_session_closed.connect(lambda: self.show_page("start"))
         a.new_game.triggered.connect(self.new_game)
         a.open_session.triggered.connect(lambda: self.open_session())
@@ -287,7 +310,9 @@ class MainWindow(QMainWindow):
     def _on_seat_shown(self, screen: object) -> None:
         page = self.play_page
         page.show_screen(screen)
-        self.setWindowTitle(f"{screen.seat_name}, turn {screen.turn} \u2014 {screen.title} \u2014 {APP_NAME}")  # type: ignore[attr-defined]
+        self.setWindowTitle(
+            f"{screen.seat_name}, turn {screen.turn} \u2014 {screen.title} \u2014 {APP_NAME}"
+        )  # type: ignore[attr-defined]
         self.show_page("play")
 
     def _on_queue(self, state: QueueState) -> None:
@@ -323,7 +348,11 @@ class MainWindow(QMainWindow):
             action.setEnabled(page == "play" and not busy)
         a.new_game.setEnabled(not busy)
         a.open_session.setEnabled(self.files_available and not busy)
-        a.play_again.setEnabled(not busy and self.presenter.last_setup is not None and page in ("play", "end", "handover"))
+        a.play_again.setEnabled(
+            not busy
+            and self.presenter.last_setup is not None
+            and page in ("play", "end", "handover")
+        )
         a.close_session.setEnabled(not busy and page != "start")
         a.save_as.setEnabled(self.files_available and not busy and self.presenter.match is not None)
         a.control_cell.setEnabled(self.presenter.match is not None)
@@ -344,7 +373,11 @@ class MainWindow(QMainWindow):
     def _leave_setup(self) -> None:
         """Back from the new-game screen: to the game in progress if there is one."""
         match = self.presenter.match
-        back = self._came_from if match is not None and not match.finished and self._came_from in ("play", "handover") else "start"
+        back = (
+            self._came_from
+            if match is not None and not match.finished and self._came_from in ("play", "handover")
+            else "start"
+        )
         self.show_page(back)
 
     def _close_session(self) -> None:
@@ -353,10 +386,19 @@ class MainWindow(QMainWindow):
 
     def _may_leave_session(self) -> bool:
         match = self.presenter.match
-        unsaved = match is not None and not match.finished and (not self.files_available or self.presenter.files.path_of(match) is None)  # type: ignore[union-attr]
+        unsaved = (
+            match is not None
+            and not match.finished
+            and (not self.files_available or self.presenter.files.path_of(match) is None)
+        )  # type: ignore[union-attr]
         if not unsaved or not self.ask_before_closing:
             return True
-        return dialogs.confirm(self, APP_NAME, "The game in progress has not been saved and will be lost. Leave it?", "Leave the game")
+        return dialogs.confirm(
+            self,
+            APP_NAME,
+            "The game in progress has not been saved and will be lost. Leave it?",
+            "Leave the game",
+        )
 
     def _set_theme(self, theme: str) -> None:
         self.settings.set_theme(theme)
@@ -416,4 +458,6 @@ class MainWindow(QMainWindow):
 
 def default_size(available: QSize) -> QSize:
     """1280x800, or less on a smaller screen (a 1366x768 laptop gets 1280x706)."""
-    return DEFAULT_SIZE.boundedTo(QSize(int(available.width() * 0.95), int(available.height() * 0.92)))
+    return DEFAULT_SIZE.boundedTo(
+        QSize(int(available.width() * 0.95), int(available.height() * 0.92))
+    )

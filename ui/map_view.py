@@ -26,7 +26,9 @@ XRANGE = (-0.12, 1.12)  # the map's extent in scenario units, both axes (positio
 NODE_RADIUS = 0.6  # a node's radius, in units of 30 pixels
 
 
-def label_places(points: list[tuple[float, float]], sizes: list[tuple[float, float]], gap: float) -> list[tuple[bool, float]]:
+def label_places(
+    points: list[tuple[float, float]], sizes: list[tuple[float, float]], gap: float
+) -> list[tuple[bool, float]]:
     """Where to put each state's name: below its node (True) or above, and at which y.
 
     Below unless that would overlap another node or a name already placed, or leave the map.
@@ -40,7 +42,10 @@ def label_places(points: list[tuple[float, float]], sizes: list[tuple[float, flo
             y0, y1 = min(near, far), max(near, far)
             rect = (x - w / 2, y0, x + w / 2, y1)
             clash = any(_overlap(rect, r) for r in placed) or any(
-                (px, py) != (x, y) and rect[0] - gap < px < rect[2] + gap and rect[1] - gap < py < rect[3] + gap for px, py in points
+                (px, py) != (x, y)
+                and rect[0] - gap < px < rect[2] + gap
+                and rect[1] - gap < py < rect[3] + gap
+                for px, py in points
             )
             if not clash and XRANGE[0] <= y0 and y1 <= XRANGE[1]:
                 best = (below, near, far)
@@ -87,17 +92,25 @@ class MapLegend(QWidget):
 
     def entries(self) -> list[tuple[str, str, str]]:
         """(kind, label, full explanation) in legend order."""
-        return [(kind, style[3], EDGE_HELP.get(kind, style[3])) for kind, style in EDGE_STYLES.items()]
+        return [
+            (kind, style[3], EDGE_HELP.get(kind, style[3])) for kind, style in EDGE_STYLES.items()
+        ]
 
     def _text_x(self) -> int:
         return 4 + self.SWATCH + 8  # a margin, the sample line, a gap
 
     def _column_width(self) -> int:
         fm = self.fontMetrics()
-        return self._text_x() + max(fm.horizontalAdvance(label) for _, label, _ in self.entries()) + fm.averageCharWidth()
+        return (
+            self._text_x()
+            + max(fm.horizontalAdvance(label) for _, label, _ in self.entries())
+            + fm.averageCharWidth()
+        )
 
     def _columns(self, width: int) -> int:
-        return max(1, min(self.MAX_COLUMNS, len(EDGE_STYLES), width // max(1, self._column_width())))
+        return max(
+            1, min(self.MAX_COLUMNS, len(EDGE_STYLES), width // max(1, self._column_width()))
+        )
 
     def text_rect(self, cell: QRect) -> QRect:
         """Where an entry's label is drawn in its cell (right of the sample line)."""
@@ -114,7 +127,12 @@ class MapLegend(QWidget):
         y = 3
         for start in range(0, len(entries), columns):
             row = entries[start : start + columns]
-            heights = [fm.boundingRect(QRect(0, 0, text_width, 10000), Qt.TextFlag.TextWordWrap, label).height() for _, label, _ in row]
+            heights = [
+                fm.boundingRect(
+                    QRect(0, 0, text_width, 10000), Qt.TextFlag.TextWordWrap, label
+                ).height()
+                for _, label, _ in row
+            ]
             height = max(heights) + 6
             for col, (kind, label, full) in enumerate(row):
                 cells.append((QRect(col * col_width, y, col_width, height), kind, label, full))
@@ -140,7 +158,9 @@ class MapLegend(QWidget):
 
     def tooltip_at(self, pos: QPoint) -> str | None:
         """The full explanation of the entry at pos, if any."""
-        return next((full for rect, _, _, full in self.cells(self.width()) if rect.contains(pos)), None)
+        return next(
+            (full for rect, _, _, full in self.cells(self.width()) if rect.contains(pos)), None
+        )
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -170,7 +190,12 @@ class MapLegend(QWidget):
             painter.setPen(edge_pen(kind, 0.8))
             painter.drawLine(QPointF(rect.left() + 4, y), QPointF(rect.left() + 4 + self.SWATCH, y))
             painter.setPen(ink)
-            painter.drawText(self.text_rect(rect), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap), label)
+            painter.drawText(
+                self.text_rect(rect),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                | int(Qt.TextFlag.TextWordWrap),
+                label,
+            )
         painter.end()
 
 
@@ -247,30 +272,45 @@ class MapView(QWidget):
                 pairs[frozenset((e.a, e.b))].append(e)
         for group in pairs.values():
             for i, e in enumerate(group):
-                self._draw_edge(item, where[e.a], where[e.b], e, (i - (len(group) - 1) / 2) * OFFSET_STEP)
+                self._draw_edge(
+                    item, where[e.a], where[e.b], e, (i - (len(group) - 1) / 2) * OFFSET_STEP
+                )
         if not self._nodes:
             return
         spots = []
         for n in self._nodes:
             selected = n.state_id == self._selected
-            ring = pg.mkPen(colors.foreground if selected else QColor(state_color(n.color_index)).darker(140), width=4 if selected else 1.5)
-            spots.append({
-                "pos": (n.x, n.y),
-                "size": 38 if n.mine else 30,
-                "brush": pg.mkBrush(state_color(n.color_index)),
-                "pen": ring,
-                "data": n.state_id,
-                "symbol": "star" if n.mine else "o",
-            })  # fmt: skip
+            ring = pg.mkPen(
+                colors.foreground if selected else QColor(state_color(n.color_index)).darker(140),
+                width=4 if selected else 1.5,
+            )
+            spots.append(
+                {
+                    "pos": (n.x, n.y),
+                    "size": 38 if n.mine else 30,
+                    "brush": pg.mkBrush(state_color(n.color_index)),
+                    "pen": ring,
+                    "data": n.state_id,
+                    "symbol": "star" if n.mine else "o",
+                }
+            )
         scatter = pg.ScatterPlotItem(spots=spots, hoverable=True, tip=self._tip)
         scatter.sigClicked.connect(self._on_clicked)
         item.addItem(scatter)
         box = item.getViewBox()
-        per_unit = (box.width() or 400) / (XRANGE[1] - XRANGE[0]), (box.height() or 300) / (XRANGE[1] - XRANGE[0])
+        per_unit = (
+            (box.width() or 400) / (XRANGE[1] - XRANGE[0]),
+            (box.height() or 300) / (XRANGE[1] - XRANGE[0]),
+        )
         fm = self.fontMetrics()
         texts = [n.name + ("  (you)" if n.mine else "") for n in self._nodes]
-        sizes = [(fm.horizontalAdvance(t) * 1.15 / per_unit[0], fm.height() * 1.2 / per_unit[1]) for t in texts]
-        places = label_places([(n.x, n.y) for n in self._nodes], sizes, NODE_RADIUS * 30 / per_unit[1])
+        sizes = [
+            (fm.horizontalAdvance(t) * 1.15 / per_unit[0], fm.height() * 1.2 / per_unit[1])
+            for t in texts
+        ]
+        places = label_places(
+            [(n.x, n.y) for n in self._nodes], sizes, NODE_RADIUS * 30 / per_unit[1]
+        )
         for n, name, (below, y) in zip(self._nodes, texts, places, strict=True):
             label = pg.TextItem(name, color=colors.foreground, anchor=(0.5, 0 if below else 1.0))
             font = label.textItem.font()
@@ -280,7 +320,14 @@ class MapView(QWidget):
             label.setPos(n.x, y)
             item.addItem(label)
 
-    def _draw_edge(self, item: pg.PlotItem, a: tuple[float, float], b: tuple[float, float], edge: MapEdge, offset: float) -> None:
+    def _draw_edge(
+        self,
+        item: pg.PlotItem,
+        a: tuple[float, float],
+        b: tuple[float, float],
+        edge: MapEdge,
+        offset: float,
+    ) -> None:
         (x1, y1), (x2, y2) = a, b
         length = math.hypot(x2 - x1, y2 - y1) or 1.0
         nx, ny = -(y2 - y1) / length * offset, (x2 - x1) / length * offset
@@ -291,7 +338,14 @@ class MapView(QWidget):
             angle = math.degrees(math.atan2(y2 - y1, x2 - x1))
             tip = (x1 + nx + (x2 - x1) * 0.72, y1 + ny + (y2 - y1) * 0.72)
             color = EDGE_STYLES[edge.kind][0]
-            arrow = pg.ArrowItem(pos=tip, angle=180 - angle, headLen=16, tipAngle=35, brush=color, pen=pg.mkPen(color))
+            arrow = pg.ArrowItem(
+                pos=tip,
+                angle=180 - angle,
+                headLen=16,
+                tipAngle=35,
+                brush=color,
+                pen=pg.mkPen(color),
+            )
             item.addItem(arrow)
 
     def _tip(self, x: float, y: float, data: str) -> str:  # noqa: ARG002 - pyqtgraph signature

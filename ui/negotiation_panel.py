@@ -56,12 +56,19 @@ class NegotiationPanel(QWidget):
         self.message.textChanged.connect(self._check_message)
         self.public = QCheckBox("Public statement (everyone sees it)")
         self.public.setObjectName("publicCheck")
-        self.public.setToolTip("A public statement is seen by every state; a private message only by its recipients")
+        self.public.setToolTip(
+            "A public statement is seen by every state; a private message only by its recipients"
+        )
         self.send_button = QPushButton("Add message to this turn's orders")
         self.send_button.setObjectName("sendMessageButton")
         self.send_button.clicked.connect(self._on_send)
         self.message_reason = rich("", "messageReason")
-        self.proposal_form = OrderForm(checker, show_help=False, names="proposal", button_text="Add proposal to this turn's orders")
+        self.proposal_form = OrderForm(
+            checker,
+            show_help=False,
+            names="proposal",
+            button_text="Add proposal to this turn's orders",
+        )
         self.proposal_form.setObjectName("proposalForm")
         self.proposal_form.sig_order_requested.connect(self.sig_order_requested)
 
@@ -79,7 +86,11 @@ class NegotiationPanel(QWidget):
         self.queued = muted("", "queuedTalk")
         compose.addWidget(self.queued)
         propose = QVBoxLayout()
-        propose.addWidget(muted("A formal proposal uses one action. The others answer next turn; it is signed when all accept."))
+        propose.addWidget(
+            muted(
+                "A formal proposal uses one action. The others answer next turn; it is signed when all accept."
+            )
+        )
         propose.addWidget(self.proposal_form)
 
         left = QWidget()
@@ -120,7 +131,14 @@ class NegotiationPanel(QWidget):
 
     # --- public API ---------------------------------------------------------------------------
 
-    def show_negotiation(self, model: Negotiation, others: Sequence[tuple[str, str]], proposal: KindOptions | None, labeller: Labeller, seat: str) -> None:
+    def show_negotiation(
+        self,
+        model: Negotiation,
+        others: Sequence[tuple[str, str]],
+        proposal: KindOptions | None,
+        labeller: Labeller,
+        seat: str,
+    ) -> None:
         self._seat = seat
         self._labeller = labeller
         self._pending = model.pending
@@ -137,10 +155,14 @@ class NegotiationPanel(QWidget):
         self.proposal_form.set_options(proposal, labeller, seat)
         self.messages.clear()
         for m in reversed(model.messages):
-            item = QListWidgetItem(f"Turn {m.turn} \u00b7 {'public' if m.public else 'private'}\n{m.text}")
+            item = QListWidgetItem(
+                f"Turn {m.turn} \u00b7 {'public' if m.public else 'private'}\n{m.text}"
+            )
             self.messages.addItem(item)
         if not model.messages:
-            self.messages.addItem("No messages yet. Messages you write are delivered at the end of the turn.")
+            self.messages.addItem(
+                "No messages yet. Messages you write are delivered at the end of the turn."
+            )
         self.proposals.setRowCount(len(model.proposals))
         for r, p in enumerate(model.proposals):
             for c, value in enumerate((str(p.turn), p.text, p.parties, p.status)):
@@ -161,7 +183,12 @@ class NegotiationPanel(QWidget):
         self._queued = tuple(orders)
         talk = [o for o in orders if isinstance(o, SendMessage | ProposeAgreement)]
         lines = [self._labeller.order(o) for o in talk] if self._labeller is not None else []
-        self.queued.setText("Queued this turn (see the Orders tab to remove):\n" + "\n".join(f"\u2022 {line}" for line in lines) if lines else "")
+        self.queued.setText(
+            "Queued this turn (see the Orders tab to remove):\n"
+            + "\n".join(f"\u2022 {line}" for line in lines)
+            if lines
+            else ""
+        )
         self.queued.setVisible(bool(lines))
         self._fill_pending()
         self.proposal_form.recheck()
@@ -206,7 +233,12 @@ class NegotiationPanel(QWidget):
 
     def _message_order(self) -> SendMessage:
         to = tuple(b.property("state_id") for b in self._recipients if b.isChecked())
-        return SendMessage(self._seat, to=to, text=self.message.toPlainText().strip(), public=self.public.isChecked())
+        return SendMessage(
+            self._seat,
+            to=to,
+            text=self.message.toPlainText().strip(),
+            public=self.public.isChecked(),
+        )
 
     def _check_message(self) -> None:
         order = self._message_order()
@@ -214,7 +246,8 @@ class NegotiationPanel(QWidget):
         count = len(self.message.toPlainText())
         self.send_button.setEnabled(reason is None)
         self.message_reason.setText(
-            f"{count} of {MAX_MESSAGE_CHARS} characters" + (f" \u2014 <b>not ready:</b> {escape(reason)}" if reason else "")
+            f"{count} of {MAX_MESSAGE_CHARS} characters"
+            + (f" \u2014 <b>not ready:</b> {escape(reason)}" if reason else "")
         )
 
     def _on_send(self) -> None:

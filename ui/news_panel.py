@@ -50,12 +50,16 @@ class NewsPanel(QWidget):
         self.event_text = text("", "eventText")
         self.why_button = QPushButton("Why?")
         self.why_button.setObjectName("whyButton")
-        self.why_button.setToolTip("Show the numbers behind the selected event (or double-click it)")
+        self.why_button.setToolTip(
+            "Show the numbers behind the selected event (or double-click it)"
+        )
         self.why_button.clicked.connect(self.show_why)
         self.why = QPlainTextEdit()
         self.why.setObjectName("whyText")
         self.why.setReadOnly(True)
-        self.why.setPlaceholderText("Press Why? to see the modifiers, probability and dice roll behind the selected event.")
+        self.why.setPlaceholderText(
+            "Press Why? to see the modifiers, probability and dice roll behind the selected event."
+        )
         details = QWidget()
         d = QVBoxLayout(details)
         horizontal = orientation == Qt.Orientation.Horizontal
@@ -67,7 +71,11 @@ class NewsPanel(QWidget):
         row.addStretch(1)
         d.addLayout(row)
         d.addWidget(self.why, 1)
-        d.addWidget(muted("Probabilities are between 0 and 1; an event with a chance happened when the roll came out below it."))
+        d.addWidget(
+            muted(
+                "Probabilities are between 0 and 1; an event with a chance happened when the roll came out below it."
+            )
+        )
         split = QSplitter(orientation)
         split.addWidget(self.tree)
         split.addWidget(details)
@@ -121,6 +129,10 @@ class NewsPanel(QWidget):
             if event.public:
                 visibility = "Public"
             else:
-                visibility = f"Private: seen only by {event.seen_by}" if event.seen_by else "Private (only some states saw this)"
+                visibility = (
+                    f"Private: seen only by {event.seen_by}"
+                    if event.seen_by
+                    else "Private (only some states saw this)"
+                )
             self.event_text.setText(f"Turn {event.turn} \u00b7 {visibility}\n\n{event.text}")
             self.sig_event_selected.emit(event)

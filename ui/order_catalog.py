@@ -51,7 +51,12 @@ KIND_FIELD_LABELS = {("ProposeAgreement", "treaty"): "Kind of agreement"}
 # fields a player fills in freely (the engine checks the result); everything else is a choice
 FREE_FIELDS: dict[str, dict[str, str]] = {
     "IssueUltimatum": {"demand": "text"},
-    "ProposeAgreement": {"to": "states", "cap": "number", "verification": "fraction", "note": "text"},
+    "ProposeAgreement": {
+        "to": "states",
+        "cap": "number",
+        "verification": "fraction",
+        "note": "text",
+    },
 }
 FIELD_ORDER = {"ProposeAgreement": ("treaty", "to", "cap", "verification", "note")}
 UNCLEAR_REASON_MARKERS = ("with that id", "''", "name the two", "unknown")
@@ -96,11 +101,21 @@ def build_catalog(state: GameState, seat: str) -> list[KindOptions]:
         candidates = tuple(o for o in legal if type(o) is cls)
         free = FREE_FIELDS.get(kind, {})
         fields = tuple(
-            FieldSpec(n, KIND_FIELD_LABELS.get((kind, n), FIELD_LABELS.get(n, n.replace("_", " ").capitalize())), free.get(n, "choice"))
+            FieldSpec(
+                n,
+                KIND_FIELD_LABELS.get(
+                    (kind, n), FIELD_LABELS.get(n, n.replace("_", " ").capitalize())
+                ),
+                free.get(n, "choice"),
+            )
             for n in order_fields(cls)
         )
         unavailable = None if candidates else unavailable_reason(state, seat, cls)
-        out.append(KindOptions(kind, cls.label, cls.family, cls.costs_action, candidates, fields, unavailable))
+        out.append(
+            KindOptions(
+                kind, cls.label, cls.family, cls.costs_action, candidates, fields, unavailable
+            )
+        )
     return out
 
 
@@ -142,7 +157,9 @@ def _probe(state: GameState, seat: str, cls: type[Order]) -> Order | None:
 # --- one form's choices ---------------------------------------------------------------------
 
 
-def _matching(options: KindOptions, chosen: Mapping[str, Any], upto: str | None = None) -> list[Order]:
+def _matching(
+    options: KindOptions, chosen: Mapping[str, Any], upto: str | None = None
+) -> list[Order]:
     """Candidates that agree with the choices made in the choice fields before `upto`."""
     out = list(options.candidates)
     for spec in options.fields:

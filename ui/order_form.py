@@ -65,7 +65,9 @@ class OrderForm(QWidget):
         self.reason = rich("", "orderReason")
         self.add_button = QPushButton(button_text)
         self.add_button.setObjectName("addOrderButton" if names == "field" else f"{names}AddButton")
-        self.add_button.setToolTip("Queue this order; nothing happens until every state has submitted and the turn is resolved")
+        self.add_button.setToolTip(
+            "Queue this order; nothing happens until every state has submitted and the turn is resolved"
+        )
         self.add_button.clicked.connect(self._on_add)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -82,7 +84,9 @@ class OrderForm(QWidget):
 
     # --- public API ---------------------------------------------------------------------------
 
-    def set_options(self, options: KindOptions | None, labeller: Labeller | None, seat: str) -> None:
+    def set_options(
+        self, options: KindOptions | None, labeller: Labeller | None, seat: str
+    ) -> None:
         self._options, self._labeller, self._seat = options, labeller, seat
         self._chosen = {}
         while self._rows:  # the previous move's fields
@@ -90,7 +94,9 @@ class OrderForm(QWidget):
             self._editors.pop(self._rows.pop(), None)
         if options is None:
             self.title.setText("Choose a move")
-            self.help.setText("Pick a move from the list to see what it does, what it costs and risks, and to set its target.")
+            self.help.setText(
+                "Pick a move from the list to see what it does, what it costs and risks, and to set its target."
+            )
             self._rebuild_fields(0)
             self.reason.setText("")
             self.add_button.setEnabled(False)
@@ -99,7 +105,9 @@ class OrderForm(QWidget):
         h = help_for(options.kind)
         cost = "" if options.costs_action else " <b>(free: does not use an action)</b>"
         self.help.setText(
-            f"<p>{h.what}{cost}</p><p><b>Costs:</b> {h.costs}<br><b>Risks:</b> {h.risks}</p>" if self.show_help else ""
+            f"<p>{h.what}{cost}</p><p><b>Costs:</b> {h.costs}<br><b>Risks:</b> {h.risks}</p>"
+            if self.show_help
+            else ""
         )
         self.help.setVisible(self.show_help)
         self._rebuild_fields(0)
@@ -163,13 +171,21 @@ class OrderForm(QWidget):
         if widget == "choice":
             combo = QComboBox()
             combo.setObjectName(f"{self.names}_{name}")
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
             combo.setMinimumContentsLength(12)  # long choices are elided, never widen the form
             for v in values:
                 combo.addItem(lab.value(options.kind, name, v, self._seat), v)
-                combo.setItemData(combo.count() - 1, combo.itemText(combo.count() - 1), Qt.ItemDataRole.ToolTipRole)
+                combo.setItemData(
+                    combo.count() - 1,
+                    combo.itemText(combo.count() - 1),
+                    Qt.ItemDataRole.ToolTipRole,
+                )
             self._chosen[name] = values[0]
-            combo.currentIndexChanged.connect(lambda _i, n=name, c=combo: self._on_choice(n, c.currentData()))
+            combo.currentIndexChanged.connect(
+                lambda _i, n=name, c=combo: self._on_choice(n, c.currentData())
+            )
             return combo
         if widget == "states":
             box = QWidget()
@@ -219,7 +235,9 @@ class OrderForm(QWidget):
         self._refresh()
 
     def _on_states(self, name: str, box: QWidget) -> None:
-        self._chosen[name] = tuple(b.property("state_id") for b in box.findChildren(QCheckBox) if b.isChecked())
+        self._chosen[name] = tuple(
+            b.property("state_id") for b in box.findChildren(QCheckBox) if b.isChecked()
+        )
         self._refresh()
 
     def _on_free(self, name: str, value: Any) -> None:

@@ -46,7 +46,9 @@ class OrdersPanel(QWidget):
         self.moves.setObjectName("movesTree")
         self.moves.setHeaderHidden(True)
         self.moves.setIndentation(12)
-        self.moves.setToolTip("Every move the rules allow. Greyed moves are not possible right now: select one to see why.")
+        self.moves.setToolTip(
+            "Every move the rules allow. Greyed moves are not possible right now: select one to see why."
+        )
         self.moves.currentItemChanged.connect(self._on_move_changed)
         self.form = OrderForm(checker)
         self.form.setObjectName("orderForm")
@@ -57,7 +59,9 @@ class OrdersPanel(QWidget):
         self.queue.setModel(self.queue_model)
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.setWordWrap(True)
-        self.queue.setToolTip("The orders you will submit this turn. Select one and press Delete to remove it.")
+        self.queue.setToolTip(
+            "The orders you will submit this turn. Select one and press Delete to remove it."
+        )
         self.queue_title = heading("This turn's orders", 1.1, "queueTitle")
         self.remove_button = QPushButton("Remove")
         self.remove_button.setObjectName("removeOrderButton")
@@ -113,7 +117,9 @@ class OrdersPanel(QWidget):
         self.moves.blockSignals(True)
         self.moves.clear()
         families: dict[str, QTreeWidgetItem] = {}
-        for options in sorted(catalog, key=lambda k: FAMILY_ORDER.index(k.family) if k.family in FAMILY_ORDER else 99):
+        for options in sorted(
+            catalog, key=lambda k: FAMILY_ORDER.index(k.family) if k.family in FAMILY_ORDER else 99
+        ):
             parent = families.get(options.family)
             if parent is None:
                 parent = QTreeWidgetItem([family_name(options.family)])
@@ -124,10 +130,17 @@ class OrdersPanel(QWidget):
                 families[options.family] = parent
                 self.moves.addTopLevelItem(parent)
             item = QTreeWidgetItem([options.label])
-            item.setToolTip(0, options.label if options.available else f"{options.label}: {options.unavailable}")
+            item.setToolTip(
+                0, options.label if options.available else f"{options.label}: {options.unavailable}"
+            )
             item.setData(0, KIND_ROLE, options.kind)
             if not options.available:
-                item.setForeground(0, self.palette().brush(self.palette().ColorGroup.Disabled, self.palette().ColorRole.Text))
+                item.setForeground(
+                    0,
+                    self.palette().brush(
+                        self.palette().ColorGroup.Disabled, self.palette().ColorRole.Text
+                    ),
+                )
             parent.addChild(item)
         self.moves.expandAll()
         self.moves.blockSignals(False)
@@ -136,7 +149,9 @@ class OrdersPanel(QWidget):
     def show_queue(self, state: object) -> None:
         self.queue_model.set_rows(state.rows)  # type: ignore[attr-defined]
         used, limit = state.actions_used, state.max_actions  # type: ignore[attr-defined]
-        self.queue_title.setText(f"This turn's orders \u2014 {used} of {limit} actions used (messages and answers are free)")
+        self.queue_title.setText(
+            f"This turn's orders \u2014 {used} of {limit} actions used (messages and answers are free)"
+        )
         self.remove_button.setEnabled(bool(state.rows))  # type: ignore[attr-defined]
         self.clear_button.setEnabled(bool(state.rows))  # type: ignore[attr-defined]
         self.form.recheck()
@@ -164,7 +179,9 @@ class OrdersPanel(QWidget):
 
     # --- private --------------------------------------------------------------------------------
 
-    def _on_move_changed(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+    def _on_move_changed(
+        self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None
+    ) -> None:
         kind = item.data(0, KIND_ROLE) if item is not None else None
         if kind:
             self._show_form(kind)

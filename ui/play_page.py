@@ -29,7 +29,9 @@ from .viewmodels import SeatScreen, rung_names
 from .widgets import heading, muted
 
 TABS = ("orders", "negotiation", "news", "charts")
-TENSION_HELP = "Global tension (0-100): raised by threats, force and arms races; it makes wars likelier"
+TENSION_HELP = (
+    "Global tension (0-100): raised by threats, force and arms races; it makes wars likelier"
+)
 
 
 class PlayPage(QWidget):
@@ -63,7 +65,9 @@ class PlayPage(QWidget):
         self.submit = QPushButton("Submit orders")
         self.submit.setObjectName("submitOrdersButton")
         self.submit.setDefault(True)
-        self.submit.setToolTip("Hand in this turn's orders (Ctrl+Enter). The turn is resolved when every state has submitted.")
+        self.submit.setToolTip(
+            "Hand in this turn's orders (Ctrl+Enter). The turn is resolved when every state has submitted."
+        )
         self.submit.clicked.connect(self.sig_submit_requested)
         font = self.submit.font()
         font.setBold(True)
@@ -107,12 +111,14 @@ class PlayPage(QWidget):
         self.tabs.addTab(self.negotiation, "Ne&gotiation")
         self.tabs.addTab(self.news, "&News")
         self.tabs.addTab(self.charts, "C&harts")
-        for i, tip in enumerate((
-            "Choose this turn's moves (Ctrl+1)",
-            "Messages, formal proposals and answers (Ctrl+2)",
-            "What happened each turn, and why (Ctrl+3)",
-            "Indicators and tension over the turns (Ctrl+4)",
-        )):  # fmt: skip
+        for i, tip in enumerate(
+            (
+                "Choose this turn's moves (Ctrl+1)",
+                "Messages, formal proposals and answers (Ctrl+2)",
+                "What happened each turn, and why (Ctrl+3)",
+                "Indicators and tension over the turns (Ctrl+4)",
+            )
+        ):
             self.tabs.setTabToolTip(i, tip)
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.setObjectName("mapSplitter")
@@ -134,7 +140,9 @@ class PlayPage(QWidget):
         self.notice.setObjectName("playNotice")
         self.notice.setWordWrap(True)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice.setStyleSheet("QLabel#playNotice { background: #fde8e7; color: #7a1a14; border: 1px solid #e0a39e; border-radius: 4px; padding: 4px 8px; }")
+        self.notice.setStyleSheet(
+            "QLabel#playNotice { background: #fde8e7; color: #7a1a14; border: 1px solid #e0a39e; border-radius: 4px; padding: 4px 8px; }"
+        )
         self.notice.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -149,11 +157,16 @@ class PlayPage(QWidget):
         return self._screen
 
     def show_screen(self, screen: SeatScreen) -> None:
-        new_turn = self._screen is None or (self._screen.seat, self._screen.turn) != (screen.seat, screen.turn)
+        new_turn = self._screen is None or (self._screen.seat, self._screen.turn) != (
+            screen.seat,
+            screen.turn,
+        )
         self._screen = screen
         lab = screen.labeller
         self.who.setText(f"{screen.seat_name}")
-        self.turn.setText(f"Turn {screen.turn} of {screen.turns} \u00b7 {screen.turn_length} per turn")
+        self.turn.setText(
+            f"Turn {screen.turn} of {screen.turns} \u00b7 {screen.turn_length} per turn"
+        )
         self.turn.setToolTip(screen.title)
         self.ladder.set_rung(screen.rung, screen.max_rung)
         self.tension.setValue(round(screen.tension))
@@ -163,7 +176,9 @@ class PlayPage(QWidget):
         self.intel.show_intel(screen.dashboard)
         self.orders.show_catalog(screen.catalog, lab, screen.seat)
         proposal = next((k for k in screen.catalog if k.kind == "ProposeAgreement"), None)
-        self.negotiation.show_negotiation(screen.negotiation, screen.others, proposal, lab, screen.seat)
+        self.negotiation.show_negotiation(
+            screen.negotiation, screen.others, proposal, lab, screen.seat
+        )
         self.news.show_timeline(screen.timeline)
         self.charts.show_series(screen.series, screen.seat)
         if new_turn:
@@ -175,7 +190,11 @@ class PlayPage(QWidget):
         self.negotiation.show_queue(state.orders)  # type: ignore[attr-defined]
         used, limit = state.actions_used, state.max_actions  # type: ignore[attr-defined]
         self.actions.setText(f"{used} of {limit} actions used")
-        self.submit.setText(f"Submit {len(state.rows)} order{'s' if len(state.rows) != 1 else ''}" if state.rows else "Submit (no orders)")  # type: ignore[attr-defined]
+        self.submit.setText(
+            f"Submit {len(state.rows)} order{'s' if len(state.rows) != 1 else ''}"
+            if state.rows
+            else "Submit (no orders)"
+        )  # type: ignore[attr-defined]
 
     def show_notice(self, message: str) -> None:
         """A message that something was not accepted; it goes away with the next change."""
@@ -193,7 +212,15 @@ class PlayPage(QWidget):
     def clear(self) -> None:
         """Forget everything shown (before a hand-over, so nothing of one seat stays on screen)."""
         self._screen = None
-        for panel in (self.map, self.intel, self.dashboard, self.orders, self.negotiation, self.news, self.charts):
+        for panel in (
+            self.map,
+            self.intel,
+            self.dashboard,
+            self.orders,
+            self.negotiation,
+            self.news,
+            self.charts,
+        ):
             panel.clear()
         self.who.setText("")
         self.turn.setText("")

@@ -73,7 +73,9 @@ class SessionPresenter(QObject):
     sig_error_occurred = Signal(str, str)  # short message, details
     sig_session_closed = Signal()
 
-    def __init__(self, runner: TaskRunner, files: SessionFiles | None = None, parent: QObject | None = None):
+    def __init__(
+        self, runner: TaskRunner, files: SessionFiles | None = None, parent: QObject | None = None
+    ):
         super().__init__(parent)
         self.runner = runner
         self.files = files
@@ -114,7 +116,9 @@ class SessionPresenter(QObject):
             try:
                 self.files.attach(match)
             except SessionFileError as exc:
-                self.sig_error_occurred.emit(f"This game will not be saved automatically: {exc}", "")
+                self.sig_error_occurred.emit(
+                    f"This game will not be saved automatically: {exc}", ""
+                )
         self.adopt(match)
 
     def restart(self) -> None:
@@ -135,7 +139,12 @@ class SessionPresenter(QObject):
             return
         files = self.files
         self._set_busy(True, f"Opening {Path(path).name}")
-        self.runner.run(f"Opening {Path(path).name}", lambda: files.open(Path(path)), self._opened, self._open_failed)
+        self.runner.run(
+            f"Opening {Path(path).name}",
+            lambda: files.open(Path(path)),
+            self._opened,
+            self._open_failed,
+        )
 
     def save_as(self, path: str | Path) -> bool:
         if self.files is None or self.match is None or self._busy:
@@ -173,7 +182,9 @@ class SessionPresenter(QObject):
     def queue_order(self, order: Order) -> bool:
         reason = self.check(order)
         if reason is not None:
-            label = Labeller(self._view.state).order(order) if self._view is not None else order.kind
+            label = (
+                Labeller(self._view.state).order(order) if self._view is not None else order.kind
+            )
             self.sig_orders_rejected.emit([f"{label}: {reason}"])
             return False
         self._queue.append(order)
@@ -197,7 +208,9 @@ class SessionPresenter(QObject):
         try:
             self.match.submit(self._seat, self._queue)
         except OrdersRejected as exc:
-            self.sig_orders_rejected.emit([f"{lab.order(o)}: {r}" for o, r in exc.reasons] or [str(exc) or "the game is over"])
+            self.sig_orders_rejected.emit(
+                [f"{lab.order(o)}: {r}" for o, r in exc.reasons] or [str(exc) or "the game is over"]
+            )
             return
         seat = self._seat
         self._seat = self._view = None
@@ -222,7 +235,11 @@ class SessionPresenter(QObject):
         if len(match.human_seats) > 1:
             lab = Labeller(match.state)
             done = lab.names([s for s in match.seats if s in match.pending])
-            self.sig_handover_requested.emit(Handover(self._seat, lab.name(self._seat), match.state.turn, match.scenario.turns, done))
+            self.sig_handover_requested.emit(
+                Handover(
+                    self._seat, lab.name(self._seat), match.state.turn, match.scenario.turns, done
+                )
+            )
         else:
             self._show_seat()
 
@@ -233,7 +250,9 @@ class SessionPresenter(QObject):
         past = [view_for(r.state, seat, r.events) for r in match.history]
         assert self._start_state is not None
         start = view_for(self._start_state, seat)
-        self.sig_seat_shown.emit(seat_screen(self._view, past, start, hot_seat=len(match.human_seats) > 1))
+        self.sig_seat_shown.emit(
+            seat_screen(self._view, past, start, hot_seat=len(match.human_seats) > 1)
+        )
         self._emit_queue()
 
     def _emit_queue(self) -> None:
@@ -241,9 +260,14 @@ class SessionPresenter(QObject):
             return
         lab = Labeller(self._view.state)
         reasons = check_orders(self._view.state, self._seat, self._queue)
-        rows = tuple(QueuedRow(lab.order(o), r, o.costs_action) for o, r in zip(self._queue, reasons, strict=True))
+        rows = tuple(
+            QueuedRow(lab.order(o), r, o.costs_action)
+            for o, r in zip(self._queue, reasons, strict=True)
+        )
         used = sum(1 for o in self._queue if o.costs_action)
-        self.sig_queue_changed.emit(QueueState(self._seat, rows, tuple(self._queue), used, MAX_ACTIONS_PER_TURN))
+        self.sig_queue_changed.emit(
+            QueueState(self._seat, rows, tuple(self._queue), used, MAX_ACTIONS_PER_TURN)
+        )
 
     def _resolve(self) -> None:
         match = self.match
@@ -251,7 +275,12 @@ class SessionPresenter(QObject):
         turn = match.state.turn
         label = f"Resolving turn {turn} of {match.scenario.turns}: computer players are deciding"
         self._set_busy(True, label)
-        self.runner.run(label, match.resolve_turn, lambda record: self._resolved(match, record), lambda exc: self._resolve_failed(match, turn, exc))
+        self.runner.run(
+            label,
+            match.resolve_turn,
+            lambda record: self._resolved(match, record),
+            lambda exc: self._resolve_failed(match, turn, exc),
+        )
 
     def _resolved(self, match: Match, record: TurnRecord) -> None:
         self._set_busy(False, "")
@@ -265,7 +294,9 @@ class SessionPresenter(QObject):
         if match is not self.match:
             return
         if match.state.turn > turn:  # the turn was played; recording it (autosave) failed
-            self.sig_error_occurred.emit(f"Turn {turn} was played but could not be saved: {exc}", describe(exc))
+            self.sig_error_occurred.emit(
+                f"Turn {turn} was played but could not be saved: {exc}", describe(exc)
+            )
             self.sig_turn_resolved.emit(turn)
             self._next_seat()
         else:

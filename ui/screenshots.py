@@ -103,7 +103,10 @@ def _play(w, out: Path, saved: list[Path]) -> None:  # noqa: ANN001 - MainWindow
     neg.proposal_form.set_value("treaty", "non_aggression")
     neg.proposal_form.set_value("to", ("borduria",))
     neg.proposal_form.add_button.click()
-    neg.compose(("borduria", "dalmora"), "Reopen the strait and we can talk about the zone. Dalmora, we count on your ports.")
+    neg.compose(
+        ("borduria", "dalmora"),
+        "Reopen the strait and we can talk about the zone. Dalmora, we count on your ports.",
+    )
     neg.send_button.click()
     orders.select_kind("MobilizeForces")
     page.map.select("borduria")
@@ -117,7 +120,9 @@ def _play(w, out: Path, saved: list[Path]) -> None:  # noqa: ANN001 - MainWindow
     w.handover_page.ready.click()
     wait_until(lambda: w.page() == "play")
     neg = w.play_page.negotiation
-    neg.compose(("aurelia",), "The zone stays. Inspections protect shipping. Threats will not move us.")
+    neg.compose(
+        ("aurelia",), "The zone stays. Inspections protect shipping. Threats will not move us."
+    )
     neg.send_button.click()
     w.play_page.submit.click()
     wait_until(lambda: w.page() == "handover" and w.handover_page.ready.isVisible())
@@ -162,7 +167,12 @@ def _play(w, out: Path, saved: list[Path]) -> None:  # noqa: ANN001 - MainWindow
 
     # the remaining turns pass quickly to the end screen
     while w.page() != "end":
-        wait_until(lambda: w.page() in ("handover", "end") and (w.page() == "end" or w.handover_page.ready.isVisible()))
+        wait_until(
+            lambda: (
+                w.page() in ("handover", "end")
+                and (w.page() == "end" or w.handover_page.ready.isVisible())
+            )
+        )
         if w.page() == "end":
             break
         w.handover_page.ready.click()

@@ -56,7 +56,15 @@ def _check(tmp: Path, failures: list[str]) -> None:
     if presenter.match is None or not presenter.queued:
         failures.append("an order could not be queued from the orders panel")
     page.submit.click()
-    wait_until(lambda: not presenter.busy and presenter.match is not None and presenter.match.state.turn == 2 and window.page() == "play", 60)
+    wait_until(
+        lambda: (
+            not presenter.busy
+            and presenter.match is not None
+            and presenter.match.state.turn == 2
+            and window.page() == "play"
+        ),
+        60,
+    )
     match = presenter.match
     if not match.history or not match.history[0].events:
         failures.append("turn 1 produced no events")
@@ -71,7 +79,14 @@ def _check(tmp: Path, failures: list[str]) -> None:
             return
         expected = match.state
         window.open_session(str(path))
-        wait_until(lambda: presenter.match is not match and presenter.match is not None and window.page() == "play", 30)
+        wait_until(
+            lambda: (
+                presenter.match is not match
+                and presenter.match is not None
+                and window.page() == "play"
+            ),
+            30,
+        )
         from wargame.state import state_hash
 
         if state_hash(presenter.match.state) != state_hash(expected):

@@ -64,15 +64,21 @@ class SetupPage(QWidget):
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
-        self.list.selectionModel().currentChanged.connect(lambda cur, _prev: self._on_scenario(cur.row()))
+        self.list.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self._on_scenario(cur.row())
+        )
         self.title = heading("", 1.6, "scenarioTitle")
         self.summary = text("", "scenarioSummary")
         self.briefing = text("", "scenarioBriefing")
         self.seats = QTableWidget(0, 4)
         self.seats.setObjectName("seatTable")
-        self.seats.setHorizontalHeaderLabels(["State", "Played by", "Computer's level", "Computer's style"])
+        self.seats.setHorizontalHeaderLabels(
+            ["State", "Played by", "Computer's level", "Computer's style"]
+        )
         self.seats.horizontalHeaderItem(2).setToolTip(LEVEL_HELP)
-        self.seats.horizontalHeaderItem(3).setToolTip("How the computer plays this state: its doctrine")
+        self.seats.horizontalHeaderItem(3).setToolTip(
+            "How the computer plays this state: its doctrine"
+        )
         self.seats.verticalHeader().hide()
         self.seats.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.seats.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -105,7 +111,11 @@ class SetupPage(QWidget):
         players = QVBoxLayout()
         players.addWidget(self.seats)
         players.addWidget(muted(LEVELS_NOTE, "levelsNote"))
-        players.addWidget(muted("Several people can share this computer (hot-seat): each hands over to the next, and the screen hides the previous player's view."))
+        players.addWidget(
+            muted(
+                "Several people can share this computer (hot-seat): each hands over to the next, and the screen hides the previous player's view."
+            )
+        )
         seed_row = QHBoxLayout()
         seed_row.addWidget(text("Seed:"))
         seed_row.addWidget(self.seed)
@@ -142,7 +152,9 @@ class SetupPage(QWidget):
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
         """Tutorials first (a newcomer's best start), then the others in the catalogue's order."""
-        entries = sorted(entries, key=lambda e: not (e.scenario is not None and "tutorial" in e.scenario.id))
+        entries = sorted(
+            entries, key=lambda e: not (e.scenario is not None and "tutorial" in e.scenario.id)
+        )
         self.model.set_entries(entries)
         first = next((i for i, e in enumerate(entries) if e.scenario is not None), None)
         if first is not None:
@@ -151,17 +163,25 @@ class SetupPage(QWidget):
     def select_scenario(self, scenario_id: str) -> bool:
         for row in range(self.model.rowCount()):
             entry = self.model.entry(row)
-            if entry is not None and entry.scenario is not None and entry.scenario.id == scenario_id:
+            if (
+                entry is not None
+                and entry.scenario is not None
+                and entry.scenario.id == scenario_id
+            ):
                 self.select_row(row)
                 return True
         return False
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
-        self.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         self._on_scenario(row)
 
-    def set_player(self, seat: str, player: str, doctrine: str | None = None, level: str = DEFAULT_LEVEL) -> None:
+    def set_player(
+        self, seat: str, player: str, doctrine: str | None = None, level: str = DEFAULT_LEVEL
+    ) -> None:
         """Choose who plays a seat, as the combo boxes would."""
         for row in range(self.seats.rowCount()):
             if self.seats.item(row, 0).data(Qt.ItemDataRole.UserRole) == seat:
@@ -181,7 +201,11 @@ class SetupPage(QWidget):
             seat = self.seats.item(row, 0).data(Qt.ItemDataRole.UserRole)
             who, level, style = self._row_boxes(row)
             if who.currentData() == COMPUTER:
-                seats.append(SeatChoice(seat, COMPUTER, style.currentData(), level.currentData() or DEFAULT_LEVEL))
+                seats.append(
+                    SeatChoice(
+                        seat, COMPUTER, style.currentData(), level.currentData() or DEFAULT_LEVEL
+                    )
+                )
             else:
                 seats.append(SeatChoice(seat, PERSON))
         return GameSetup(self._scenario, tuple(seats), self.seed.value())
@@ -200,7 +224,9 @@ class SetupPage(QWidget):
         self.seed.setValue(min(sc.seed, MAX_SEED))
         self.seats.setRowCount(len(sc.states))
         for r, spec in enumerate(sc.states):
-            item = QTableWidgetItem(f"{spec.name} ({spec.regime}{', great power' if spec.great_power else ''})")
+            item = QTableWidgetItem(
+                f"{spec.name} ({spec.regime}{', great power' if spec.great_power else ''})"
+            )
             item.setData(Qt.ItemDataRole.UserRole, spec.id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.seats.setItem(r, 0, item)
@@ -212,18 +238,28 @@ class SetupPage(QWidget):
             style = QComboBox()
             style.setObjectName(f"doctrine_{spec.id}")
             style.addItem(f"Scenario's choice ({spec.doctrine})", None)
-            style.setItemData(0, f"The scenario's doctrine for {spec.name}: {DOCTRINE_HELP[spec.doctrine]}", Qt.ItemDataRole.ToolTipRole)
+            style.setItemData(
+                0,
+                f"The scenario's doctrine for {spec.name}: {DOCTRINE_HELP[spec.doctrine]}",
+                Qt.ItemDataRole.ToolTipRole,
+            )
             for doctrine in DOCTRINES:
                 style.addItem(DOCTRINE_HELP[doctrine].capitalize(), doctrine)
             level = _level_box(spec.id)
-            who.currentIndexChanged.connect(lambda _i, w=who, lv=level, s=style: self._on_player(w, lv, s))
+            who.currentIndexChanged.connect(
+                lambda _i, w=who, lv=level, s=style: self._on_player(w, lv, s)
+            )
             self.seats.setCellWidget(r, 1, who)
             self.seats.setCellWidget(r, 2, level)
             self.seats.setCellWidget(r, 3, style)
             _show_computer_boxes(who, level, style)
         self._update_problem()
         self.seats.resizeRowsToContents()
-        height = self.seats.horizontalHeader().height() + sum(self.seats.rowHeight(r) for r in range(len(sc.states))) + 4
+        height = (
+            self.seats.horizontalHeader().height()
+            + sum(self.seats.rowHeight(r) for r in range(len(sc.states)))
+            + 4
+        )
         self.seats.setFixedHeight(height)
 
     def _row_boxes(self, row: int) -> tuple[QComboBox, QComboBox, QComboBox]:
@@ -265,7 +301,10 @@ def _level_box(seat: str) -> QComboBox:
 def _show_computer_boxes(who: QComboBox, level: QComboBox, style: QComboBox) -> None:
     """The computer's level and style matter only when the computer plays the state."""
     computer = who.currentData() == COMPUTER
-    for box, tip, default in ((level, LEVEL_HELP, level.findData(DEFAULT_LEVEL)), (style, "How the computer plays this state", 0)):
+    for box, tip, default in (
+        (level, LEVEL_HELP, level.findData(DEFAULT_LEVEL)),
+        (style, "How the computer plays this state", 0),
+    ):
         box.setEnabled(computer)
         box.setToolTip(tip if computer else "A person plays this state")
         box.setPlaceholderText("\u2014")

@@ -52,9 +52,17 @@ class StartPage(QWidget):
         logo.setPixmap(app_icon().pixmap(QSize(96, 96)))
         logo.setFixedSize(QSize(100, 100))
         title = heading(APP_NAME, 2.2, "appTitle")
-        tagline = muted("Lead a state through an international crisis: negotiate, sign or break treaties, sanction, call on allies \u2014 or fight.")
-        self.new_button = self._button("&New game\u2026", "newGameButton", "Choose a scenario and who plays each state (Ctrl+N)")
-        self.open_button = self._button("&Open session\u2026", "openSessionButton", "Continue a saved session (Ctrl+O)")
+        tagline = muted(
+            "Lead a state through an international crisis: negotiate, sign or break treaties, sanction, call on allies \u2014 or fight."
+        )
+        self.new_button = self._button(
+            "&New game\u2026",
+            "newGameButton",
+            "Choose a scenario and who plays each state (Ctrl+N)",
+        )
+        self.open_button = self._button(
+            "&Open session\u2026", "openSessionButton", "Continue a saved session (Ctrl+O)"
+        )
         self.quit_button = self._button("&Quit", "quitButton", "Close the application (Ctrl+Q)")
         self.new_button.setDefault(True)
         self.new_button.clicked.connect(self.sig_new_game_requested)
@@ -90,8 +98,16 @@ class StartPage(QWidget):
         right.addWidget(rich(HOW_TO_PLAY, "howToPlay"))
         right.addSpacing(12)
         right.addWidget(heading("New here?", 1.15))
-        right.addWidget(text("Start the tutorial at once: you lead Aurelia, a democracy whose trade runs through a contested strait; the computer plays the three other states. Six turns, about twenty minutes."))
-        self.tutorial_button = self._button("Play the &tutorial", "tutorialButton", "Start The Narrow Strait: you lead Aurelia, the computer the others")
+        right.addWidget(
+            text(
+                "Start the tutorial at once: you lead Aurelia, a democracy whose trade runs through a contested strait; the computer plays the three other states. Six turns, about twenty minutes."
+            )
+        )
+        self.tutorial_button = self._button(
+            "Play the &tutorial",
+            "tutorialButton",
+            "Start The Narrow Strait: you lead Aurelia, the computer the others",
+        )
         self.tutorial_button.clicked.connect(self.sig_tutorial_requested)
         right.addWidget(self.tutorial_button)
         right.addStretch(1)
@@ -108,7 +124,9 @@ class StartPage(QWidget):
         self.open_button.setEnabled(available and not self._busy)
         self.recent.setEnabled(available and not self._busy)
         self.open_button.setToolTip("Continue a saved session (Ctrl+O)" if available else reason)
-        self.recent.setToolTip("Double-click (or press Enter) to continue a session" if available else reason)
+        self.recent.setToolTip(
+            "Double-click (or press Enter) to continue a session" if available else reason
+        )
         self.recent_note.setText("" if available else reason)
         self.recent_note.setVisible(not available)
 

@@ -33,14 +33,23 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return self._running > 0
 
-    def run(self, label: str, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> None:
+    def run(
+        self, label: str, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None
+    ) -> None:
         raise NotImplementedError
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until queued work is done (for shutdown and tests); True when idle."""
         return True
 
-    def _finish(self, label: str, result: Any, error: Exception | None, on_done: Done, on_error: Failed | None) -> None:
+    def _finish(
+        self,
+        label: str,
+        result: Any,
+        error: Exception | None,
+        on_done: Done,
+        on_error: Failed | None,
+    ) -> None:
         self._running -= 1
         if error is None:
             self.sig_task_finished.emit(label)
@@ -52,7 +61,9 @@ class TaskRunner(QObject):
 
 
 class SyncTaskRunner(TaskRunner):
-    def run(self, label: str, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> None:
+    def run(
+        self, label: str, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None
+    ) -> None:
         self._running += 1
         self.sig_task_started.emit(label)
         try:
@@ -96,7 +107,9 @@ class ThreadTaskRunner(TaskRunner):
         self._callbacks: dict[int, tuple[str, Done, Failed | None]] = {}
         self._next_id = 0
 
-    def run(self, label: str, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None) -> None:
+    def run(
+        self, label: str, fn: Callable[[], Any], on_done: Done, on_error: Failed | None = None
+    ) -> None:
         self._next_id += 1
         job = _Job(self._next_id, fn, self._relay)
         self._callbacks[self._next_id] = (label, on_done, on_error)

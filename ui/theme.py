@@ -14,7 +14,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-STATE_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#999999")
+STATE_COLORS = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#F0E442",
+    "#999999",
+)
 
 # map edges: colour, width, dash (Qt.PenStyle name), short label for the legend
 EDGE_STYLES = {
@@ -62,7 +71,11 @@ def dark_palette() -> QPalette:
         p.setColor(group, QPalette.ColorRole.Dark, QColor("#191a1c"))
         p.setColor(group, QPalette.ColorRole.Shadow, QColor("#000000"))
     disabled = QColor("#7a7a7a")
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
         p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Window, window)
     p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, QColor("#25262a"))

@@ -173,7 +173,9 @@ def rung_names() -> tuple[str, ...]:
 # --- builders -------------------------------------------------------------------------------
 
 
-def seat_screen(view: SeatView, past: Sequence[SeatView], start: SeatView, hot_seat: bool) -> SeatScreen:
+def seat_screen(
+    view: SeatView, past: Sequence[SeatView], start: SeatView, hot_seat: bool
+) -> SeatScreen:
     """`past` holds the seat's view after each resolved turn (with that turn's events)."""
     s, seat = view.state, view.seat
     assert seat is not None
@@ -204,7 +206,10 @@ def seat_screen(view: SeatView, past: Sequence[SeatView], start: SeatView, hot_s
 
 
 def event_rows(view: SeatView) -> list[EventRow]:
-    return [EventRow(e.turn, e.kind, e.text, e.why(), e.visible_to is None, bool(e.numbers)) for e in view.events]
+    return [
+        EventRow(e.turn, e.kind, e.text, e.why(), e.visible_to is None, bool(e.numbers))
+        for e in view.events
+    ]
 
 
 def dashboard(s: GameState, seat: str, previous: GameState | None) -> Dashboard:
@@ -212,21 +217,45 @@ def dashboard(s: GameState, seat: str, previous: GameState | None) -> Dashboard:
     spec = s.scenario.state(seat)
     me = s.country(seat)
     indicators = tuple(
-        Indicator(a, getattr(me, a), None if previous is None else getattr(me, a) - getattr(previous.country(seat), a))
+        Indicator(
+            a,
+            getattr(me, a),
+            None if previous is None else getattr(me, a) - getattr(previous.country(seat), a),
+        )
         for a in INDICATORS
     )
-    objectives = tuple(ObjectiveRow(o.text, o.points, o.secret, condition_met(s, seat, o)) for o in spec.objectives)
+    objectives = tuple(
+        ObjectiveRow(o.text, o.points, o.secret, condition_met(s, seat, o)) for o in spec.objectives
+    )
     treaties = tuple(
         f"{TREATY_LABELS.get(t.kind, pretty(t.kind)).capitalize()} with {lab.names([m for m in t.members if m != seat])}"
         + (f" (cap {t.cap:g})" if t.cap is not None else "")
         for t in s.active_treaties(member=seat)
     )
     intel = tuple(
-        IntelRow(c.id, lab.name(c.id), s.scenario.state(c.id).regime, c.military, c.economy, c.stability, c.reputation, s.relation(seat, c.id))
+        IntelRow(
+            c.id,
+            lab.name(c.id),
+            s.scenario.state(c.id).regime,
+            c.military,
+            c.economy,
+            c.stability,
+            c.reputation,
+            s.relation(seat, c.id),
+        )
         for c in s.countries
         if c.id != seat
     )
-    return Dashboard(lab.name(seat), spec.regime, spec.briefing.strip(), indicators, objectives, treaties, pressures(s, seat), intel)
+    return Dashboard(
+        lab.name(seat),
+        spec.regime,
+        spec.briefing.strip(),
+        indicators,
+        objectives,
+        treaties,
+        pressures(s, seat),
+        intel,
+    )
 
 
 def pressures(s: GameState, seat: str) -> tuple[str, ...]:
@@ -234,7 +263,9 @@ def pressures(s: GameState, seat: str) -> tuple[str, ...]:
     out = []
     for w in s.active_wars():
         if seat in w.side_a + w.side_b:
-            out.append(f"At war: {lab.names(w.side_a)} against {lab.names(w.side_b)} (since turn {w.started_turn})")
+            out.append(
+                f"At war: {lab.names(w.side_a)} against {lab.names(w.side_b)} (since turn {w.started_turn})"
+            )
     for d in s.disputes:
         if d.ended_turn is None and seat in (d.initiator, d.target) and d.war_id is None:
             other = d.target if d.initiator == seat else d.initiator
@@ -244,7 +275,9 @@ def pressures(s: GameState, seat: str) -> tuple[str, ...]:
             out.append(f"Sanctions: {lab.episode(e.id)}")
     for u in s.ultimatums:
         if u.status == "pending" and seat in (u.issuer, u.target):
-            out.append(f"Ultimatum from {lab.name(u.issuer)} to {lab.name(u.target)}: \u201c{u.demand}\u201d")
+            out.append(
+                f"Ultimatum from {lab.name(u.issuer)} to {lab.name(u.target)}: \u201c{u.demand}\u201d"
+            )
     return tuple(out)
 
 
@@ -254,17 +287,32 @@ def map_model(s: GameState, seat: str | None) -> tuple[tuple[MapNode, ...], tupl
     for i, spec in enumerate(s.scenario.states):
         c = s.country(spec.id)
         estimate = "" if spec.id == seat or seat is None else " (estimate)"
-        tags = ", ".join(t for t, on in (("great power", spec.great_power), ("nuclear", spec.nuclear)) if on)
+        tags = ", ".join(
+            t for t, on in (("great power", spec.great_power), ("nuclear", spec.nuclear)) if on
+        )
         lines = [
             f"{spec.name}: {spec.regime}" + (f", {tags}" if tags else ""),
             f"Military {c.military:.0f}{estimate} \u00b7 Economy {c.economy:.0f} \u00b7 Stability {c.stability:.0f} \u00b7 Reputation {c.reputation:.0f}",
         ]
         if seat is not None and spec.id != seat:
             lines.append(f"Relations with {lab.name(seat)}: {s.relation(seat, spec.id):+.0f}")
-        treaties = [f"{TREATY_LABELS.get(t.kind, pretty(t.kind))} with {lab.names([m for m in t.members if m != spec.id])}" for t in s.active_treaties(member=spec.id)]
+        treaties = [
+            f"{TREATY_LABELS.get(t.kind, pretty(t.kind))} with {lab.names([m for m in t.members if m != spec.id])}"
+            for t in s.active_treaties(member=spec.id)
+        ]
         if treaties:
             lines.append("Treaties: " + "; ".join(treaties))
-        nodes.append(MapNode(spec.id, spec.name, spec.position[0], spec.position[1], spec.id == seat, i, "\n".join(lines)))
+        nodes.append(
+            MapNode(
+                spec.id,
+                spec.name,
+                spec.position[0],
+                spec.position[1],
+                spec.id == seat,
+                i,
+                "\n".join(lines),
+            )
+        )
     return tuple(nodes), tuple(map_edges(s))
 
 
@@ -279,10 +327,19 @@ def map_edges(s: GameState) -> list[MapEdge]:
     for e in s.sanctions:
         if e.stage in ("threatened", "imposed"):
             for sender in e.senders:
-                edges.append(MapEdge(sender, e.target, "sanctions", f"{MEASURE_LABELS.get(e.measure, e.measure)} ({e.stage})"))
+                edges.append(
+                    MapEdge(
+                        sender,
+                        e.target,
+                        "sanctions",
+                        f"{MEASURE_LABELS.get(e.measure, e.measure)} ({e.stage})",
+                    )
+                )
     for d in s.disputes:
         if d.ended_turn is None and d.war_id is None:
-            edges.append(MapEdge(d.initiator, d.target, "dispute", f"dispute since turn {d.started_turn}"))
+            edges.append(
+                MapEdge(d.initiator, d.target, "dispute", f"dispute since turn {d.started_turn}")
+            )
     for w in s.active_wars():
         for a in w.side_a:
             for b in w.side_b:
@@ -290,13 +347,20 @@ def map_edges(s: GameState) -> list[MapEdge]:
     for p in s.populations:
         for protector in p.protected_by:
             if protector != p.in_state:
-                edges.append(MapEdge(protector, p.in_state, "intervention", f"protecting {lab.population(p.id)}"))
+                edges.append(
+                    MapEdge(
+                        protector, p.in_state, "intervention", f"protecting {lab.population(p.id)}"
+                    )
+                )
     return edges
 
 
 def series(states: Sequence[GameState]) -> Series:
     first = states[0]
-    values = {a: {sid: tuple(getattr(st.country(sid), a) for st in states) for sid in first.ids} for a in INDICATORS}
+    values = {
+        a: {sid: tuple(getattr(st.country(sid), a) for st in states) for sid in first.ids}
+        for a in INDICATORS
+    }
     return Series(
         turns=tuple(range(len(states))),
         names={sid: first.scenario.state(sid).name for sid in first.ids},
@@ -306,7 +370,9 @@ def series(states: Sequence[GameState]) -> Series:
     )
 
 
-def negotiation(s: GameState, seat: str, timeline: Sequence[TurnEvents], catalog: Sequence[KindOptions]) -> Negotiation:
+def negotiation(
+    s: GameState, seat: str, timeline: Sequence[TurnEvents], catalog: Sequence[KindOptions]
+) -> Negotiation:
     lab = Labeller(s)
     messages = tuple(e for t in timeline for e in t.events if e.kind in MESSAGE_KINDS)
     proposals = tuple(
@@ -314,7 +380,12 @@ def negotiation(s: GameState, seat: str, timeline: Sequence[TurnEvents], catalog
             p.turn,
             lab.proposal(p.id) + (f" \u2014 note: {p.note}" if p.note else ""),
             lab.names((p.proposer, *p.recipients)),
-            p.status + (f" (accepted by {lab.names(p.accepted_by)})" if p.accepted_by and p.status == "open" else ""),
+            p.status
+            + (
+                f" (accepted by {lab.names(p.accepted_by)})"
+                if p.accepted_by and p.status == "open"
+                else ""
+            ),
             seat in p.recipients,
         )
         for p in reversed(s.proposals)
@@ -322,7 +393,9 @@ def negotiation(s: GameState, seat: str, timeline: Sequence[TurnEvents], catalog
     return Negotiation(messages, proposals, pending_answers(s, seat, catalog))
 
 
-def pending_answers(s: GameState, seat: str, catalog: Sequence[KindOptions]) -> tuple[PendingAnswer, ...]:
+def pending_answers(
+    s: GameState, seat: str, catalog: Sequence[KindOptions]
+) -> tuple[PendingAnswer, ...]:
     lab = Labeller(s)
     out = []
     for options in catalog:
@@ -334,8 +407,16 @@ def pending_answers(s: GameState, seat: str, catalog: Sequence[KindOptions]) -> 
             groups.setdefault(getattr(o, ref), []).append(o)
         for ref_id, orders in groups.items():
             answers = tuple(
-                (lab.value(options.kind, choice, getattr(o, choice), seat) if choice else options.label, o) for o in orders
+                (
+                    lab.value(options.kind, choice, getattr(o, choice), seat)
+                    if choice
+                    else options.label,
+                    o,
+                )
+                for o in orders
             )
             title = lab.value(options.kind, ref, ref_id, seat)
-            out.append(PendingAnswer(f"{options.label}: {title}", help_for(options.kind).risks, answers))
+            out.append(
+                PendingAnswer(f"{options.label}: {title}", help_for(options.kind).risks, answers)
+            )
     return tuple(out)

@@ -77,7 +77,10 @@ def muted(value: str = "", object_name: str = "") -> QLabel:
 
 def reflow(value: str) -> str:
     """Join the hard line breaks of YAML text into paragraphs, so labels wrap to their width."""
-    paragraphs = [" ".join(line.strip() for line in block.splitlines()) for block in value.strip().split("\n\n")]
+    paragraphs = [
+        " ".join(line.strip() for line in block.splitlines())
+        for block in value.strip().split("\n\n")
+    ]
     return "\n\n".join(p for p in paragraphs if p)
 
 

@@ -72,7 +72,9 @@ class Board:
         self._index = state.scenario.state_index
         self._names = state.scenario.state_names
         self._trade = state.scenario.trade_shares
-        self.countries: dict[str, dict[str, Any]] = {c.id: dict(zip(c._fields, c, strict=True)) for c in state.countries}
+        self.countries: dict[str, dict[str, Any]] = {
+            c.id: dict(zip(c._fields, c, strict=True)) for c in state.countries
+        }
         self.relations = list(state.relations)
         self.tension = state.tension
         self.escalation = state.escalation
@@ -156,7 +158,9 @@ class Board:
         self.relations[i * self.n + j] = value
         self.relations[j * self.n + i] = value
 
-    def shift_relations_with_all(self, state_id: str, delta: float, *, except_: tuple[str, ...] = ()) -> None:
+    def shift_relations_with_all(
+        self, state_id: str, delta: float, *, except_: tuple[str, ...] = ()
+    ) -> None:
         for other in self.ids:
             if other != state_id and other not in except_:
                 self.shift_relation(state_id, other, delta)
@@ -198,7 +202,9 @@ class Board:
 
     def war_between(self, a: str, b: str):
         for w in self.wars:
-            if w.ended_turn is None and ((a in w.side_a and b in w.side_b) or (a in w.side_b and b in w.side_a)):
+            if w.ended_turn is None and (
+                (a in w.side_a and b in w.side_b) or (a in w.side_b and b in w.side_a)
+            ):
                 return w
         return None
 
@@ -235,7 +241,9 @@ class Board:
             seed=self.previous.seed,
             turn=self.turn + 1,
             # positional: each row keeps the fields' order (rows are built in it, never gain keys)
-            countries=tuple([_new_tuple(Country, self.countries[sid].values()) for sid in self.ids]),
+            countries=tuple(
+                [_new_tuple(Country, self.countries[sid].values()) for sid in self.ids]
+            ),
             relations=tuple(self.relations),
             tension=self.tension,
             escalation=self.escalation,

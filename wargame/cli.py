@@ -30,8 +30,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Crisis Wargame: a turn-based international crisis game. "
         "Run without arguments to open the desktop application.",
     )
-    parser.add_argument("--screenshot", metavar="DIR", help="play two tutorial turns offscreen and save a PNG of every main screen")
-    parser.add_argument("--self-test", action="store_true", help="check that the installed program works, then exit")
+    parser.add_argument(
+        "--screenshot",
+        metavar="DIR",
+        help="play two tutorial turns offscreen and save a PNG of every main screen",
+    )
+    parser.add_argument(
+        "--self-test", action="store_true", help="check that the installed program works, then exit"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(name).add_parser(sub)

@@ -22,7 +22,17 @@ from .rules import (
 )
 from .state import GameState
 
-FAMILIES = (diplomacy, agreements, sanctions, alliances, military, arms_control, organizations, humanitarian, soft_power)
+FAMILIES = (
+    diplomacy,
+    agreements,
+    sanctions,
+    alliances,
+    military,
+    arms_control,
+    organizations,
+    humanitarian,
+    soft_power,
+)
 CHECKS = {cls: check for module in FAMILIES for cls, check in module.CHECKS.items()}
 
 
@@ -68,7 +78,9 @@ def check_orders(state: GameState, seat: str, orders: Iterable[Order]) -> list[s
         if reason is None and order.costs_action:
             actions += 1
             if actions > MAX_ACTIONS_PER_TURN:
-                reason = f"at most {MAX_ACTIONS_PER_TURN} actions a turn (messages and answers are free)"
+                reason = (
+                    f"at most {MAX_ACTIONS_PER_TURN} actions a turn (messages and answers are free)"
+                )
         reasons.append(reason)
     return reasons
 

@@ -99,7 +99,9 @@ class Match:
         if self.finished:
             raise OrdersRejected([])
         orders = tuple(orders)
-        bad = [(o, r) for o, r in zip(orders, check_orders(self.state, seat, orders), strict=True) if r]
+        bad = [
+            (o, r) for o, r in zip(orders, check_orders(self.state, seat, orders), strict=True) if r
+        ]
         if bad:
             raise OrdersRejected(bad)
         self.pending[seat] = orders
@@ -123,11 +125,23 @@ class Match:
             reasons[seat] = tuple(decision.reasons)
         return self.apply(orders, reasons)
 
-    def apply(self, orders: Mapping[str, tuple[Order, ...]], reasons: Mapping[str, tuple[str, ...]] | None = None) -> TurnRecord:
+    def apply(
+        self,
+        orders: Mapping[str, tuple[Order, ...]],
+        reasons: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> TurnRecord:
         flat = tuple(o for seat in self.seats for o in orders.get(seat, ()))
         turn = self.state.turn
         result = resolve(self.state, flat, Rng.for_turn(self.seed, turn))
-        record = TurnRecord(turn, flat, result.events, result.results, result.state, state_hash(result.state), dict(reasons or {}))
+        record = TurnRecord(
+            turn,
+            flat,
+            result.events,
+            result.results,
+            result.state,
+            state_hash(result.state),
+            dict(reasons or {}),
+        )
         self.state = result.state
         self.history.append(record)
         self.pending = {}
@@ -150,6 +164,15 @@ def replay(scenario: Scenario, seed: int, turns: Iterable[Iterable[Order]]) -> l
     for orders in turns:
         orders = tuple(orders)
         result = resolve(state, orders, Rng.for_turn(seed, state.turn))
-        records.append(TurnRecord(state.turn, orders, result.events, result.results, result.state, state_hash(result.state)))
+        records.append(
+            TurnRecord(
+                state.turn,
+                orders,
+                result.events,
+                result.results,
+                result.state,
+                state_hash(result.state),
+            )
+        )
         state = result.state
     return records

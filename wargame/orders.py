@@ -321,17 +321,38 @@ class SendAid(Order):
 ORDER_TYPES: dict[str, type[Order]] = {
     cls.__name__: cls
     for cls in (
-        SendMessage, BackChannel, IssueUltimatum, AnswerUltimatum, OfferMediation, AnswerMediation,
-        ProposeAgreement, AnswerProposal, BreakTreaty,
-        ThreatenSanctions, ImposeSanctions, JoinSanctions, LiftSanctions, ConcedeToSanctions,
-        InvokeAlliance, AnswerInvocation,
-        MobilizeForces, Attack, BuildUp, Disarm, ProxySupport,
-        CheatOnArmsControl, RequestInspection,
-        TableResolution, CastVote, RegionalAppeal,
+        SendMessage,
+        BackChannel,
+        IssueUltimatum,
+        AnswerUltimatum,
+        OfferMediation,
+        AnswerMediation,
+        ProposeAgreement,
+        AnswerProposal,
+        BreakTreaty,
+        ThreatenSanctions,
+        ImposeSanctions,
+        JoinSanctions,
+        LiftSanctions,
+        ConcedeToSanctions,
+        InvokeAlliance,
+        AnswerInvocation,
+        MobilizeForces,
+        Attack,
+        BuildUp,
+        Disarm,
+        ProxySupport,
+        CheatOnArmsControl,
+        RequestInspection,
+        TableResolution,
+        CastVote,
+        RegionalAppeal,
         Intervene,
-        PublicDiplomacy, CulturalExchange, SendAid,
+        PublicDiplomacy,
+        CulturalExchange,
+        SendAid,
     )
-}  # fmt: skip
+}
 
 
 class OrderFormatError(ValueError):

@@ -51,7 +51,9 @@ def resolve(state: GameState, orders: Iterable[Order], rng: Rng) -> Resolution:
     return adjudicate(state, valid, rng, results)
 
 
-def validate(state: GameState, orders: Iterable[Order]) -> tuple[list[Order], tuple[OrderResult, ...]]:
+def validate(
+    state: GameState, orders: Iterable[Order]
+) -> tuple[list[Order], tuple[OrderResult, ...]]:
     """The legal orders in resolution order (seat by seat), and a result for every order: void
     ones carry the reason. The first half of `resolve`."""
     if state.finished:
@@ -62,7 +64,9 @@ def validate(state: GameState, orders: Iterable[Order]) -> tuple[list[Order], tu
     results: list[OrderResult] = []
     valid: list[Order] = []
     for seat in sorted(by_seat):  # a fixed order, whatever order the seats submitted in
-        for order, reason in zip(by_seat[seat], check_orders(state, seat, by_seat[seat]), strict=True):
+        for order, reason in zip(
+            by_seat[seat], check_orders(state, seat, by_seat[seat]), strict=True
+        ):
             if reason is None:
                 valid.append(order)
                 results.append(OrderResult(order, "applied"))
@@ -71,7 +75,9 @@ def validate(state: GameState, orders: Iterable[Order]) -> tuple[list[Order], tu
     return valid, tuple(results)
 
 
-def adjudicate(state: GameState, valid: list[Order], rng: Rng, results: tuple[OrderResult, ...] = ()) -> Resolution:
+def adjudicate(
+    state: GameState, valid: list[Order], rng: Rng, results: tuple[OrderResult, ...] = ()
+) -> Resolution:
     """The second half of `resolve`: every phase applied to orders `validate` found legal (void
     ones among `results` are reported to their seats). Apart from `resolve`, only tools that
     time the two halves apart call it: it does not check the orders again."""
@@ -80,8 +86,12 @@ def adjudicate(state: GameState, valid: list[Order], rng: Rng, results: tuple[Or
     board = Board(state, rng)
     for r in results:
         if r.status == "void":
-            board.emit("OrderVoided", f"{r.order.label or r.order.kind} was not carried out: {r.reason}.",
-                       (r.order.actor,), visible_to=(r.order.actor,))  # fmt: skip
+            board.emit(
+                "OrderVoided",
+                f"{r.order.label or r.order.kind} was not carried out: {r.reason}.",
+                (r.order.actor,),
+                visible_to=(r.order.actor,),
+            )
     run_phases(board, TurnOrders(valid))
     return Resolution(board.freeze(), tuple(board.events), results)
 

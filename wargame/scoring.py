@@ -60,19 +60,27 @@ def condition_met(state: GameState, owner: str, objective: Objective) -> bool:
         pop = next(p for p in state.populations if p.id == c.population)
         return pop.deaths <= c.max_deaths
     if t == "sanctions_conceded":
-        return any(e.stage == "conceded" and e.target == c.target and owner in e.senders for e in state.sanctions)
+        return any(
+            e.stage == "conceded" and e.target == c.target and owner in e.senders
+            for e in state.sanctions
+        )
     if t == "escalation_at_most":
         return state.escalation <= RUNG[c.rung]
     if t == "obligations_kept":
         return state.country(owner).obligations_broken == 0
     if t == "resolution_passed":
-        return any(d.status == "adopted" and d.kind == c.kind and (c.target is None or d.target == c.target) for d in state.drafts)
+        return any(
+            d.status == "adopted"
+            and d.kind == c.kind
+            and (c.target is None or d.target == c.target)
+            for d in state.drafts
+        )
     if t == "not_sanctioned":
         return not any(e.stage == "imposed" and e.target == owner for e in state.sanctions)
     if t == "never_conceded":
-        return not any(e.stage == "conceded" and e.target == owner for e in state.sanctions) and not any(
-            u.status == "complied" and u.target == owner for u in state.ultimatums
-        )
+        return not any(
+            e.stage == "conceded" and e.target == owner for e in state.sanctions
+        ) and not any(u.status == "complied" and u.target == owner for u in state.ultimatums)
     raise ValueError(f"unknown objective condition {t!r}")
 
 
@@ -84,7 +92,9 @@ def score(state: GameState, owner: str) -> Score:
     kept = len(state.active_treaties(member=owner))
     broken = state.country(owner).obligations_broken
     obligations = kept * KEPT_TREATY_POINTS + broken * BROKEN_OBLIGATION_POINTS
-    return Score(owner, results, earned, possible, obligations, outcome(state, owner, earned / possible))
+    return Score(
+        owner, results, earned, possible, obligations, outcome(state, owner, earned / possible)
+    )
 
 
 def outcome(state: GameState, owner: str, share: float) -> str:

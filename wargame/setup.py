@@ -19,10 +19,12 @@ def new_game(scenario: Scenario, seed: int | None = None) -> GameState:
         for s in scenario.states
     )
     treaties = tuple(
-        Treaty(t.id, t.kind, t.members, 0, t.casus_foederis, t.cap, t.verification) for t in scenario.treaties
+        Treaty(t.id, t.kind, t.members, 0, t.casus_foederis, t.cap, t.verification)
+        for t in scenario.treaties
     )
     populations = tuple(
-        Population(p.id, p.in_state, p.people, p.threat, p.perpetrator, p.active_from) for p in scenario.populations
+        Population(p.id, p.in_state, p.people, p.threat, p.perpetrator, p.active_from)
+        for p in scenario.populations
     )
     rung = RUNG[scenario.escalation]
     assert ESCALATION_RUNGS[rung] == scenario.escalation

@@ -47,7 +47,9 @@ class Treaty(NamedTuple):
     verification: float | None = None
     status: str = "active"  # active | broken | ended
     broken_by: str | None = None
-    withdrawn: tuple[str, ...] = ()  # members who broke a multilateral treaty (it goes on without them)
+    withdrawn: tuple[
+        str, ...
+    ] = ()  # members who broke a multilateral treaty (it goes on without them)
     mediator: str | None = None  # the third party whose mediation produced it (its guarantor)
 
 
@@ -100,7 +102,9 @@ class War(NamedTuple):
     side_b: tuple[str, ...]  # the defenders
     started_turn: int
     front: float = 0.0  # -100..100; positive means side_a is winning
-    stronger_share: float = 0.5  # capability share of the stronger coalition (updated as states join)
+    stronger_share: float = (
+        0.5  # capability share of the stronger coalition (updated as states join)
+    )
     stronger: str = ""  # "a" or "b": which side that is
     ended_turn: int | None = None
     winner: str | None = None  # "a", "b" or "draw"
@@ -162,7 +166,9 @@ class Ultimatum(NamedTuple):
     demand: str
     turn: int
     deadline: int
-    status: str = "pending"  # pending | complied | defied (awaiting enforcement) | enforced | backed_down
+    status: str = (
+        "pending"  # pending | complied | defied (awaiting enforcement) | enforced | backed_down
+    )
 
 
 @dataclass(frozen=True, slots=True)

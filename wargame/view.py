@@ -32,7 +32,9 @@ class SeatView:
 def estimate_military(state: GameState, seat: str, other: str) -> float:
     true = state.country(other)
     declared = true.military - true.hidden_military
-    shares = any(other in t.members for t in state.active_treaties(member=seat, kind="intelligence_sharing"))
+    shares = any(
+        other in t.members for t in state.active_treaties(member=seat, kind="intelligence_sharing")
+    )
     error = SHARED_ERROR if shares else ESTIMATE_ERROR
     rng = Rng(derive_seed(state.seed, "intel", state.turn, seat, other))
     return round(declared * (1 + rng.uniform(-error, error)), 1)
@@ -40,7 +42,9 @@ def estimate_military(state: GameState, seat: str, other: str) -> float:
 
 def masked_state(state: GameState, seat: str) -> GameState:
     countries = tuple(
-        c if c.id == seat else c._replace(military=estimate_military(state, seat, c.id), hidden_military=0.0)
+        c
+        if c.id == seat
+        else c._replace(military=estimate_military(state, seat, c.id), hidden_military=0.0)
         for c in state.countries
     )
     proposals = tuple(p for p in state.proposals if seat == p.proposer or seat in p.recipients)
@@ -59,7 +63,12 @@ def information_string(view: SeatView) -> str:
     s = view.state
     lines = [f"seat {view.seat} turn {s.turn} rung {s.rung_name} tension {s.tension:.1f}"]
     for c in s.countries:
-        lines.append(f"  {c.id}: mil {c.military:.1f} eco {c.economy:.1f} stab {c.stability:.1f} rep {c.reputation:.1f}")
-    lines += [f"  proposal {p.id} {p.kind} {p.proposer}->{','.join(p.recipients)} {p.status}" for p in s.proposals]
+        lines.append(
+            f"  {c.id}: mil {c.military:.1f} eco {c.economy:.1f} stab {c.stability:.1f} rep {c.reputation:.1f}"
+        )
+    lines += [
+        f"  proposal {p.id} {p.kind} {p.proposer}->{','.join(p.recipients)} {p.status}"
+        for p in s.proposals
+    ]
     lines += [f"  event {e.kind}: {e.text}" for e in view.events]
     return "\n".join(lines)

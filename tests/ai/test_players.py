@@ -32,7 +32,9 @@ def test_lookahead_is_deterministic(tutorial):
 def test_lookahead_stops_when_its_time_is_up_with_a_good_move(tutorial):
     ticks = iter(range(1000))
     player = LookaheadPlayer("hard", budget_seconds=0.5, clock=lambda: next(ticks))
-    decision = player.decide(Match(tutorial, 2, computer=tutorial.state_ids).view("borduria"), Rng(1))
+    decision = player.decide(
+        Match(tutorial, 2, computer=tutorial.state_ids).view("borduria"), Rng(1)
+    )
     assert decision.orders is not None
     assert "over 1 plan(s)" in decision.reasons[-1]
 
@@ -54,7 +56,9 @@ def test_computer_players_only_get_the_seat_view(tutorial):
     assert view.seat == "borduria"
     truth = Match(tutorial, 2).state
     assert view.state.country("borduria") == truth.country("borduria")  # its own figures are true
-    assert view.state.country("carpathia").military != truth.country("carpathia").military  # others': estimates
+    assert (
+        view.state.country("carpathia").military != truth.country("carpathia").military
+    )  # others': estimates
 
 
 def test_doctrines_play_visibly_differently(all_scenarios):
@@ -71,6 +75,8 @@ def test_doctrines_play_visibly_differently(all_scenarios):
 def test_tournament_pairs_contenders_on_the_same_crises(all_scenarios):
     scenarios = list(all_scenarios.values())
     plan = pairings(scenarios, 6)
-    results = [play_pairing(scenarios[p.scenario_index], p, c) for p in plan for c in ("random", "easy")]
+    results = [
+        play_pairing(scenarios[p.scenario_index], p, c) for p in plan for c in ("random", "easy")
+    ]
     margin = compare(results, "easy", "random")
     assert margin.n == 6 and margin.low <= margin.mean <= margin.high

@@ -38,9 +38,19 @@ BASE: dict[str, Any] = {
     "turn_length": "two weeks",
     "seed": 3,
     "tension": 30,
-    "states": [state_spec("ana"), state_spec("bel", regime="autocracy", military=60), state_spec("cor", military=100)],
-    "relations": [{"between": ["ana", "bel"], "value": -30}, {"between": ["ana", "cor"], "value": 50}],
-    "trade": [{"from": "bel", "to": "ana", "share": 0.4}, {"from": "ana", "to": "bel", "share": 0.1}],
+    "states": [
+        state_spec("ana"),
+        state_spec("bel", regime="autocracy", military=60),
+        state_spec("cor", military=100),
+    ],
+    "relations": [
+        {"between": ["ana", "bel"], "value": -30},
+        {"between": ["ana", "cor"], "value": 50},
+    ],
+    "trade": [
+        {"from": "bel", "to": "ana", "share": 0.4},
+        {"from": "ana", "to": "bel", "share": 0.1},
+    ],
     "treaties": [{"id": "pact", "kind": "alliance", "members": ["ana", "cor"]}],
 }
 

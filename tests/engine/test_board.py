@@ -36,7 +36,12 @@ def test_replace_in_swaps_exactly_the_record_named():
     board.treaties[:] = [a, b]
     new = board.replace_in(board.treaties, b, status="broken", broken_by=state.ids[0])
     assert board.treaties == [a, new]
-    assert (new.id, new.status, new.broken_by, new.members) == ("t2", "broken", state.ids[0], b.members)
+    assert (new.id, new.status, new.broken_by, new.members) == (
+        "t2",
+        "broken",
+        state.ids[0],
+        b.members,
+    )
     assert b.status == "active"
     with pytest.raises(ValueError):
         board.replace_in(board.treaties, b, status="ended")  # no longer in the list

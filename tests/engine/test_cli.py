@@ -26,7 +26,11 @@ def test_validate_all_shipped_scenarios_exits_zero(capsys):
 
 def test_validate_a_broken_copy_exits_two_naming_file_and_field(capsys, tmp_path):
     broken = tmp_path / "broken.yaml"
-    text = (SCENARIOS / "tutorial_strait.yaml").read_text().replace("economy: 90", "economy: plenty", 1)
+    text = (
+        (SCENARIOS / "tutorial_strait.yaml")
+        .read_text()
+        .replace("economy: 90", "economy: plenty", 1)
+    )
     broken.write_text(text)
     code, out = run_cli(capsys, "validate", str(SHIPPED[0]), str(broken))
     assert code == 2
@@ -37,7 +41,9 @@ def test_validate_a_broken_copy_exits_two_naming_file_and_field(capsys, tmp_path
 def test_validate_binary_file_without_traceback(tmp_path):
     junk = tmp_path / "junk.yaml"
     junk.write_bytes(bytes(range(256)) * 10)
-    proc = subprocess.run([sys.executable, "-m", "wargame", "validate", str(junk)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "wargame", "validate", str(junk)], capture_output=True, text=True
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stdout + proc.stderr
     assert str(junk) in proc.stdout
@@ -58,8 +64,21 @@ def test_play_as_a_human_seat_on_the_terminal():
     # aurelia is asked every turn; it passes except for turn 1 where it picks order 1
     answers = "1\n" + "\n" * 10
     proc = subprocess.run(
-        [sys.executable, "-m", "wargame", "play", "tutorial_strait", "--seed", "7", "--computer", "borduria,carpathia,dalmora"],
-        input=answers, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "wargame",
+            "play",
+            "tutorial_strait",
+            "--seed",
+            "7",
+            "--computer",
+            "borduria,carpathia,dalmora",
+        ],
+        input=answers,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.count("== Aurelia, turn") == 6
@@ -69,7 +88,10 @@ def test_play_as_a_human_seat_on_the_terminal():
 def test_play_stops_cleanly_when_input_ends():
     proc = subprocess.run(
         [sys.executable, "-m", "wargame", "play", "tutorial_strait", "--computer", "none"],
-        input="", capture_output=True, text=True, timeout=60,
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert proc.returncode == 1
     assert "no more input" in proc.stderr and "Traceback" not in proc.stderr

@@ -27,7 +27,10 @@ def test_proposal_answered_next_turn_becomes_a_treaty():
     assert p.status == "open" and "AgreementProposed" in kinds(r1)
     r2 = step(r1.state, AnswerProposal("bel", proposal=p.id, accept=True))
     assert "TreatySigned" in kinds(r2)
-    assert any(t.kind == "non_aggression" and set(t.members) == {"ana", "bel"} for t in r2.state.active_treaties())
+    assert any(
+        t.kind == "non_aggression" and set(t.members) == {"ana", "bel"}
+        for t in r2.state.active_treaties()
+    )
     assert r2.state.relation("ana", "bel") > g.relation("ana", "bel")
 
 
@@ -145,7 +148,10 @@ def test_war_can_follow_reciprocated_force_and_then_ceasefire_ends_it():
 def test_orders_beyond_the_action_limit_are_void():
     g = mini_game()
     orders = [ThreatenSanctions("ana", target="bel", measure=m) for m in ("trade",)]
-    orders += [ProposeAgreement("ana", to=("cor",), treaty=k) for k in ("defense_pact", "basing", "intelligence_sharing", "joint_exercises")]
+    orders += [
+        ProposeAgreement("ana", to=("cor",), treaty=k)
+        for k in ("defense_pact", "basing", "intelligence_sharing", "joint_exercises")
+    ]
     r = step(g, *orders)
     assert [x.status for x in r.results].count("void") == 1
     assert "at most" in next(x.reason for x in r.results if x.status == "void")

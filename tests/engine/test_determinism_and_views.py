@@ -103,7 +103,9 @@ def test_invariants_hold_under_random_legal_play(seed, order_seed):
         assert 0 <= c.stability <= 100 and 0 <= c.reputation <= 100 and c.military >= 0
     assert all(-100 <= r <= 100 for r in state.relations)
     n = len(state.ids)
-    assert all(state.relations[i * n + j] == state.relations[j * n + i] for i in range(n) for j in range(n))
+    assert all(
+        state.relations[i * n + j] == state.relations[j * n + i] for i in range(n) for j in range(n)
+    )
     assert 0 <= state.tension <= 100
     assert state.escalation <= state.max_escalation
 
@@ -119,7 +121,17 @@ def test_a_seat_sees_estimates_not_true_forces(tutorial):
 
 
 def test_undetected_cheating_is_hidden_from_others():
-    s = mini_game(treaties=[{"id": "cap", "kind": "arms_control", "members": ["ana", "bel"], "cap": 55, "verification": 0.0}])
+    s = mini_game(
+        treaties=[
+            {
+                "id": "cap",
+                "kind": "arms_control",
+                "members": ["ana", "bel"],
+                "cap": 55,
+                "verification": 0.0,
+            }
+        ]
+    )
     cheated = None
     for seed in range(20):
         r = step(dataclasses.replace(s, seed=seed), CheatOnArmsControl("bel", treaty="cap"))
@@ -133,10 +145,18 @@ def test_undetected_cheating_is_hidden_from_others():
     bel = cheated.state.country("bel")
     honest = dataclasses.replace(
         cheated.state,
-        countries=tuple(c._replace(military=c.military - c.hidden_military, hidden_military=0.0) if c.id == "bel" else c for c in cheated.state.countries),
+        countries=tuple(
+            c._replace(military=c.military - c.hidden_military, hidden_military=0.0)
+            if c.id == "bel"
+            else c
+            for c in cheated.state.countries
+        ),
     )
     assert bel.hidden_military > 0
-    assert view_for(cheated.state, "ana").state.country("bel").military == view_for(honest, "ana").state.country("bel").military
+    assert (
+        view_for(cheated.state, "ana").state.country("bel").military
+        == view_for(honest, "ana").state.country("bel").military
+    )
 
 
 def test_others_proposals_are_not_in_a_seats_view():

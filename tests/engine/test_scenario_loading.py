@@ -76,7 +76,9 @@ def test_reference_to_an_unknown_state_names_the_field():
 
 def test_security_council_needs_fifteen_seats():
     data = tutorial_data()
-    data["organizations"] = {"security_council": {"permanent": ["carpathia"], "elected": ["aurelia"]}}
+    data["organizations"] = {
+        "security_council": {"permanent": ["carpathia"], "elected": ["aurelia"]}
+    }
     path, message = problems_of(data)[0]
     assert path == "organizations.security_council" and "15 seats" in message
 
@@ -90,7 +92,21 @@ def test_security_council_needs_fifteen_seats():
         (b"!!python/object/apply:os.system ['echo hi']\n", "not valid YAML"),
         (b"title: [unclosed\n", "not valid YAML"),
         (b"[" * 5000 + b"]" * 5000, "nested more than"),
-        (b"a: &a [x, x]\n" + b"".join(b"a%d: &a%d [*a%s, *a%s, *a%s]\n" % (i, i, b"" if i == 1 else b"%d" % (i - 1), b"" if i == 1 else b"%d" % (i - 1), b"" if i == 1 else b"%d" % (i - 1)) for i in range(1, 25)), "expands"),
+        (
+            b"a: &a [x, x]\n"
+            + b"".join(
+                b"a%d: &a%d [*a%s, *a%s, *a%s]\n"
+                % (
+                    i,
+                    i,
+                    b"" if i == 1 else b"%d" % (i - 1),
+                    b"" if i == 1 else b"%d" % (i - 1),
+                    b"" if i == 1 else b"%d" % (i - 1),
+                )
+                for i in range(1, 25)
+            ),
+            "expands",
+        ),
     ],
 )
 def test_hostile_files_give_a_clear_message(tmp_path, content, expected):
@@ -126,7 +142,13 @@ def test_any_text_either_loads_or_raises_a_scenario_error(text):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8), lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4), max_leaves=20))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+        lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4),
+        max_leaves=20,
+    )
+)
 def test_any_data_either_loads_or_raises_a_scenario_error(data):
     try:
         parse_scenario({"states": data} if isinstance(data, list) else data, "fuzz.yaml")

@@ -40,12 +40,16 @@ def playthrough(scenario_file: str = "tutorial_strait.yaml") -> str:
         lines.append(f"\n## turn {record.turn}  hash {record.state_hash}")
         lines += [f"order {o.to_dict()}" for o in record.orders]
         lines += [f"event {e.kind} {e.text} {dict(e.numbers)}" for e in record.events]
-        lines.append(information_string(view_for(match.state, scenario.state_ids[0], record.events)))
+        lines.append(
+            information_string(view_for(match.state, scenario.state_ids[0], record.events))
+        )
     return "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    (HERE / "final_hashes.json").write_text(json.dumps(final_hashes(), indent=2, sort_keys=True) + "\n")
+    (HERE / "final_hashes.json").write_text(
+        json.dumps(final_hashes(), indent=2, sort_keys=True) + "\n"
+    )
     (HERE / "tutorial_playthrough.txt").write_text(playthrough())
     print("golden files written")
 

@@ -14,13 +14,29 @@ APP_SPEC = ROOT / "build.spec"
 BARE_SPEC = ROOT / "packaging" / "bare_app.spec"
 
 
-def build(spec: Path, distpath: Path, workpath: Path, timeout: float = 1200) -> subprocess.CompletedProcess:
+def build(
+    spec: Path, distpath: Path, workpath: Path, timeout: float = 1200
+) -> subprocess.CompletedProcess:
     """Run PyInstaller on `spec`; the result is distpath/<name>/."""
     return subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(distpath), "--workpath", str(workpath), str(spec)],
-        cwd=ROOT, capture_output=True, text=True, timeout=timeout,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(distpath),
+            "--workpath",
+            str(workpath),
+            str(spec),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def executable(folder: Path, name: str) -> Path:
@@ -39,16 +55,29 @@ def clean_env(home: Path, **extra: str) -> dict[str, str]:
 
     def outside_python(entry: str) -> bool:
         resolved = str(Path(entry).resolve()) if entry else ""
-        return bool(entry) and not any(resolved == d or resolved.startswith(d + os.sep) for d in python_dirs)
+        return bool(entry) and not any(
+            resolved == d or resolved.startswith(d + os.sep) for d in python_dirs
+        )
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "CONDA", "QT_", "PYTEST"))}
-    env["PATH"] = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep) if outside_python(p))
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYTHON", "VIRTUAL_ENV", "CONDA", "QT_", "PYTEST"))
+    }
+    env["PATH"] = os.pathsep.join(
+        p for p in os.environ.get("PATH", "").split(os.pathsep) if outside_python(p)
+    )
     home.mkdir(parents=True, exist_ok=True)
     env.update(
-        HOME=str(home), USERPROFILE=str(home), APPDATA=str(home / "AppData" / "Roaming"),
-        LOCALAPPDATA=str(home / "AppData" / "Local"), XDG_DATA_HOME=str(home / ".local" / "share"),
-        XDG_CONFIG_HOME=str(home / ".config"), XDG_CACHE_HOME=str(home / ".cache"),
-        XDG_STATE_HOME=str(home / ".local" / "state"), QT_QPA_PLATFORM="offscreen",
-    )  # fmt: skip
+        HOME=str(home),
+        USERPROFILE=str(home),
+        APPDATA=str(home / "AppData" / "Roaming"),
+        LOCALAPPDATA=str(home / "AppData" / "Local"),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_STATE_HOME=str(home / ".local" / "state"),
+        QT_QPA_PLATFORM="offscreen",
+    )
     env.update(extra)
     return env

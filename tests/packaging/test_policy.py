@@ -40,12 +40,24 @@ def test_no_excluded_module_is_imported_by_the_program():
         for path, name in imported_modules(folder)
         if name in excluded or any(name.startswith(e + ".") for e in excluded)
     ]
-    assert not used, f"excluded from the frozen build by packaging/freeze_policy.py but imported: {used}"
+    assert not used, (
+        f"excluded from the frozen build by packaging/freeze_policy.py but imported: {used}"
+    )
 
 
-@pytest.mark.parametrize("plugin", ["platforms/libqxcb.so", "platforms/libqwayland.so", "platforms/libqoffscreen.so",
-                                    "platforms/qwindows.dll", "platforms/libqcocoa.dylib", "imageformats/libqsvg.so",
-                                    "imageformats/libqjpeg.so", "platforminputcontexts/libibusplatforminputcontextplugin.so"])  # fmt: skip
+@pytest.mark.parametrize(
+    "plugin",
+    [
+        "platforms/libqxcb.so",
+        "platforms/libqwayland.so",
+        "platforms/libqoffscreen.so",
+        "platforms/qwindows.dll",
+        "platforms/libqcocoa.dylib",
+        "imageformats/libqsvg.so",
+        "imageformats/libqjpeg.so",
+        "platforminputcontexts/libibusplatforminputcontextplugin.so",
+    ],
+)
 def test_desktop_and_headless_plugins_are_kept(plugin):
     assert not load_policy()._dropped(f"PySide6/Qt/plugins/{plugin}")
 
@@ -58,9 +70,17 @@ def test_packaging_folder_does_not_shadow_the_packaging_library():
 
 def test_launcher_runs_the_cli(tmp_path):
     result = subprocess.run(
-        [sys.executable, str(PACKAGING / "launch.py"), "validate", str(ROOT / "scenarios" / "tutorial_strait.yaml")],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [
+            sys.executable,
+            str(PACKAGING / "launch.py"),
+            "validate",
+            str(ROOT / "scenarios" / "tutorial_strait.yaml"),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "ok" in result.stdout
 
@@ -69,14 +89,27 @@ def test_probe_is_inert_without_its_variable():
     code = "import sys, startup_probe; startup_probe.install(); print('PySide6' in sys.modules)"
     env = {k: v for k, v in os.environ.items() if k != "WARGAME_STARTUP_PROBE"}
     env["PYTHONPATH"] = str(PACKAGING)
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.strip() == "False", result.stderr
 
 
 def test_probe_reports_the_bare_window_and_exits(tmp_path):
     pytest.importorskip("pyqtgraph")
-    env = dict(os.environ, WARGAME_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(PACKAGING))
-    result = subprocess.run([sys.executable, str(PACKAGING / "bare_app.py")], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    env = dict(
+        os.environ,
+        WARGAME_STARTUP_PROBE="1",
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(PACKAGING),
+    )
+    result = subprocess.run(
+        [sys.executable, str(PACKAGING / "bare_app.py")],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("startup-probe: shown "), result.stdout

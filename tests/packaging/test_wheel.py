@@ -21,9 +21,21 @@ RUN = os.environ.get("WARGAME_SLOW") == "1" or os.environ.get("CI", "").lower() 
 @pytest.mark.skipif(not RUN, reason="builds a wheel: set WARGAME_SLOW=1 to run")
 def test_the_wheel_ships_scenarios_and_icons(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "--wheel-dir",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     (wheel,) = tmp_path.glob("crisis_wargame-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
@@ -41,7 +53,9 @@ def test_icons_are_found_where_a_wheel_installs_them(tmp_path):
     installed.mkdir(parents=True)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(sys, "prefix", str(tmp_path))
-        patch.setattr(resources, "__file__", str(tmp_path / "site-packages" / "ui" / "resources.py"))
+        patch.setattr(
+            resources, "__file__", str(tmp_path / "site-packages" / "ui" / "resources.py")
+        )
         resources.assets_dir.cache_clear()
         assert resources.assets_dir() == installed
     resources.assets_dir.cache_clear()

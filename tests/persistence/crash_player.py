@@ -66,7 +66,9 @@ def play(path: str, seed: int, report: Report) -> None:
 
 def append_to(report_file: str) -> Report:
     fd = os.open(report_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
-    return lambda text: os.write(fd, f"{text}\n".encode()) and None  # one write per line: never torn
+    return lambda text: (
+        os.write(fd, f"{text}\n".encode()) and None
+    )  # one write per line: never torn
 
 
 def serve() -> None:

@@ -15,7 +15,11 @@ from wargame.state import canonical_json
 
 def fingerprint(folder: Path) -> dict[str, str]:
     """Every file in a folder with the SHA-256 of its bytes: proves nothing changed or appeared."""
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+    }
 
 
 # The session format as version 1 wrote it, frozen here: it must never follow schema.py.
@@ -36,17 +40,32 @@ def write_v1_session(path: Path, match: Match) -> None:
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         db.execute("PRAGMA user_version = 1")
         db.executescript(V1_DDL)
-        db.executemany("INSERT INTO meta VALUES (?, ?)",
-                       [("schema_version", "1"), ("app", APP_NAME), ("created", "2024-05-01T09:00:00+00:00")])  # fmt: skip
-        db.execute("INSERT INTO session VALUES (1, ?, ?, '2024-05-01T09:00:00+00:00')", (scenario_to_json(match.scenario), match.seed))
-        db.executemany("INSERT INTO seat VALUES (?, ?, ?, ?)",
-                       [(s.seat, s.controller, s.player, s.doctrine) for s in seats_of(match.scenario, match.computer)])  # fmt: skip
+        db.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("schema_version", "1"), ("app", APP_NAME), ("created", "2024-05-01T09:00:00+00:00")],
+        )
+        db.execute(
+            "INSERT INTO session VALUES (1, ?, ?, '2024-05-01T09:00:00+00:00')",
+            (scenario_to_json(match.scenario), match.seed),
+        )
+        db.executemany(
+            "INSERT INTO seat VALUES (?, ?, ?, ?)",
+            [
+                (s.seat, s.controller, s.player, s.doctrine)
+                for s in seats_of(match.scenario, match.computer)
+            ],
+        )
         for r in match.history:
             db.execute(
                 "INSERT INTO turn VALUES (?, ?, ?, ?, ?, '2024-05-01T09:30:00+00:00')",
-                (r.turn, json.dumps([o.to_dict() for o in r.orders]), json.dumps([e.to_dict() for e in r.events]),
-                 canonical_json(r.state), r.state_hash),
-            )  # fmt: skip
+                (
+                    r.turn,
+                    json.dumps([o.to_dict() for o in r.orders]),
+                    json.dumps([e.to_dict() for e in r.events]),
+                    canonical_json(r.state),
+                    r.state_hash,
+                ),
+            )
     db.close()
 
 
@@ -54,11 +73,17 @@ def table_shapes(path: Path) -> dict[str, object]:
     """Columns and indexes of every table, to compare an upgraded file with a new one."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        ]
         return {
             t: (
                 [tuple(c[1:]) for c in db.execute(f"PRAGMA table_info({t})")],
-                sorted((i[1], tuple(c[2] for c in db.execute(f"PRAGMA index_info({i[1]})"))) for i in db.execute(f"PRAGMA index_list({t})")),
+                sorted(
+                    (i[1], tuple(c[2] for c in db.execute(f"PRAGMA index_info({i[1]})")))
+                    for i in db.execute(f"PRAGMA index_list({t})")
+                ),
             )
             for t in tables
         }

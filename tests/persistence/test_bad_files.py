@@ -118,7 +118,9 @@ def bad_file(request, tmp_path: Path, finished_file: Path) -> tuple[Path, str]:
 
 
 @pytest.mark.parametrize("readonly", [False, True])
-def test_bad_file_gives_clear_message_and_stays_untouched(bad_file: tuple[Path, str], readonly: bool):
+def test_bad_file_gives_clear_message_and_stays_untouched(
+    bad_file: tuple[Path, str], readonly: bool
+):
     path, expected = bad_file
     before = fingerprint(path.parent)
     with pytest.raises(SessionError, match=expected) as info:
@@ -129,7 +131,9 @@ def test_bad_file_gives_clear_message_and_stays_untouched(bad_file: tuple[Path, 
 
 
 @pytest.mark.parametrize("command", ["verify", "resume", "export"])
-def test_cli_reports_bad_file_and_exits_2(bad_file: tuple[Path, str], command: str, capsys, tmp_path: Path):
+def test_cli_reports_bad_file_and_exits_2(
+    bad_file: tuple[Path, str], command: str, capsys, tmp_path: Path
+):
     path, expected = bad_file
     before = fingerprint(path.parent)
     extra = ["--json", str(tmp_path / "out.json")] if command == "export" else []
@@ -158,7 +162,10 @@ def test_damaged_row_is_reported_on_load(finished_file: Path):
     db.commit()
     db.close()
     before = fingerprint(finished_file.parent)
-    with SessionStore.open(finished_file, readonly=True) as store, pytest.raises(SessionError, match="damaged: turn 2 event 0"):
+    with (
+        SessionStore.open(finished_file, readonly=True) as store,
+        pytest.raises(SessionError, match="damaged: turn 2 event 0"),
+    ):
         store.load()
     assert main(["verify", str(finished_file)]) == 2
     assert fingerprint(finished_file.parent) == before
@@ -172,12 +179,19 @@ def test_altered_snapshot_fails_verification(finished_file: Path, capsys):
     assert main(["verify", str(finished_file)]) == 1
     out = capsys.readouterr().out
     assert "turn 2: ok" in out and "turn 3: MISMATCH saved 00000000000000000000000000000000" in out
-    with SessionStore.open(finished_file) as store, pytest.raises(SessionError, match="turn 3 does not replay"):
+    with (
+        SessionStore.open(finished_file) as store,
+        pytest.raises(SessionError, match="turn 3 does not replay"),
+    ):
         store.resume()
 
 
-def test_read_only_file_is_refused_for_writing_but_opens_read_only(finished_file: Path, monkeypatch):
-    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)  # as for a write-protected file
+def test_read_only_file_is_refused_for_writing_but_opens_read_only(
+    finished_file: Path, monkeypatch
+):
+    monkeypatch.setattr(
+        os, "access", lambda *args, **kwargs: False
+    )  # as for a write-protected file
     with pytest.raises(SessionError, match="read-only"):
         SessionStore.open(finished_file)
     monkeypatch.undo()

@@ -15,7 +15,22 @@ from .helpers import fingerprint
 
 def test_play_save_then_verify(sessions: Path, capsys):
     path = sessions / "cli.wargame"
-    assert main(["play", "tutorial_strait", "--seed", "3", "--computer", "all", "--save", str(path), "--quiet"]) == 0
+    assert (
+        main(
+            [
+                "play",
+                "tutorial_strait",
+                "--seed",
+                "3",
+                "--computer",
+                "all",
+                "--save",
+                str(path),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     played_hash = capsys.readouterr().out.strip().splitlines()[-1]
     assert main(["verify", str(path)]) == 0
     out = capsys.readouterr().out.splitlines()
@@ -69,7 +84,20 @@ def test_resume_of_a_finished_game_says_so(finished_file: Path, capsys):
 def test_resume_asks_human_seats_and_saves_as_it_goes(sessions: Path, monkeypatch, capsys):
     path = sessions / "humans.wargame"
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))  # one seat passes, then input ends
-    assert main(["play", "tutorial_strait", "--computer", "carpathia,dalmora", "--save", str(path), "--quiet"]) == 1
+    assert (
+        main(
+            [
+                "play",
+                "tutorial_strait",
+                "--computer",
+                "carpathia,dalmora",
+                "--save",
+                str(path),
+                "--quiet",
+            ]
+        )
+        == 1
+    )
     assert "wargame resume" in capsys.readouterr().err
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n" * 20))  # everyone passes to the end
     assert main(["resume", str(path), "--quiet"]) == 0
@@ -81,5 +109,7 @@ def test_cli_loads_sqlalchemy_only_for_commands_that_save():
 
     code = "import sys, wargame.cli as c; c.build_parser(); print('sqlalchemy' in sys.modules)"
     root = Path(__file__).resolve().parents[2]
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True
+    )
     assert out.stdout.strip() == "False"  # `wargame validate`, `play` and the GUI start without it

@@ -31,7 +31,10 @@ RUNS = 25
 REPORTS_PER_GAME = 32  # "created", 2 submissions and a turn for each of 10 turns, "done"
 JITTER_SECONDS = 0.01  # about one commit plus the engine's work between two reports
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL"),
+]
 
 
 @dataclass
@@ -44,7 +47,13 @@ class Run:
 @pytest.fixture(scope="module")
 def server() -> Iterator[subprocess.Popen[str]]:
     """crash_player.py --serve: forks a player per run, so 25 runs cost one interpreter start."""
-    proc = subprocess.Popen([sys.executable, str(PLAYER), "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=ENV)
+    proc = subprocess.Popen(
+        [sys.executable, str(PLAYER), "--serve"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=ENV,
+    )
     yield proc
     assert proc.stdin is not None
     proc.stdin.close()
@@ -87,14 +96,25 @@ def check_run(run: Run) -> tuple[int, bool]:
     """(turns found in the file, whether a crash journal had to be rolled back)."""
     if "created" not in run.reported and not run.path.exists():
         return -1, False
-    hot = has_hot_journal(run.path) or has_wal(run.path)  # committed turns still in the WAL, or a hot journal
+    hot = has_hot_journal(run.path) or has_wal(
+        run.path
+    )  # committed turns still in the WAL, or a hot journal
     saved_turns = [int(line.split()[2]) for line in run.reported if line.startswith("saved turn")]
-    saved_orders = [(int(t), seat) for _, _, t, seat in (line.split() for line in run.reported if line.startswith("saved orders"))]
+    saved_orders = [
+        (int(t), seat)
+        for _, _, t, seat in (
+            line.split() for line in run.reported if line.startswith("saved orders")
+        )
+    ]
 
     with SessionStore.open(run.path) as store:
         log = store.load()
         assert [c for c in store.verify() if not c.ok] == [], (run.seed, run.reported)
-        assert len(log.turns) >= max(saved_turns, default=0), (run.seed, len(log.turns), saved_turns)
+        assert len(log.turns) >= max(saved_turns, default=0), (
+            run.seed,
+            len(log.turns),
+            saved_turns,
+        )
         with store.engine.connect() as conn:
             stored = set(conn.exec_driver_sql("SELECT turn, seat FROM submission").fetchall())
         assert set(saved_orders) <= stored, run.seed
@@ -107,7 +127,12 @@ def check_run(run: Run) -> tuple[int, bool]:
         stand_in = make_player()
         while not match.finished:
             for seat in match.waiting_for():
-                match.submit(seat, stand_in.decide(match.view(seat), Rng.for_seat(run.seed, match.state.turn, seat)).orders)
+                match.submit(
+                    seat,
+                    stand_in.decide(
+                        match.view(seat), Rng.for_seat(run.seed, match.state.turn, seat)
+                    ).orders,
+                )
             match.resolve_turn()
         assert [c for c in store.verify() if not c.ok] == [], run.seed
         assert len(store.load().turns) == match.scenario.turns
@@ -119,17 +144,32 @@ def test_killed_at_random_moments_every_file_opens_and_keeps_what_was_saved(serv
     results = [check_run(run) for run in runs]
     found = [turns for turns, _ in results]
     mid_game = sum(0 <= t < 10 for t in found)
-    print(f"\nturns found per file: {found}; killed mid-game: {mid_game}; files recovered from a WAL or journal: {sum(h for _, h in results)}")
+    print(
+        f"\nturns found per file: {found}; killed mid-game: {mid_game}; files recovered from a WAL or journal: {sum(h for _, h in results)}"
+    )
     assert mid_game >= 5  # the kills really landed while the game was being played and saved
     not_created = {f".crash-{r.seed}.wargame." for r in runs if "created" not in r.reported}
     leftovers = [p.name for p in tmp_path.iterdir() if p.suffix != ".wargame"]
-    assert all(any(name.startswith(prefix) for prefix in not_created) for name in leftovers), leftovers
+    assert all(any(name.startswith(prefix) for prefix in not_created) for name in leftovers), (
+        leftovers
+    )
 
 
 def test_killed_cli_play_leaves_a_session_that_resumes(tmp_path: Path):
     for seed, delay in ((1, 0.5), (2, 0.8)):
         path = tmp_path / f"cli-{seed}.wargame"
-        command = [sys.executable, "-m", "wargame", "play", "northern_sea", "--seed", str(seed), "--save", str(path), "--quiet"]
+        command = [
+            sys.executable,
+            "-m",
+            "wargame",
+            "play",
+            "northern_sea",
+            "--seed",
+            str(seed),
+            "--save",
+            str(path),
+            "--quiet",
+        ]
         proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=ENV, cwd=ROOT)
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)

@@ -39,7 +39,12 @@ def test_remember_takes_title_and_progress(unfinished_file: Path):
         recent.remember(store)
     entry = recent.list_recent()[0]
     assert Path(entry.path) == unfinished_file and entry.exists
-    assert (entry.scenario_id, entry.turns_played, entry.turns_total, entry.finished) == ("tutorial_strait", 2, 6, False)
+    assert (entry.scenario_id, entry.turns_played, entry.turns_total, entry.finished) == (
+        "tutorial_strait",
+        2,
+        6,
+        False,
+    )
     assert entry.title and entry.opened
 
 
@@ -54,7 +59,12 @@ def test_corrupt_list_reads_as_empty_and_is_replaced(data_dir: Path, tmp_path: P
 
 def test_bad_entries_are_skipped_and_bad_fields_dropped(data_dir: Path):
     data_dir.mkdir(parents=True)
-    entries = [{"path": "/a.wargame", "turns_played": "three", "title": 7, "future_field": 1}, {"nopath": 1}, "x", {"path": ""}]
+    entries = [
+        {"path": "/a.wargame", "turns_played": "three", "title": 7, "future_field": 1},
+        {"nopath": 1},
+        "x",
+        {"path": ""},
+    ]
     recent.recent_file().write_text(json.dumps({"sessions": entries}))
     [entry] = recent.list_recent()
     assert (entry.path, entry.turns_played, entry.title) == ("/a.wargame", 0, "")

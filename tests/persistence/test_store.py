@@ -41,7 +41,12 @@ def test_tutorial_round_trip_replays_every_hash(sessions: Path, tutorial):
     assert again.finished and again.state == match.state
     assert state_hash(again.state) == state_hash(match.state)
     for saved, live in zip(again.history, match.history, strict=True):
-        assert (saved.orders, saved.events, saved.results, saved.state_hash) == (live.orders, live.events, live.results, live.state_hash)
+        assert (saved.orders, saved.events, saved.results, saved.state_hash) == (
+            live.orders,
+            live.events,
+            live.results,
+            live.state_hash,
+        )
         assert dict(saved.reasons) == dict(live.reasons)
 
 
@@ -49,11 +54,19 @@ def test_file_header_and_durability_settings(finished_file: Path):
     raw = finished_file.read_bytes()[:100]
     assert int.from_bytes(raw[68:72], "big") == APPLICATION_ID
     assert int.from_bytes(raw[60:64], "big") == SCHEMA_VERSION
-    assert raw[18:20] == b"\x01\x01"  # at rest: rollback journal, so read-only opens need no side files
+    assert (
+        raw[18:20] == b"\x01\x01"
+    )  # at rest: rollback journal, so read-only opens need no side files
     with SessionStore.open(finished_file) as store, store.engine.connect() as conn:
-        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"  # while open for writing
-        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL: every commit fsynced
-    assert sorted(p.name for p in finished_file.parent.iterdir()) == ["finished.wargame"]  # self-contained
+        assert (
+            conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        )  # while open for writing
+        assert (
+            conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+        )  # FULL: every commit fsynced
+    assert sorted(p.name for p in finished_file.parent.iterdir()) == [
+        "finished.wargame"
+    ]  # self-contained
     assert finished_file.read_bytes()[18:20] == b"\x01\x01"
     with SessionStore.open(finished_file, readonly=True) as store:
         store.verify()
@@ -62,7 +75,10 @@ def test_file_header_and_durability_settings(finished_file: Path):
 
 def test_seats_and_who_plays_them_are_kept(sessions: Path, tutorial):
     aurelia, borduria, *_ = tutorial.state_ids
-    computer = {borduria: make_player("heuristic", "hawk"), tutorial.state_ids[2]: make_player("random")}
+    computer = {
+        borduria: make_player("heuristic", "hawk"),
+        tutorial.state_ids[2]: make_player("random"),
+    }
     match = Match(tutorial, 3, computer)
     path = sessions / "seats.wargame"
     SessionStore.create(path, match).close()
@@ -70,7 +86,11 @@ def test_seats_and_who_plays_them_are_kept(sessions: Path, tutorial):
         seats = {s.seat: s for s in store.load().seats}
         again = store.resume()
     assert seats[aurelia].controller == "human"
-    assert (seats[borduria].controller, seats[borduria].player, seats[borduria].doctrine) == ("computer", "heuristic", "hawk")
+    assert (seats[borduria].controller, seats[borduria].player, seats[borduria].doctrine) == (
+        "computer",
+        "heuristic",
+        "hawk",
+    )
     assert seats[tutorial.state_ids[2]].player == "random"
     assert set(again.human_seats) == {aurelia, tutorial.state_ids[3]}
     assert again.computer[borduria].doctrine == "hawk"
@@ -94,7 +114,9 @@ def test_pending_orders_and_messages_survive_reopening(sessions: Path, tutorial)
         again = store.resume()
         log = store.load()
         with store.engine.connect() as conn:
-            messages = conn.exec_driver_sql("SELECT turn, seat, data FROM turn_order WHERE kind = 'SendMessage'").fetchall()
+            messages = conn.exec_driver_sql(
+                "SELECT turn, seat, data FROM turn_order WHERE kind = 'SendMessage'"
+            ).fetchall()
     assert again.state.turn == 2
     assert again.pending == {aurelia: (first_choice,)}
     assert again.waiting_for() == (borduria,)
@@ -131,7 +153,9 @@ def test_create_never_overwrites_unless_asked(finished_file: Path, tutorial):
     with pytest.raises(SessionError, match="already exists"):
         SessionStore.create(finished_file, Match(tutorial, 1, tutorial.state_ids))
     assert fingerprint(finished_file.parent) == before
-    SessionStore.create(finished_file, Match(tutorial, 1, tutorial.state_ids), overwrite=True).close()
+    SessionStore.create(
+        finished_file, Match(tutorial, 1, tutorial.state_ids), overwrite=True
+    ).close()
     with SessionStore.open(finished_file) as store:
         assert store.load().turns == ()
 
@@ -177,7 +201,9 @@ def test_save_as_copies_a_live_session_and_moves_recording(unfinished_file: Path
         assert saved.summary().finished and all(c.ok for c in saved.verify())
 
 
-def test_save_as_refuses_its_own_file_and_existing_files(finished_file: Path, unfinished_file: Path):
+def test_save_as_refuses_its_own_file_and_existing_files(
+    finished_file: Path, unfinished_file: Path
+):
     with SessionStore.open(unfinished_file) as store:
         with pytest.raises(SessionError, match="own file"):
             store.save_as(unfinished_file)
@@ -202,7 +228,9 @@ def test_hot_journal_from_a_crash_is_rolled_back(unfinished_file: Path):
     db = sqlite3.connect(unfinished_file, isolation_level=None)
     db.execute("PRAGMA cache_size=1")  # spill pages into the file before commit, like a big turn
     db.execute("BEGIN")
-    db.executemany("INSERT INTO event VALUES (99, ?, 'Junk', ?)", [(i, "x" * 900) for i in range(300)])
+    db.executemany(
+        "INSERT INTO event VALUES (99, ?, 'Junk', ?)", [(i, "x" * 900) for i in range(300)]
+    )
     crashed.write_bytes(unfinished_file.read_bytes())
     journal = unfinished_file.with_name(unfinished_file.name + "-journal")
     crashed.with_name(crashed.name + "-journal").write_bytes(journal.read_bytes())
@@ -220,7 +248,9 @@ def test_whole_numbers_in_float_fields_replay_exactly(sessions: Path, tutorial):
     match = Match(tutorial, 2, tutorial.state_ids[1:])
     path = sessions / "int.wargame"
     store = SessionStore.create(path, match)
-    proposal = ProposeAgreement(aurelia, to=(borduria,), treaty="arms_control", cap=150, verification=0.6)
+    proposal = ProposeAgreement(
+        aurelia, to=(borduria,), treaty="arms_control", cap=150, verification=0.6
+    )
     assert type(proposal.cap) is float
     match.submit(aurelia, (proposal,))
     match.resolve_turn()
@@ -233,8 +263,12 @@ def test_whole_numbers_in_float_fields_replay_exactly(sessions: Path, tutorial):
 
 def test_every_kind_of_computer_player_is_kept(sessions: Path, tutorial):
     seats = tutorial.state_ids
-    computer = {seats[0]: make_player("random"), seats[1]: make_player("easy", "dove"),
-                seats[2]: make_player("hard"), seats[3]: make_player("normal", "hawk")}  # fmt: skip
+    computer = {
+        seats[0]: make_player("random"),
+        seats[1]: make_player("easy", "dove"),
+        seats[2]: make_player("hard"),
+        seats[3]: make_player("normal", "hawk"),
+    }
     path = sessions / "kinds.wargame"
     SessionStore.create(path, Match(tutorial, 1, computer)).close()
     with SessionStore.open(path) as store:
@@ -264,7 +298,9 @@ def test_committed_turns_in_the_wal_survive_a_crash(unfinished_file: Path, sessi
         assert len(reader.load().turns) == 3
     with SessionStore.open(crashed) as recovered:
         assert len(recovered.load().turns) == 3 and all(c.ok for c in recovered.verify())
-    assert sorted(p.name for p in sessions.iterdir() if p.name.startswith("crashed-live")) == ["crashed-live.wargame"]
+    assert sorted(p.name for p in sessions.iterdir() if p.name.startswith("crashed-live")) == [
+        "crashed-live.wargame"
+    ]
 
 
 def test_verify_while_another_window_is_playing(unfinished_file: Path, capsys):
@@ -309,20 +345,30 @@ def test_snapshot_hash_agrees_with_the_engine(finished_file: Path):
     with SessionStore.open(finished_file, readonly=True) as store:
         match = store.resume()
     for record in match.history:
-        assert snapshot_hash(canonical_json(record.state)) == record.state_hash == state_hash(record.state)
+        assert (
+            snapshot_hash(canonical_json(record.state))
+            == record.state_hash
+            == state_hash(record.state)
+        )
 
 
 def test_a_snapshot_altered_without_its_hash_is_caught(finished_file: Path):
     db = sqlite3.connect(finished_file)
-    db.execute("UPDATE turn SET state_json = replace(state_json, '\"turn\":3', '\"turn\":33') WHERE number = 2")
+    db.execute(
+        "UPDATE turn SET state_json = replace(state_json, '\"turn\":3', '\"turn\":33') WHERE number = 2"
+    )
     db.commit()
     db.close()
     with SessionStore.open(finished_file, readonly=True) as store:
         bad = [c for c in store.verify() if not c.ok]
-    assert [(c.turn, c.problem) for c in bad] == [(2, "the saved snapshot does not match its own hash")]
+    assert [(c.turn, c.problem) for c in bad] == [
+        (2, "the saved snapshot does not match its own hash")
+    ]
 
 
-def test_after_a_failed_save_no_turn_leaves_a_hole_and_create_rescues_all(unfinished_file: Path, sessions: Path, monkeypatch):
+def test_after_a_failed_save_no_turn_leaves_a_hole_and_create_rescues_all(
+    unfinished_file: Path, sessions: Path, monkeypatch
+):
     store = SessionStore.open(unfinished_file)
     match = store.resume()
     with SessionStore.open(unfinished_file, readonly=True) as broken, monkeypatch.context() as m:

@@ -41,7 +41,9 @@ def test_v1_file_is_backed_up_then_upgraded(v1_file: tuple[Path, Match]):
     assert int.from_bytes(path.read_bytes()[60:64], "big") == SCHEMA_VERSION
 
 
-def test_upgraded_file_has_the_same_tables_as_a_new_one(v1_file: tuple[Path, Match], sessions: Path):
+def test_upgraded_file_has_the_same_tables_as_a_new_one(
+    v1_file: tuple[Path, Match], sessions: Path
+):
     path, match = v1_file
     SessionStore.open(path).close()
     fresh = sessions / "fresh.wargame"
@@ -90,7 +92,9 @@ def test_failed_upgrade_leaves_the_file_as_it_was(v1_file: tuple[Path, Match]):
     assert fingerprint(path.parent) == before  # rolled back, and the unneeded backup removed
 
 
-def test_save_as_of_an_old_file_opened_read_only_writes_the_current_format(v1_file: tuple[Path, Match], sessions: Path):
+def test_save_as_of_an_old_file_opened_read_only_writes_the_current_format(
+    v1_file: tuple[Path, Match], sessions: Path
+):
     path, _ = v1_file
     with SessionStore.open(path, readonly=True) as store:
         copy = store.save_as(sessions / "new.wargame")

@@ -18,7 +18,11 @@ def test_case_1_1_void_orders_are_recorded_with_a_reason():
     """Case 1.1: An order that breaks a rule is not carried out: it is recorded as void with the
     reason, and the rest of the turn goes ahead."""
     s = start()
-    res = play(s, InvokeAlliance("alba", treaty="nothing", against="brin"), BackChannel("alba", target="brin"))
+    res = play(
+        s,
+        InvokeAlliance("alba", treaty="nothing", against="brin"),
+        BackChannel("alba", target="brin"),
+    )
     void = [r for r in res.results if r.status == "void"]
     assert len(void) == 1 and "alliance" in void[0].reason
     assert events(res, "OrderVoided") and events(res, "BackChannelOpened")
@@ -27,8 +31,14 @@ def test_case_1_1_void_orders_are_recorded_with_a_reason():
 def test_case_1_2_four_actions_a_turn_messages_free():
     """Case 1.2: A state may take at most four actions a turn; messages and answers are free."""
     s = start()
-    orders = [SendMessage("alba", to=("brin",), text="hello"), BuildUp("alba"), BackChannel("alba", target="brin"),
-              PublicDiplomacy("alba", target="dara"), MobilizeForces("alba", target="brin"), Attack("alba", target="brin")]
+    orders = [
+        SendMessage("alba", to=("brin",), text="hello"),
+        BuildUp("alba"),
+        BackChannel("alba", target="brin"),
+        PublicDiplomacy("alba", target="dara"),
+        MobilizeForces("alba", target="brin"),
+        Attack("alba", target="brin"),
+    ]
     res = play(s, *orders)
     assert [r.status for r in res.results] == ["applied"] * 5 + ["void"]
 

@@ -24,11 +24,18 @@ def test_case_2_1_private_and_public_messages():
     """Case 2.1: A private message is seen only by its sender and recipients; a public statement
     by everyone."""
     s = start()
-    res = play(s, SendMessage("alba", to=("brin",), text="Quietly: stand down."),
-               SendMessage("cora", to=("brin",), text="Stand down.", public=True))  # fmt: skip
-    private, = events(res, "MessageSent")
-    public, = events(res, "StatementMade")
-    assert private.visible_for("brin") and private.visible_for("alba") and not private.visible_for("dara")
+    res = play(
+        s,
+        SendMessage("alba", to=("brin",), text="Quietly: stand down."),
+        SendMessage("cora", to=("brin",), text="Stand down.", public=True),
+    )
+    (private,) = events(res, "MessageSent")
+    (public,) = events(res, "StatementMade")
+    assert (
+        private.visible_for("brin")
+        and private.visible_for("alba")
+        and not private.visible_for("dara")
+    )
     assert public.visible_for("dara")
 
 
@@ -38,7 +45,7 @@ def test_case_2_2_back_channel():
     s = start()
     res = play(s, BackChannel("alba", target="brin"))
     assert res.state.relation("alba", "brin") == s.relation("alba", "brin") + 4
-    ev, = events(res, "BackChannelOpened")
+    (ev,) = events(res, "BackChannelOpened")
     assert ev.visible_to == ("alba", "brin")
 
 
@@ -52,7 +59,7 @@ def test_case_2_3_complying_with_an_ultimatum():
     loses 5 stability times its regime factor, and the issuer gains 3 reputation."""
     s = start()
     res = play(s, IssueUltimatum("alba", target="brin", demand="Withdraw."))
-    u, = res.state.ultimatums
+    (u,) = res.state.ultimatums
     assert u.status == "pending" and events(res, "UltimatumIssued")
     res2 = play(res.state, AnswerUltimatum("brin", ultimatum=u.id, comply=True))
     assert res2.state.ultimatums[0].status == "complied"
@@ -71,7 +78,7 @@ def test_case_2_4_audience_cost_of_an_empty_ultimatum():
         defied = play(s, AnswerUltimatum(target, ultimatum="u1", comply=False))
         assert defied.state.ultimatums[0].status == "defied" and events(defied, "UltimatumDefied")
         res = play(defied.state)
-        ev, = events(res, "UltimatumNotEnforced")
+        (ev,) = events(res, "UltimatumNotEnforced")
         assert res.state.ultimatums[0].status == "backed_down"
         assert number(ev, "stability change") == -8 * factor
         assert number(ev, "reputation change") == -8
@@ -93,14 +100,19 @@ def test_case_2_6_mediation_needs_both_parties_then_cools_and_drafts():
     both (a ceasefire if they are at war, otherwise a non-aggression pact)."""
     s = start()
     res = play(s, OfferMediation("dara", between=("alba", "brin")))
-    m, = res.state.mediations
+    (m,) = res.state.mediations
     half = play(res.state, AnswerMediation("alba", mediation=m.id, accept=True))
     assert half.state.mediations[0].status == "offered" and not half.state.proposals
     both = play(half.state, AnswerMediation("brin", mediation=m.id, accept=True))
     assert both.state.mediations[0].status == "active"
     assert both.state.relation("alba", "brin") == half.state.relation("alba", "brin") + 5
-    p, = both.state.proposals
-    assert p.mediated and p.proposer == "dara" and set(p.recipients) == {"alba", "brin"} and p.kind == "non_aggression"
+    (p,) = both.state.proposals
+    assert (
+        p.mediated
+        and p.proposer == "dara"
+        and set(p.recipients) == {"alba", "brin"}
+        and p.kind == "non_aggression"
+    )
     assert events(both, "SettlementDrafted")
 
 
@@ -112,7 +124,7 @@ def test_case_2_7_mediated_settlement_binds_the_parties():
     p = Proposal("p2", "dara", ("alba", "brin"), "non_aggression", 1, mediated=True)
     s = replace(s, turn=2, mediations=(m,), proposals=(p,), next_id=10)
     res = play(s, AnswerProposal("alba", proposal="p2"), AnswerProposal("brin", proposal="p2"))
-    t, = res.state.treaties
+    (t,) = res.state.treaties
     assert set(t.members) == {"alba", "brin"} and t.mediator == "dara"
     assert res.state.country("dara").reputation == s.country("dara").reputation + 5
     assert res.state.mediations[0].status == "ended"
@@ -124,7 +136,9 @@ def test_case_2_8_breaking_a_mediated_settlement_costs_more():
     from wargame.state import Treaty
 
     plain = replace(start(), treaties=(Treaty("t1", "non_aggression", ("alba", "brin"), 0),))
-    witnessed = replace(start(), treaties=(Treaty("t1", "non_aggression", ("alba", "brin"), 0, mediator="dara"),))
+    witnessed = replace(
+        start(), treaties=(Treaty("t1", "non_aggression", ("alba", "brin"), 0, mediator="dara"),)
+    )
     a = play(plain, BreakTreaty("brin", treaty="t1")).state
     b = play(witnessed, BreakTreaty("brin", treaty="t1")).state
     assert a.country("brin").reputation - b.country("brin").reputation == 4
@@ -139,6 +153,9 @@ def test_case_2_9_computer_players_trust_a_mediators_draft():
     mediated = Proposal("p2", "dara", ("alba", "brin"), "non_aggression", 1, mediated=True)
 
     def rate(p):
-        return sum(_Mind(s, "alba", STYLE["realist"], Rng(i)).judge_proposal(p)[0] for i in range(400)) / 400
+        return (
+            sum(_Mind(s, "alba", STYLE["realist"], Rng(i)).judge_proposal(p)[0] for i in range(400))
+            / 400
+        )
 
     assert rate(mediated) > rate(direct) + 0.1

@@ -14,9 +14,9 @@ def test_case_3_1_signing():
     the parties' relations rise by 10."""
     s = start()
     res = play(s, ProposeAgreement("alba", to=("dara",), treaty="intelligence_sharing"))
-    p, = res.state.proposals
+    (p,) = res.state.proposals
     signed = play(res.state, AnswerProposal("dara", proposal=p.id, accept=True))
-    t, = signed.state.treaties
+    (t,) = signed.state.treaties
     assert t.kind == "intelligence_sharing" and set(t.members) == {"alba", "dara"}
     assert signed.state.relation("alba", "dara") == res.state.relation("alba", "dara") + 10
 
@@ -32,7 +32,12 @@ def test_case_3_3_breaking_a_treaty():
     """Case 3.3: Withdrawing from a treaty breaks it: the culprit loses reputation (12; an alliance
     18, a defense pact 10, a ceasefire or peace 14), counts one broken obligation, and loses 20
     relations with the other parties and 3 with every state."""
-    for kind, cost in (("non_aggression", 12), ("alliance", 18), ("defense_pact", 10), ("ceasefire", 14)):
+    for kind, cost in (
+        ("non_aggression", 12),
+        ("alliance", 18),
+        ("defense_pact", 10),
+        ("ceasefire", 14),
+    ):
         s = replace(start(), treaties=(Treaty("t1", kind, ("alba", "dara"), 0),))
         res = play(s, BreakTreaty("alba", treaty="t1"))
         after = res.state
@@ -87,7 +92,13 @@ def test_case_3_8_joint_exercises():
     plain = start()
     s = replace(plain, treaties=(Treaty("t1", "joint_exercises", ("alba", "cora"), 0),))
     side = ("alba", "cora")
-    assert abs(coalition_strength(s, side, ("brin",)) - (1 + EXERCISE_BONUS) * coalition_strength(plain, side, ("brin",))) < 1e-9
+    assert (
+        abs(
+            coalition_strength(s, side, ("brin",))
+            - (1 + EXERCISE_BONUS) * coalition_strength(plain, side, ("brin",))
+        )
+        < 1e-9
+    )
     assert reliability(s, "cora", "alba") > reliability(plain, "cora", "alba")
 
 
@@ -98,14 +109,20 @@ def test_case_3_9_intelligence_sharing_exposes_covert_action():
     for s, chance in ((start(), 0.30), (shared, 0.55)):
         res = play(s, ProxySupport("brin", target="alba"), rng=Scripted(0.5))
         kind = "ProxySupportExposed" if chance > 0.5 else "ProxySupportGiven"
-        ev, = events(res, kind)
+        (ev,) = events(res, kind)
         assert abs(number(ev, "chance of exposure") - chance) < 1e-9
 
 
 def test_case_3_10_force_against_a_partner_breaks_other_treaties_too():
     """Case 3.10: Force against a partner breaks every treaty the two share: alliance, defense pact,
     basing, intelligence sharing, joint exercises, ceasefire or peace."""
-    s = replace(start(), treaties=(Treaty("t1", "joint_exercises", ("alba", "brin"), 0), Treaty("t2", "arms_control", ("alba", "brin"), 0, cap=500, verification=0.5)))
+    s = replace(
+        start(),
+        treaties=(
+            Treaty("t1", "joint_exercises", ("alba", "brin"), 0),
+            Treaty("t2", "arms_control", ("alba", "brin"), 0, cap=500, verification=0.5),
+        ),
+    )
     after = play(s, Attack("alba", target="brin")).state
     assert after.treaty("t1").status == "broken" and after.treaty("t2").status == "active"
 
@@ -113,5 +130,5 @@ def test_case_3_10_force_against_a_partner_breaks_other_treaties_too():
 def test_case_3_11_scenario_treaties_are_in_force_from_the_start():
     """Case 3.11: Treaties listed in the scenario are in force when the game starts."""
     sc = scenario(treaties=[{"id": "pact", "kind": "defense_pact", "members": ["alba", "cora"]}])
-    t, = start(sc).treaties
+    (t,) = start(sc).treaties
     assert t.status == "active" and t.kind == "defense_pact" and t.signed_turn == 0

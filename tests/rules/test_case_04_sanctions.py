@@ -36,7 +36,7 @@ def test_case_4_2_costs_to_target_and_senders():
     sender loses half the bite times its own dependence on the target."""
     s = start()
     res = play(s, ImposeSanctions("alba", target="brin", measure="trade"))
-    bit, = events(res, "SanctionsBit")
+    (bit,) = events(res, "SanctionsBit")
     assert abs(number(bit, "GDP % lost this turn") - 6 * 0.25) < 1e-9
     assert abs(res.state.country("alba").economy - 100 * (1 - 6 * 0.5 * 0.10 / 100)) < 1e-9
     assert res.state.country("brin").economy < 100 * (1 - 0.015) + 1e-9
@@ -46,7 +46,14 @@ def test_case_4_3_cost_levels():
     """Case 4.3: An episode's cost level is set by what its measures, as first threatened or
     imposed, inflict or would inflict per turn: minor below 1.1% of GDP, major below 2.2%, severe
     from 2.2%."""
-    assert [cost_level(x) for x in (0.3, 1.09, 1.1, 2.19, 2.2, 6.0)] == ["minor", "minor", "major", "major", "severe", "severe"]
+    assert [cost_level(x) for x in (0.3, 1.09, 1.1, 2.19, 2.2, 6.0)] == [
+        "minor",
+        "minor",
+        "major",
+        "major",
+        "severe",
+        "severe",
+    ]
     s = play(start(), ThreatenSanctions("alba", target="brin", measure="trade")).state
     assert s.sanctions[0].stake == 1.5 and cost_level(s.sanctions[0].stake) == "major"
 
@@ -73,7 +80,7 @@ def test_case_4_5_concession():
     res = play(s, ConcedeToSanctions("brin", episode=s.sanctions[0].id))
     e = res.state.sanctions[0]
     assert e.stage == "conceded" and e.imposed_turn is None
-    ev, = events(res, "SanctionsConceded")
+    (ev,) = events(res, "SanctionsConceded")
     assert number(ev, "target stability change (audience cost)") == -4 * 0.7
     assert res.state.country("alba").reputation == 63
     assert res.state.country("brin").backed_down == 1
@@ -103,7 +110,11 @@ def test_case_4_8_severe_sanctions_harm_civilians():
     """Case 4.8: Sanctions harm the target's civilians: its stability falls by 0.3 per % of GDP
     lost; when the cost is severe, world opinion turns on the senders (0.5 reputation a turn)."""
     s = play(start(), ImposeSanctions("alba", target="brin", measure="trade")).state
-    joined = play(s, JoinSanctions("cora", episode=s.sanctions[0].id), JoinSanctions("dara", episode=s.sanctions[0].id))
+    joined = play(
+        s,
+        JoinSanctions("cora", episode=s.sanctions[0].id),
+        JoinSanctions("dara", episode=s.sanctions[0].id),
+    )
     bit = events(joined, "SanctionsBit")[0]
     assert abs(number(bit, "civilian harm (stability)") - 0.3 * 6 * 0.6) < 1e-9
     assert joined.state.country("cora").reputation == 70 - 0.5
@@ -133,7 +144,10 @@ def test_case_4_10_credible_senders_are_believed():
     seed = _seed_with_ordinary_resolve("s9", "brin")
     e = SanctionsEpisode("s9", ("alba",), "brin", "trade", threatened_turn=1, stake=1.5)
     good = start(seed=seed)
-    lapsed = [SanctionsEpisode(f"s{i}", ("alba",), "dara", "trade", threatened_turn=1, stage="dropped") for i in range(3)]
+    lapsed = [
+        SanctionsEpisode(f"s{i}", ("alba",), "dara", "trade", threatened_turn=1, stage="dropped")
+        for i in range(3)
+    ]
     bad = replace(with_country(good, "alba", reputation=25), sanctions=tuple(lapsed))
     p_good = _Mind(good, "brin", STYLE["realist"], Rng(1)).concession_chance(e)[0]
     p_bad = _Mind(bad, "brin", STYLE["realist"], Rng(1)).concession_chance(e)[0]

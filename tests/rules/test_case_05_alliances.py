@@ -14,7 +14,16 @@ from wargame.state import Dispute, Invocation, Treaty, War
 
 def _attacked(kind="alliance", casus="defensive", initiator="brin", target="alba", war=False):
     """Brin has used force against Alba; Alba and Cora share a treaty of `kind`."""
-    d = Dispute("d1", initiator, target, 1, 4, reciprocated=False, last_force=1, war_id="w1" if war else None)
+    d = Dispute(
+        "d1",
+        initiator,
+        target,
+        1,
+        4,
+        reciprocated=False,
+        last_force=1,
+        war_id="w1" if war else None,
+    )
     wars = (War("w1", (initiator,), (target,), 1, stronger_share=0.5, stronger="a"),) if war else ()
     t = Treaty("t1", kind, ("alba", "cora"), 0, casus_foederis=casus)
     return replace(start(), turn=2, disputes=(d,), wars=wars, treaties=(t,), next_id=10)
@@ -38,11 +47,23 @@ def test_case_5_1_invoking_needs_an_attack():
 def test_case_5_2_casus_foederis():
     """Case 5.2: A call is within the treaty's terms when the invoker was the target of the
     dispute or war (the defender), or when the treaty's casus foederis is "any"."""
-    assert play(_attacked(), InvokeAlliance("alba", treaty="t1", against="brin")).state.invocations[0].within_terms
+    assert (
+        play(_attacked(), InvokeAlliance("alba", treaty="t1", against="brin"))
+        .state.invocations[0]
+        .within_terms
+    )
     provoked = _attacked(initiator="alba", target="brin")
-    assert not play(provoked, InvokeAlliance("alba", treaty="t1", against="brin")).state.invocations[0].within_terms
+    assert (
+        not play(provoked, InvokeAlliance("alba", treaty="t1", against="brin"))
+        .state.invocations[0]
+        .within_terms
+    )
     anything = _attacked(initiator="alba", target="brin", casus="any")
-    assert play(anything, InvokeAlliance("alba", treaty="t1", against="brin")).state.invocations[0].within_terms
+    assert (
+        play(anything, InvokeAlliance("alba", treaty="t1", against="brin"))
+        .state.invocations[0]
+        .within_terms
+    )
 
 
 def test_case_5_3_honouring():
@@ -66,7 +87,9 @@ def test_case_5_4_abandoning_an_ally():
     for kind, cost in (("alliance", 18), ("defense_pact", 10)):
         s = _invoked(_attacked(kind))
         res = play(s, AnswerInvocation("cora", invocation="i1", honour=False))
-        assert res.state.treaties[0].status == "broken" and res.state.treaties[0].broken_by == "cora"
+        assert (
+            res.state.treaties[0].status == "broken" and res.state.treaties[0].broken_by == "cora"
+        )
         assert res.state.country("cora").reputation == 70 - cost
         assert res.state.relation("alba", "cora") == 50 - 30 - 20 - 3
         assert events(res, "AllyAbandoned") and res.state.country("cora").obligations_broken == 1
@@ -95,7 +118,7 @@ def test_case_5_7_standing_allies_fight_from_the_first_turn():
     d = Dispute("d2", "brin", "alba", s.turn - 1, 4, reciprocated=True, last_force=s.turn - 1)
     s = replace(s, disputes=(d,))
     res = play(s, Attack("brin", target="alba"), rng=Scripted(0.0))
-    war, = res.state.wars
+    (war,) = res.state.wars
     assert war.side_b == ("alba", "cora") and war.stronger == "b"
 
 
@@ -104,9 +127,15 @@ def test_case_5_8_alliances_deter():
     (a + b) / (a + b + h), where a and b are the two sides' fighting strengths and h the help the
     defender can expect: each ally's strength times its reliability, plus guests' based forces."""
     alone = war_chance(start(), "brin", "alba")
-    allied = war_chance(replace(start(), treaties=(Treaty("t1", "alliance", ("alba", "cora"), 0),)), "brin", "alba")
-    assert allied["defender's expected allied help"] > 0 and alone["alliance deterrence factor"] == 1.0
-    assert allied["probability"] < alone["probability"] * allied["alliance deterrence factor"] + 1e-12
+    allied = war_chance(
+        replace(start(), treaties=(Treaty("t1", "alliance", ("alba", "cora"), 0),)), "brin", "alba"
+    )
+    assert (
+        allied["defender's expected allied help"] > 0 and alone["alliance deterrence factor"] == 1.0
+    )
+    assert (
+        allied["probability"] < alone["probability"] * allied["alliance deterrence factor"] + 1e-12
+    )
 
 
 def test_case_5_9_abandonment_ruins_reliability():
@@ -116,7 +145,9 @@ def test_case_5_9_abandonment_ruins_reliability():
     deterrent value of every treaty the state has."""
     s = replace(start(), treaties=(Treaty("t1", "alliance", ("dara", "cora"), 0),))
     assert abs(reliability(s, "cora", "dara") - (0.1 + 0.35 + 0.06)) < 1e-9
-    record = Invocation("i0", "t9", "alba", "brin", 1, ("cora",), True, declined_by=("cora",), closed=True)
+    record = Invocation(
+        "i0", "t9", "alba", "brin", 1, ("cora",), True, declined_by=("cora",), closed=True
+    )
     burnt = replace(s, invocations=(record,))
     assert reliability(burnt, "cora", "dara") < reliability(s, "cora", "dara")
     assert expected_support(burnt, "dara", "brin") < expected_support(s, "dara", "brin")

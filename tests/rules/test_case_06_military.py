@@ -15,10 +15,10 @@ def test_case_6_1_shows_and_uses_of_force_open_disputes():
     tension +5); a use of force opens or raises it to limited force and marks the target as
     attacked."""
     res = play(start(), MobilizeForces("brin", target="alba"))
-    d, = res.state.disputes
+    (d,) = res.state.disputes
     assert d.rung == RUNG["military_signalling"] and res.state.relation("alba", "brin") == -40
     res = play(start(), Attack("brin", target="alba"))
-    d, = res.state.disputes
+    (d,) = res.state.disputes
     assert d.rung == RUNG["limited_force"] and res.state.country("alba").attacked
 
 
@@ -41,10 +41,22 @@ def test_case_6_3_reciprocated_clashes_risk_war():
     factor and the roll."""
     s = _reciprocated()
     f = war_chance(s, "brin", "alba")
-    expected = WAR_BASE * f["parity"] * f["tension factor"] * f["arms race factor"] * f["democratic peace factor"]
-    assert abs(f["probability"] - expected * f["nuclear deterrence factor"] * f["alliance deterrence factor"]) < 1e-12
+    expected = (
+        WAR_BASE
+        * f["parity"]
+        * f["tension factor"]
+        * f["arms race factor"]
+        * f["democratic peace factor"]
+    )
+    assert (
+        abs(
+            f["probability"]
+            - expected * f["nuclear deterrence factor"] * f["alliance deterrence factor"]
+        )
+        < 1e-12
+    )
     averted = play(s, Attack("brin", target="alba"), rng=Scripted(0.99))
-    ev, = events(averted, "WarAverted")
+    (ev,) = events(averted, "WarAverted")
     assert number(ev, "roll") == 0.99 and "parity" in dict(ev.numbers)
     began = play(s, Attack("brin", target="alba"), rng=Scripted(0.0))
     assert began.state.wars and began.state.disputes[0].war_id == began.state.wars[0].id
@@ -69,7 +81,7 @@ def test_case_6_5_sustained_assault():
     back can still become a war, at a quarter of the chance."""
     d = Dispute("d1", "brin", "alba", 1, 4, reciprocated=False, last_force=1)
     s = replace(start(), turn=2, disputes=(d,), next_id=10)
-    ev, = events(play(s, Attack("brin", target="alba"), rng=Scripted(0.99)), "WarAverted")
+    (ev,) = events(play(s, Attack("brin", target="alba"), rng=Scripted(0.99)), "WarAverted")
     assert number(ev, "invasion factor (target has not fought back)") == INVASION_FACTOR == 0.25
 
 
@@ -77,7 +89,10 @@ def test_case_6_6_battle_odds():
     """Case 6.6: Each turn of war the attackers win with chance 0.5 + 0.076 x ln(strength ratio),
     between 0.15 and 0.85: at 9:1 the stronger side wins a turn about two times in three."""
     assert battle_odds(1, 1) == 0.5
-    assert abs(battle_odds(9, 1) - (0.5 + 0.076 * math.log(9))) < 1e-12 and 0.66 < battle_odds(9, 1) < 0.67
+    assert (
+        abs(battle_odds(9, 1) - (0.5 + 0.076 * math.log(9))) < 1e-12
+        and 0.66 < battle_odds(9, 1) < 0.67
+    )
     assert battle_odds(1000, 1) == 0.85 and battle_odds(1, 1000) == 0.15
 
 
@@ -98,9 +113,14 @@ def test_case_6_8_unauthorized_force_costs_legitimacy():
     5 reputation and 3 relations with every other state."""
     res = play(start(), Attack("brin", target="alba"))
     assert res.state.country("brin").reputation == 45 and res.state.relation("brin", "cora") == -23
-    s = replace(start(), turn=2, disputes=(Dispute("d1", "brin", "alba", 1, 4, last_force=1),), next_id=10)
+    s = replace(
+        start(), turn=2, disputes=(Dispute("d1", "brin", "alba", 1, 4, last_force=1),), next_id=10
+    )
     res = play(s, Attack("alba", target="brin"), rng=Scripted(0.99))
-    assert res.state.country("alba").reputation == 60 and "self-defence" in events(res, "ForceUsed")[0].text
+    assert (
+        res.state.country("alba").reputation == 60
+        and "self-defence" in events(res, "ForceUsed")[0].text
+    )
 
 
 def test_case_6_9_build_ups_and_arms_races():
@@ -108,7 +128,10 @@ def test_case_6_9_build_ups_and_arms_races():
     hostile states building up together are in an arms race (tension +4), which raises the chance
     that their clashes become war."""
     res = play(start(), BuildUp("alba"), BuildUp("brin"))
-    assert abs(res.state.country("alba").military - 53) < 1e-9 and abs(res.state.country("alba").economy - 98.5) < 1e-9
+    assert (
+        abs(res.state.country("alba").military - 53) < 1e-9
+        and abs(res.state.country("alba").economy - 98.5) < 1e-9
+    )
     assert events(res, "ArmsRaceIntensified")
     assert war_chance(res.state, "brin", "alba")["arms race factor"] > 1
 
@@ -120,7 +143,10 @@ def test_case_6_10_proxy_support():
     hidden = play(start(), ProxySupport("brin", target="alba"), rng=Scripted(0.9))
     assert events(hidden, "ProxySupportGiven")[0].visible_to == ("brin",)
     exposed = play(start(), ProxySupport("brin", target="alba"), rng=Scripted(0.1))
-    assert exposed.state.country("brin").reputation == 46 and exposed.state.relation("alba", "brin") == -50
+    assert (
+        exposed.state.country("brin").reputation == 46
+        and exposed.state.relation("alba", "brin") == -50
+    )
 
 
 def test_case_6_11_the_stronger_coalition_is_recorded():

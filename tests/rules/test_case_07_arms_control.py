@@ -10,7 +10,10 @@ from wargame.state import Treaty
 
 
 def _capped(cap=52.0, verification=0.5, **extra):
-    treaties = (Treaty("t1", "arms_control", ("alba", "brin"), 0, cap=cap, verification=verification), *extra.get("more", ()))
+    treaties = (
+        Treaty("t1", "arms_control", ("alba", "brin"), 0, cap=cap, verification=verification),
+        *extra.get("more", ()),
+    )
     return replace(start(), treaties=treaties)
 
 
@@ -29,17 +32,29 @@ def test_case_7_2_detection_rises_with_verification():
     assert chances == sorted(chances) and chances[0] == 0.1 and abs(chances[10] - 0.6) < 1e-12
     assert abs(detection_chance(0.5, True) - (0.1 + 0.25 + 0.15 + 0.1)) < 1e-12
     assert detection_chance(1.0, True, True) == 0.95
-    res = play(_capped(verification=0.8), CheatOnArmsControl("alba", treaty="t1"), rng=Scripted(0.99))
-    assert number(events(res, "CheatingUndetected")[0], "chance of detection") == detection_chance(0.8, False)
+    res = play(
+        _capped(verification=0.8), CheatOnArmsControl("alba", treaty="t1"), rng=Scripted(0.99)
+    )
+    assert number(events(res, "CheatingUndetected")[0], "chance of detection") == detection_chance(
+        0.8, False
+    )
 
 
 def test_case_7_3_detected_cheating_breaks_the_treaty():
     """Case 7.3: A member caught over its cap breaks the treaty, loses 10 reputation (and the
     breach's 12), 15 relations with the other members, and tension rises by 8."""
-    res = play(_capped(), CheatOnArmsControl("alba", treaty="t1"), RequestInspection("brin", treaty="t1", target="alba"), rng=Scripted(0.0))
+    res = play(
+        _capped(),
+        CheatOnArmsControl("alba", treaty="t1"),
+        RequestInspection("brin", treaty="t1", target="alba"),
+        rng=Scripted(0.0),
+    )
     after = res.state
     assert events(res, "CheatingDetected") and after.treaties[0].status == "broken"
-    assert after.country("alba").reputation == 60 - 10 - 12 and after.country("alba").hidden_military == 0
+    assert (
+        after.country("alba").reputation == 60 - 10 - 12
+        and after.country("alba").hidden_military == 0
+    )
 
 
 def test_case_7_4_undetected_cheating_stays_secret():
@@ -47,8 +62,14 @@ def test_case_7_4_undetected_cheating_stays_secret():
     of its forces leave out what it hid."""
     from wargame.view import view_for
 
-    res = play(_capped(verification=0.0), CheatOnArmsControl("alba", treaty="t1"), rng=Scripted(0.99))
-    assert all(e.visible_to == ("alba",) for e in res.events if e.kind in ("CapSecretlyExceeded", "CheatingUndetected"))
+    res = play(
+        _capped(verification=0.0), CheatOnArmsControl("alba", treaty="t1"), rng=Scripted(0.99)
+    )
+    assert all(
+        e.visible_to == ("alba",)
+        for e in res.events
+        if e.kind in ("CapSecretlyExceeded", "CheatingUndetected")
+    )
     seen = view_for(res.state, "brin").state.country("alba").military
     assert seen < 50 * 1.16 and res.state.country("alba").hidden_military > 0
 
@@ -64,5 +85,5 @@ def test_case_7_6_intelligence_partners_help_catch_cheats():
     the other members."""
     s = _capped(more=(Treaty("t2", "intelligence_sharing", ("brin", "dara"), 0),))
     s = with_country(s, "alba", military=60)
-    ev, = events(play(s, rng=Scripted(0.99)), "CheatingUndetected")
+    (ev,) = events(play(s, rng=Scripted(0.99)), "CheatingUndetected")
     assert abs(number(ev, "chance of detection") - detection_chance(0.5, False, True)) < 1e-12

@@ -12,7 +12,9 @@ from wargame.state import Draft
 
 
 def _tabled(kind="condemn", target="brin"):
-    return replace(start(), turn=2, drafts=(Draft("r1", "cora", kind, target, None, 1),), next_id=10)
+    return replace(
+        start(), turn=2, drafts=(Draft("r1", "cora", kind, target, None, 1),), next_id=10
+    )
 
 
 def _vote(s, players, bystander_yes):
@@ -25,10 +27,18 @@ def _vote(s, players, bystander_yes):
 def test_case_8_1_drafts_are_tabled_by_members_and_voted_next_turn():
     """Case 8.1: Only Security Council members table drafts; a draft is voted on in the turn after
     it is tabled."""
-    res = play(start(), TableResolution("cora", resolution="condemn", target="brin"), TableResolution("dara", resolution="condemn", target="brin"))
+    res = play(
+        start(),
+        TableResolution("cora", resolution="condemn", target="brin"),
+        TableResolution("dara", resolution="condemn", target="brin"),
+    )
     assert [r.status for r in res.results] == ["applied", "void"] and len(res.state.drafts) == 1
     draft = res.state.drafts[0]
-    early = play(start(), TableResolution("cora", resolution="condemn", target="brin"), CastVote("alba", draft=draft.id, vote="yes"))
+    early = play(
+        start(),
+        TableResolution("cora", resolution="condemn", target="brin"),
+        CastVote("alba", draft=draft.id, vote="yes"),
+    )
     assert next(r for r in early.results if r.order.kind == "CastVote").status == "void"
     voted = play(res.state, CastVote("alba", draft=draft.id, vote="yes"))
     assert voted.results[0].status == "applied" and voted.state.drafts[0].status != "tabled"
@@ -38,7 +48,10 @@ def test_case_8_2_a_permanent_members_no_is_a_veto():
     """Case 8.2: A draft with 9 yes votes and a permanent member's "no" fails: it is vetoed."""
     res = _vote(_tabled(), {"cora": "yes", "alba": "yes", "brin": "no"}, 7)
     assert res.state.drafts[0].status == "vetoed" and events(res, "ResolutionVetoed")
-    assert adopted({**{f"x{i}": "yes" for i in range(9)}, "p": "no"}, ("p",)) == (False, "vetoed by p")
+    assert adopted({**{f"x{i}": "yes" for i in range(9)}, "p": "no"}, ("p",)) == (
+        False,
+        "vetoed by p",
+    )
 
 
 def test_case_8_3_an_abstention_does_not_block():
@@ -57,10 +70,14 @@ def test_case_8_5_every_vote_obeys_article_27():
     """Case 8.5: Every vote the engine resolves obeys Art. 27: a draft is adopted exactly when 9 or
     more of the 15 members vote yes and no permanent member votes no."""
     for seed in range(60):
-        votes = {"cora": "yes", "alba": ("yes", "abstain")[seed % 2], "brin": ("no", "abstain", "yes")[seed % 3]}
+        votes = {
+            "cora": "yes",
+            "alba": ("yes", "abstain")[seed % 2],
+            "brin": ("no", "abstain", "yes")[seed % 3],
+        }
         s = replace(_tabled(), seed=seed)
         res = play(s, *[CastVote(m, draft="r1", vote=v) for m, v in votes.items()], rng=Rng(seed))
-        vote, = crisis_record(res.state)["council_votes"]
+        (vote,) = crisis_record(res.state)["council_votes"]
         assert vote["seats"] == 15 and vote["art27_ok"]
 
 
@@ -68,7 +85,7 @@ def test_case_8_6_un_sanctions():
     """Case 8.6: An adopted sanctions resolution imposes sanctions by every state, with a UN
     mandate that widens the target's dependence by 40%."""
     res = _vote(_tabled("sanction"), {"cora": "yes", "alba": "yes", "brin": "abstain"}, 7)
-    e, = res.state.sanctions
+    (e,) = res.state.sanctions
     assert e.un_mandated and e.stage == "imposed" and set(e.senders) == {"alba", "cora", "dara"}
     assert abs(e.stake - 6 * min(1.0, 0.6 * 1.4)) < 1e-9
 
@@ -76,9 +93,14 @@ def test_case_8_6_un_sanctions():
 def test_case_8_7_authorized_force_is_legitimate():
     """Case 8.7: Force against a state the Council has authorized force against costs no
     reputation."""
-    s = replace(start(), drafts=(Draft("r1", "cora", "authorize_force", "brin", None, 1, status="adopted"),))
+    s = replace(
+        start(), drafts=(Draft("r1", "cora", "authorize_force", "brin", None, 1, status="adopted"),)
+    )
     res = play(s, Attack("alba", target="brin"))
-    assert res.state.country("alba").reputation == 60 and "authorization" in events(res, "ForceUsed")[0].text
+    assert (
+        res.state.country("alba").reputation == 60
+        and "authorization" in events(res, "ForceUsed")[0].text
+    )
 
 
 def test_case_8_8_regional_condemnation():
@@ -87,4 +109,7 @@ def test_case_8_8_regional_condemnation():
     res = play(start(), RegionalAppeal("alba", organization="league", target="brin"))
     assert events(res, "RegionalCondemnation") and res.state.country("brin").reputation == 45
     friendly = with_relation(start(), "dara", "brin", 60)
-    assert events(play(friendly, RegionalAppeal("alba", organization="league", target="brin")), "RegionalAppealFailed")
+    assert events(
+        play(friendly, RegionalAppeal("alba", organization="league", target="brin")),
+        "RegionalAppealFailed",
+    )

@@ -7,7 +7,16 @@ from casebook import Scripted, events, number, play, scenario, start
 from wargame.orders import Intervene, SendAid
 from wargame.state import RUNG, Draft, Treaty
 
-FOLK = [{"id": "folk", "name": "The Folk", "in_state": "brin", "people": 100000, "threat": 0.05, "perpetrator": "brin"}]
+FOLK = [
+    {
+        "id": "folk",
+        "name": "The Folk",
+        "in_state": "brin",
+        "people": 100000,
+        "threat": 0.05,
+        "perpetrator": "brin",
+    }
+]
 
 
 def _crisis(**fields):
@@ -21,9 +30,12 @@ def test_case_9_1_the_toll_and_lives_saved():
     res = play(_crisis())
     assert res.state.populations[0].deaths == 5000
     aided = play(_crisis(), SendAid("cora", target="brin"))
-    ev, = events(aided, "CiviliansKilled")
+    (ev,) = events(aided, "CiviliansKilled")
     assert aided.state.populations[0].deaths == 4000 and number(ev, "lives saved") == 1000
-    guarded = replace(_crisis(), populations=(_crisis().populations[0]._replace(protected_by=("cora",), peacekeepers=True),))
+    guarded = replace(
+        _crisis(),
+        populations=(_crisis().populations[0]._replace(protected_by=("cora",), peacekeepers=True),),
+    )
     assert play(guarded).state.populations[0].deaths == int(5000 * 0.15 * 0.4)
 
 
@@ -31,7 +43,7 @@ def test_case_9_2_intervention_is_a_use_of_force():
     """Case 9.2: Intervening is a use of force against the perpetrator: it opens (or raises) a
     militarized dispute at limited force, which the perpetrator may answer."""
     res = play(_crisis(), Intervene("cora", population="folk"), rng=Scripted(0.0))
-    d, = res.state.disputes
+    (d,) = res.state.disputes
     assert (d.initiator, d.target, d.rung) == ("cora", "brin", RUNG["limited_force"])
     assert res.state.country("brin").attacked
 
@@ -54,12 +66,14 @@ def test_case_9_4_missions_can_fail():
     mission costs the intervener 150 casualties and provokes reprisals: the toll that turn is 1.5
     times higher."""
     res = play(_crisis(), Intervene("alba", population="folk"), rng=Scripted(0.99))
-    ev, = events(res, "InterventionFailed")
+    (ev,) = events(res, "InterventionFailed")
     assert abs(number(ev, "chance of success") - (0.35 + 0.3 * 0.5)) < 1e-9
     assert res.state.country("alba").casualties >= 150
     assert res.state.populations[0].deaths == int(5000 * 1.5)
     based = _crisis(treaties=(Treaty("t1", "basing", ("alba", "dara"), 0),))
-    ev, = events(play(based, Intervene("alba", population="folk"), rng=Scripted(0.99)), "InterventionFailed")
+    (ev,) = events(
+        play(based, Intervene("alba", population="folk"), rng=Scripted(0.99)), "InterventionFailed"
+    )
     assert abs(number(ev, "chance of success") - 0.6) < 1e-9
 
 

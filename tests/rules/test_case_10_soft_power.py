@@ -12,7 +12,9 @@ def test_case_10_1_public_diplomacy_and_exchanges():
     """Case 10.1: A public diplomacy campaign raises relations with the target by 3 and the
     campaigner's reputation by 1, for 0.3% of its economy; a cultural and educational exchange
     raises relations by 4 and reputation by 0.5."""
-    res = play(start(), PublicDiplomacy("alba", target="brin"), CulturalExchange("cora", target="dara"))
+    res = play(
+        start(), PublicDiplomacy("alba", target="brin"), CulturalExchange("cora", target="dara")
+    )
     assert res.state.relation("alba", "brin") == -27 and res.state.country("alba").reputation == 61
     assert res.state.relation("cora", "dara") == 24 and res.state.country("cora").reputation == 70.5
 
@@ -27,14 +29,21 @@ def test_case_10_2_aid_courts_small_states():
         share = number(e, "share of the recipient's economy")
         assert abs(number(e, "relations change") - min(15, 4 + 60 * share)) < 1e-5
         gains[e.actors[0]] = number(e, "relations change")
-    assert gains["cora"] > 2 * gains["alba"]  # the great power's aid to the small state counts for more
+    assert (
+        gains["cora"] > 2 * gains["alba"]
+    )  # the great power's aid to the small state counts for more
 
 
 def test_case_10_3_reputation_wins_votes():
     """Case 10.3: Reputation changes how others respond: a bystander on the Council is likelier to
     vote for a draft tabled by a sponsor of good name."""
+
     def chance(rep):
-        s = with_country(replace(start(), turn=2, drafts=(Draft("r1", "cora", "condemn", "brin", None, 1),)), "cora", reputation=rep)
+        s = with_country(
+            replace(start(), turn=2, drafts=(Draft("r1", "cora", "condemn", "brin", None, 1),)),
+            "cora",
+            reputation=rep,
+        )
         res = play(s, CastVote("cora", draft="r1", vote="yes"), rng=Scripted())
         ev = next(e for e in res.events if e.kind.startswith("Resolution"))
         return number(ev, "Bystander 0: chance of yes")

@@ -23,7 +23,10 @@ def test_case_11_2_casualties_cost_support_more_in_democracies():
     res = play(start(), Attack("brin", target="alba"))
     alba = next(e for e in events(res, "PublicMoodSoured") if e.actors == ("alba",))
     killed = number(alba, "casualties")
-    assert abs(number(alba, "stability change (casualties)") + 1.5 * math.log2(1 + killed / 100) * 1.5) < 1e-5
+    assert (
+        abs(number(alba, "stability change (casualties)") + 1.5 * math.log2(1 + killed / 100) * 1.5)
+        < 1e-5
+    )
 
 
 def test_case_11_3_stability_drifts_back():

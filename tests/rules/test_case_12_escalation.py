@@ -16,7 +16,9 @@ def test_case_12_1_the_ladder_rises_and_cools_one_rung_a_turn():
     assert up.rung_name == "military_signalling"
     s = replace(start(), escalation=RUNG["limited_force"], max_escalation=RUNG["limited_force"])
     cooled = play(s).state
-    assert cooled.rung_name == "military_signalling" and cooled.max_escalation == RUNG["limited_force"]
+    assert (
+        cooled.rung_name == "military_signalling" and cooled.max_escalation == RUNG["limited_force"]
+    )
 
 
 def test_case_12_2_a_nuclear_power_losing_a_war_raises_the_nuclear_threat():
@@ -39,11 +41,20 @@ def test_case_12_3_tension_eases_when_nothing_feeds_it():
 def test_case_12_4_injects_fire_once_when_due():
     """Case 12.4: A scripted event (inject) happens once, in the first turn its trigger is met
     (a turn number, a tension level or an escalation rung), with its stated effects."""
-    inject = {"id": "storm", "title": "A storm", "text": "Ports close.", "when": {"turn": 2},
-              "effects": [{"state": "alba", "attribute": "economy", "delta": -5}], "tension": 4}
+    inject = {
+        "id": "storm",
+        "title": "A storm",
+        "text": "Ports close.",
+        "when": {"turn": 2},
+        "effects": [{"state": "alba", "attribute": "economy", "delta": -5}],
+        "tension": 4,
+    }
     s = start(scenario(injects=[inject]))
     one = play(s)
     assert not events(one, "InjectOccurred")
     two = play(one.state)
-    assert events(two, "InjectOccurred") and two.state.country("alba").economy < one.state.country("alba").economy
+    assert (
+        events(two, "InjectOccurred")
+        and two.state.country("alba").economy < one.state.country("alba").economy
+    )
     assert not events(play(two.state), "InjectOccurred")

@@ -21,11 +21,29 @@ def _rows(*states):
 def test_case_13_1_honour_rates_count_answers_within_terms_by_kind():
     """Case 13.1: The alliance rows count every ally's answer to a call made within the treaty's
     terms, classic alliances and defense pacts apart; calls outside the terms do not count."""
-    treaties = (Treaty("t1", "alliance", ("alba", "cora", "dara"), 0), Treaty("t2", "defense_pact", ("alba", "dara"), 0))
+    treaties = (
+        Treaty("t1", "alliance", ("alba", "cora", "dara"), 0),
+        Treaty("t2", "defense_pact", ("alba", "dara"), 0),
+    )
     invs = (
-        Invocation("i1", "t1", "alba", "brin", 1, ("cora", "dara"), True, honoured_by=("cora",), declined_by=("dara",), closed=True),
-        Invocation("i2", "t2", "alba", "brin", 1, ("dara",), True, declined_by=("dara",), closed=True),
-        Invocation("i3", "t1", "alba", "brin", 2, ("cora",), False, declined_by=("cora",), closed=True),
+        Invocation(
+            "i1",
+            "t1",
+            "alba",
+            "brin",
+            1,
+            ("cora", "dara"),
+            True,
+            honoured_by=("cora",),
+            declined_by=("dara",),
+            closed=True,
+        ),
+        Invocation(
+            "i2", "t2", "alba", "brin", 1, ("dara",), True, declined_by=("dara",), closed=True
+        ),
+        Invocation(
+            "i3", "t1", "alba", "brin", 2, ("cora",), False, declined_by=("cora",), closed=True
+        ),
     )
     rows = _rows(replace(start(), treaties=treaties, invocations=invs))
     assert (rows["alliance_honoured"].value, rows["alliance_honoured"].n) == (0.5, 2)
@@ -39,15 +57,33 @@ def test_case_13_2_sanctions_rows():
     episode they answer and are not counted apart."""
     eps = (
         SanctionsEpisode("s1", ("alba",), "brin", "trade", 1, stage="conceded", stake=0.5),
-        SanctionsEpisode("s2", ("alba",), "brin", "trade", 1, imposed_turn=2, stage="conceded", stake=1.5),
-        SanctionsEpisode("s3", ("alba",), "brin", "trade", 1, imposed_turn=2, stage="imposed", stake=3.0),
+        SanctionsEpisode(
+            "s2", ("alba",), "brin", "trade", 1, imposed_turn=2, stage="conceded", stake=1.5
+        ),
+        SanctionsEpisode(
+            "s3", ("alba",), "brin", "trade", 1, imposed_turn=2, stage="imposed", stake=3.0
+        ),
         SanctionsEpisode("s4", ("alba",), "brin", "trade", 1, stage="dropped", stake=0.5),
-        SanctionsEpisode("s5", ("brin",), "alba", "trade", None, imposed_turn=3, stage="imposed", stake=0.1, retaliation_for="s3"),
+        SanctionsEpisode(
+            "s5",
+            ("brin",),
+            "alba",
+            "trade",
+            None,
+            imposed_turn=3,
+            stage="imposed",
+            stake=0.1,
+            retaliation_for="s3",
+        ),
     )
     rows = _rows(replace(start(), turn=5, sanctions=eps))
     assert rows["threat_not_imposed"].value == 0.5 and rows["threat_concession"].value == 0.25
     assert rows["imposition_concession"].value == 0.5 and rows["imposed_success"].n == 2
-    assert (rows["success_minor"].value, rows["success_major"].value, rows["success_severe"].value) == (0.5, 1.0, 0.0)
+    assert (
+        rows["success_minor"].value,
+        rows["success_major"].value,
+        rows["success_severe"].value,
+    ) == (0.5, 1.0, 0.0)
     assert not rows["success_monotonic"].passed
 
 
@@ -55,10 +91,36 @@ def test_case_13_3_disputes_and_wars_rows():
     """Case 13.3: The war rows count disputes that became wars, wars whose dispute had been
     reciprocated, and wars with a victor won by the stronger coalition (pooled, and with the
     stronger side holding at least 85% of the capabilities)."""
-    disputes = (Dispute("d1", "brin", "alba", 1, 5, reciprocated=True, war_id="w1"), Dispute("d2", "brin", "dara", 1, 3),
-                Dispute("d3", "cora", "brin", 1, 5, reciprocated=True, war_id="w2"), Dispute("d4", "alba", "dara", 2, 4))  # fmt: skip
-    wars = (War("w1", ("brin",), ("alba",), 1, stronger_share=0.6, stronger="a", ended_turn=3, winner="b", ended_by="victory"),
-            War("w2", ("cora",), ("brin",), 1, stronger_share=0.9, stronger="a", ended_turn=3, winner="a", ended_by="victory"))  # fmt: skip
+    disputes = (
+        Dispute("d1", "brin", "alba", 1, 5, reciprocated=True, war_id="w1"),
+        Dispute("d2", "brin", "dara", 1, 3),
+        Dispute("d3", "cora", "brin", 1, 5, reciprocated=True, war_id="w2"),
+        Dispute("d4", "alba", "dara", 2, 4),
+    )
+    wars = (
+        War(
+            "w1",
+            ("brin",),
+            ("alba",),
+            1,
+            stronger_share=0.6,
+            stronger="a",
+            ended_turn=3,
+            winner="b",
+            ended_by="victory",
+        ),
+        War(
+            "w2",
+            ("cora",),
+            ("brin",),
+            1,
+            stronger_share=0.9,
+            stronger="a",
+            ended_turn=3,
+            winner="a",
+            ended_by="victory",
+        ),
+    )
     rows = _rows(replace(start(), disputes=disputes, wars=wars))
     assert rows["mid_war"].value == 0.5 and rows["war_reciprocated"].value == 1.0
     assert rows["stronger_wins"].value == 0.5 and rows["stronger_wins_9to1"].value == 1.0
@@ -67,7 +129,16 @@ def test_case_13_3_disputes_and_wars_rows():
 def test_case_13_4_every_vote_is_checked_against_article_27():
     """Case 13.4: The Security Council row re-counts every recorded vote: a draft recorded as
     adopted despite a permanent member's "no" would fail the check."""
-    votes = tuple(sorted({"cora": "yes", "brin": "no", "alba": "yes", **{f"by{i}": "yes" for i in range(12)}}.items()))
+    votes = tuple(
+        sorted(
+            {
+                "cora": "yes",
+                "brin": "no",
+                "alba": "yes",
+                **{f"by{i}": "yes" for i in range(12)},
+            }.items()
+        )
+    )
     good = Draft("r1", "cora", "condemn", "brin", None, 1, votes=votes, status="vetoed")
     bad = good._replace(id="r2", status="adopted")
     assert _rows(replace(start(), drafts=(good,)))["council_art27"].value == 1.0
@@ -79,7 +150,11 @@ def test_case_13_5_tolerances_widen_with_small_samples():
     is the larger of the row's band and two standard errors at the target for the sample size, and
     a row with too few cases fails."""
     t = Target("x", "x", 0.5, 0.06, "src", "def")
-    assert judge(t, 0.5, 1000).tolerance == 0.06 and judge(t, 0.65, 40).passed and not judge(t, 0.7, 40).passed
+    assert (
+        judge(t, 0.5, 1000).tolerance == 0.06
+        and judge(t, 0.65, 40).passed
+        and not judge(t, 0.7, 40).passed
+    )
     assert not judge(t, 0.5, 10).passed and "too few" in judge(t, 0.5, 10).note
     assert len({t.id for t in TARGETS}) == len(TARGETS) == 14
 
@@ -93,7 +168,9 @@ def test_case_13_6_calibration_plays_real_games():
     m.play_out()
     assert state_hash(play_crisis(sc, 5)) == state_hash(m.state)
     tasks = plan(8)
-    assert {sid for _, sid, _ in tasks} == set(shipped_scenarios()) and len({seed for *_, seed in tasks}) == 8
+    assert {sid for _, sid, _ in tasks} == set(shipped_scenarios()) and len(
+        {seed for *_, seed in tasks}
+    ) == 8
 
 
 def test_case_13_7_the_calibrate_command(tmp_path, capsys):
@@ -101,7 +178,9 @@ def test_case_13_7_the_calibrate_command(tmp_path, capsys):
     row per target with the simulated value, target, tolerance, sample size and pass/fail, writes
     the same table as JSON and one JSON line per crisis, and exits 0 only when every row passes."""
     table, records = tmp_path / "table.json", tmp_path / "crises.jsonl"
-    code = main(["calibrate", "--runs", "8", "--jobs", "2", "--json", str(table), "--records", str(records)])
+    code = main(
+        ["calibrate", "--runs", "8", "--jobs", "2", "--json", str(table), "--records", str(records)]
+    )
     out, err = capsys.readouterr()
     data = json.loads(table.read_text())
     assert len(data["rows"]) == len(TARGETS) + 1 and data["runs"] == 8
@@ -113,10 +192,23 @@ def test_case_13_7_the_calibrate_command(tmp_path, capsys):
     lines = records.read_text().splitlines()
     assert len(lines) == 8
     rec = json.loads(lines[0])
-    assert {"scenario", "seed", "turns", "max_escalation", "war", "mediated", "formal_agreement", "states",
-            "sanctions", "invocations", "wars"} <= set(rec)  # fmt: skip
+    assert {
+        "scenario",
+        "seed",
+        "turns",
+        "max_escalation",
+        "war",
+        "mediated",
+        "formal_agreement",
+        "states",
+        "sanctions",
+        "invocations",
+        "wars",
+    } <= set(rec)
     state = next(iter(rec["states"].values()))
-    assert {"outcome", "regime", "nuclear", "capability_share", "attacked", "reciprocated"} <= set(state)
+    assert {"outcome", "regime", "nuclear", "capability_share", "attacked", "reciprocated"} <= set(
+        state
+    )
     assert state["outcome"] in ("victory", "compromise", "stalemate", "defeat")
 
 
@@ -127,7 +219,11 @@ def test_case_13_8_records_describe_each_episode_call_and_war():
     sc = shipped_scenarios()["amber_coast"]
     rec = crisis_record(play_crisis(sc, 11))
     for e in rec["sanctions"]:
-        assert {"threatened", "imposed", "cost", "conceded"} <= set(e) and e["cost"] in ("minor", "major", "severe")
+        assert {"threatened", "imposed", "cost", "conceded"} <= set(e) and e["cost"] in (
+            "minor",
+            "major",
+            "severe",
+        )
     for i in rec["invocations"]:
         assert all({"ally", "honoured"} <= set(a) for a in i["answers"])
     for w in rec["wars"]:

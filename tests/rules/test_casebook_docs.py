@@ -20,5 +20,8 @@ def _docstring_cases() -> dict[str, str]:
 
 def test_every_case_is_in_the_rulebook_word_for_word():
     doc = (ROOT / "docs" / "RULES.md").read_text()
-    listed = {m.group(1): " ".join(m.group(2).split()) for m in re.finditer(r"^- \*\*(\d+\.\d+)\*\* (.*)$", doc, re.M)}
+    listed = {
+        m.group(1): " ".join(m.group(2).split())
+        for m in re.finditer(r"^- \*\*(\d+\.\d+)\*\* (.*)$", doc, re.M)
+    }
     assert listed == _docstring_cases()

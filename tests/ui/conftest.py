@@ -36,7 +36,12 @@ def make_window(qtbot, ui_settings: UiSettings) -> Iterator[Callable[..., MainWi
 
     def make(runner: TaskRunner | None = None, with_files: bool = True) -> MainWindow:
         create_app()
-        window = create_window(runner or ThreadTaskRunner(), ui_settings, with_files=with_files, ask_before_closing=False)
+        window = create_window(
+            runner or ThreadTaskRunner(),
+            ui_settings,
+            with_files=with_files,
+            ask_before_closing=False,
+        )
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()

@@ -32,7 +32,9 @@ def find(window: QWidget, cls: type, name: str):  # noqa: ANN201 - the widget as
 
 def click(qtbot, window: QWidget, name: str) -> None:
     button = find(window, QPushButton, name)
-    assert button.isVisible() and button.isEnabled(), f"{name} cannot be clicked: {button.toolTip()}"
+    assert button.isVisible() and button.isEnabled(), (
+        f"{name} cannot be clicked: {button.toolTip()}"
+    )
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
@@ -43,7 +45,9 @@ def label(window: QWidget, name: str) -> str:
 def choose(window: QWidget, combo_name: str, text: str) -> None:
     combo = find(window, QComboBox, combo_name)
     index = combo.findText(text)
-    assert index >= 0, f"{text!r} is not offered by {combo_name}: {[combo.itemText(i) for i in range(combo.count())]}"
+    assert index >= 0, (
+        f"{text!r} is not offered by {combo_name}: {[combo.itemText(i) for i in range(combo.count())]}"
+    )
     combo.setCurrentIndex(index)
 
 
@@ -67,7 +71,9 @@ def visible_texts(window: QWidget) -> str:
     return "\n".join(out)
 
 
-def start_from_start_screen(qtbot, window: MainWindow, players: dict[str, str], levels: dict[str, str] | None = None) -> None:
+def start_from_start_screen(
+    qtbot, window: MainWindow, players: dict[str, str], levels: dict[str, str] | None = None
+) -> None:
     """New game -> the tutorial -> who plays each state (and the computer's level) -> Start."""
     click(qtbot, window, "newGameButton")
     qtbot.waitUntil(lambda: window.page() == "setup")

@@ -70,10 +70,16 @@ def test_the_control_cell_asks_first_and_is_in_the_game_menu(qtbot, make_window,
 
 def test_the_control_cell_shows_what_no_seat_sees_and_follows_the_game(qtbot, make_window, answers):
     window = make_window(SyncTaskRunner())
-    start_from_start_screen(qtbot, window, {"aurelia": "person", "borduria": "person", "carpathia": "computer", "dalmora": "computer"})
+    start_from_start_screen(
+        qtbot,
+        window,
+        {"aurelia": "person", "borduria": "person", "carpathia": "computer", "dalmora": "computer"},
+    )
     assert window.show_control_cell()
     control = _control_window(window)
-    assert "handed in: no one yet \u00b7 waiting for: Aurelia, Borduria" in label(control, "controlOrders")
+    assert "handed in: no one yet \u00b7 waiting for: Aurelia, Borduria" in label(
+        control, "controlOrders"
+    )
     # every objective of every state, the secret ones too, met or not now
     assert BORDURIA_SECRET + " (secret)" in visible_texts(control)
 
@@ -113,23 +119,37 @@ def test_the_control_cell_shows_what_no_seat_sees_and_follows_the_game(qtbot, ma
 def test_the_control_cell_sees_hidden_capability_that_intelligence_misses(tutorial):
     match = Match(tutorial, 3, ("carpathia", "dalmora"))
     state = match.state
-    cheat = state.country("borduria")._replace(military=state.country("borduria").military + 12, hidden_military=12.0)
-    match.state = replace(state, countries=tuple(cheat if c.id == "borduria" else c for c in state.countries))
+    cheat = state.country("borduria")._replace(
+        military=state.country("borduria").military + 12, hidden_military=12.0
+    )
+    match.state = replace(
+        state, countries=tuple(cheat if c.id == "borduria" else c for c in state.countries)
+    )
     truth = {s.state_id: s for s in control_cell(match).states}
     assert truth["borduria"].hidden_military == 12.0
     assert truth["borduria"].military == cheat.military
     assert view_for(match.state, "aurelia").state.country("borduria").hidden_military == 0.0
-    assert [s.played_by for s in truth.values()][2:] == ["computer (easy, institutionalist)", "computer (easy, dove)"]
+    assert [s.played_by for s in truth.values()][2:] == [
+        "computer (easy, institutionalist)",
+        "computer (easy, dove)",
+    ]
     assert {s.title.split(" (")[0] for s in control_cell(match).sections} >= {
-        "Treaties", "Sanctions", "Wars", "Militarized disputes", "Calls on allies", "Security Council drafts",
-    }  # fmt: skip
+        "Treaties",
+        "Sanctions",
+        "Wars",
+        "Militarized disputes",
+        "Calls on allies",
+        "Security Council drafts",
+    }
 
 
 def test_the_control_cell_window_renders_a_hidden_figure_and_every_section(qtbot, tutorial):
     match = Match(tutorial, 3, ("carpathia", "dalmora"))
     state = match.state
     cheat = state.country("borduria")._replace(hidden_military=12.0)
-    match.state = replace(state, countries=tuple(cheat if c.id == "borduria" else c for c in state.countries))
+    match.state = replace(
+        state, countries=tuple(cheat if c.id == "borduria" else c for c in state.countries)
+    )
     control = ControlCellWindow()
     qtbot.addWidget(control)
     control.show()

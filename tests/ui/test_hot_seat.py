@@ -15,7 +15,11 @@ def test_hot_seat_passes_through_the_hand_over_screen(qtbot, make_window):
     window = make_window()
     handovers = []
     window.presenter.sig_handover_requested.connect(handovers.append)
-    start_from_start_screen(qtbot, window, {"aurelia": "person", "borduria": "person", "carpathia": "computer", "dalmora": "computer"})
+    start_from_start_screen(
+        qtbot,
+        window,
+        {"aurelia": "person", "borduria": "person", "carpathia": "computer", "dalmora": "computer"},
+    )
 
     # before anyone sees anything: pass to Aurelia
     qtbot.waitUntil(lambda: window.page() == "handover")
@@ -46,6 +50,8 @@ def test_hot_seat_passes_through_the_hand_over_screen(qtbot, make_window):
     # when both are in, the turn is resolved and the next turn starts with a hand-over again
     with qtbot.waitSignal(window.presenter.sig_turn_resolved, timeout=20000):
         click(qtbot, window, "submitOrdersButton")
-    qtbot.waitUntil(lambda: window.page() == "handover" and "Aurelia" in label(window, "handoverTitle"))
+    qtbot.waitUntil(
+        lambda: window.page() == "handover" and "Aurelia" in label(window, "handoverTitle")
+    )
     assert "Turn 2 of 6" in label(window, "handoverDetail")
     assert [h.name for h in handovers] == ["Aurelia", "Borduria", "Aurelia"]

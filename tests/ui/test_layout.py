@@ -22,7 +22,9 @@ def _play_tutorial(qtbot, make_window):
 
 def test_the_tension_figure_is_not_drawn_over_its_bar(qtbot, make_window):
     window = _play_tutorial(qtbot, make_window)
-    assert label(window, "tensionLabel").startswith("Tension ") and label(window, "tensionLabel").endswith(" of 100")
+    assert label(window, "tensionLabel").startswith("Tension ") and label(
+        window, "tensionLabel"
+    ).endswith(" of 100")
     bar = find(window, QProgressBar, "tensionBar")
     assert not bar.isTextVisible()
     figure = find(window, QLabel, "tensionLabel")
@@ -36,7 +38,9 @@ def _legend_fits(legend) -> None:
     cells = legend.cells(legend.width())
     assert [c[2] for c in cells] == [e[1] for e in legend.entries()]
     for rect, _kind, text, _full in cells:
-        assert rect.right() < legend.width() and rect.bottom() < legend.heightForWidth(legend.width())
+        assert rect.right() < legend.width() and rect.bottom() < legend.heightForWidth(
+            legend.width()
+        )
         area = legend.text_rect(rect)
         drawn = fm.boundingRect(area.adjusted(0, 0, 0, 10000), Qt.TextFlag.TextWordWrap, text)
         assert drawn.height() <= area.height() and drawn.width() <= area.width()
@@ -75,4 +79,6 @@ def test_the_end_screens_columns_fit_their_content(qtbot, make_window):
     widest = max(scores.fontMetrics().horizontalAdvance(n) for n in names)
     assert scores.columnWidth(0) < widest + 120  # names, the expand arrow and a little room
     assert scores.topLevelItem(0).child(0).isFirstColumnSpanned()
-    assert sum(scores.columnWidth(c) for c in range(scores.columnCount())) <= scores.viewport().width()
+    assert (
+        sum(scores.columnWidth(c) for c in range(scores.columnCount())) <= scores.viewport().width()
+    )

@@ -28,7 +28,11 @@ def test_every_move_of_the_rules_is_listed_by_family(qtbot, make_window, tutoria
     tree = find(window, QTreeWidget, "movesTree")
     families = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert families[:3] == ["Diplomacy", "Agreements and treaties", "Economic sanctions"]
-    labels = {tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount()) for j in range(tree.topLevelItem(i).childCount())}
+    labels = {
+        tree.topLevelItem(i).child(j).text(0)
+        for i in range(tree.topLevelItemCount())
+        for j in range(tree.topLevelItem(i).childCount())
+    }
     expected = {cls.label for name, cls in ORDER_TYPES.items() if name != "SendMessage"}
     assert labels == expected
 
@@ -36,7 +40,11 @@ def test_every_move_of_the_rules_is_listed_by_family(qtbot, make_window, tutoria
 def test_forms_offer_only_legal_targets_and_show_costs(qtbot, make_window, tutorial):
     window, match = _window(qtbot, make_window, tutorial)
     pick_move(window, "Threaten sanctions")
-    legal = {o.target for o in legal_orders(match.view("aurelia").state, "aurelia") if isinstance(o, ThreatenSanctions)}
+    legal = {
+        o.target
+        for o in legal_orders(match.view("aurelia").state, "aurelia")
+        if isinstance(o, ThreatenSanctions)
+    }
     names = {tutorial.state(s).name for s in legal}
     assert set(combo_texts(window, "field_target")) == names
     assert "Aurelia" not in combo_texts(window, "field_target")
@@ -87,7 +95,9 @@ def test_the_action_limit_and_removing_orders(qtbot, make_window, tutorial):
     view = find(window, QWidget, "queuedOrders")
     view.setCurrentIndex(view.model().index(0, 0))
     click(qtbot, window, "removeOrderButton")
-    assert len(queued_rows(window)) == 3 and queued_rows(window)[0].startswith("1. Public diplomacy campaign: Carpathia")
+    assert len(queued_rows(window)) == 3 and queued_rows(window)[0].startswith(
+        "1. Public diplomacy campaign: Carpathia"
+    )
     assert find(window, QPushButton, "addOrderButton").isEnabled()
     assert rejected == []
 
@@ -119,10 +129,17 @@ def test_answers_wait_in_the_negotiation_tab(qtbot, make_window, tutorial):
     answers = [b for b in window.findChildren(QPushButton, "answerButton") if b.isVisible()]
     accept = next(b for b in answers if b.text() == "Accept")
     qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
-    assert any("Answer a proposal" in row and "Accept" in row and "(free)" in row for row in queued_rows(window))
+    assert any(
+        "Answer a proposal" in row and "Accept" in row and "(free)" in row
+        for row in queued_rows(window)
+    )
 
     def answer_buttons() -> list[QPushButton]:
-        return [b for b in window.findChildren(QPushButton, "answerButton") if b.isVisible() and b.text() in ("Accept", "Reject")]
+        return [
+            b
+            for b in window.findChildren(QPushButton, "answerButton")
+            if b.isVisible() and b.text() in ("Accept", "Reject")
+        ]
 
     qtbot.waitUntil(lambda: len(answer_buttons()) == 2)
     assert not any(b.isEnabled() for b in answer_buttons())

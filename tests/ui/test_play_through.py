@@ -67,11 +67,16 @@ def test_the_tutorial_can_be_played_from_start_screen_to_end_screen(qtbot, make_
     assert label(window, "endTitle") == "Game over \u2014 The Narrow Strait (tutorial)"
     assert "6 turns played" in label(window, "endSummary")
     scores = find(window, QTreeWidget, "scoreTable")
-    rows = {scores.topLevelItem(i).text(0): scores.topLevelItem(i) for i in range(scores.topLevelItemCount())}
+    rows = {
+        scores.topLevelItem(i).text(0): scores.topLevelItem(i)
+        for i in range(scores.topLevelItemCount())
+    }
     assert set(rows) == {"Aurelia", "Borduria", "Carpathia", "Dalmora"}
     assert all(row.text(2).lower() in OUTCOMES for row in rows.values())
     assert rows["Aurelia"].text(1) == "person" and rows["Borduria"].text(1).startswith("computer")
-    assert any("(secret)" in rows["Aurelia"].child(i).text(0) for i in range(rows["Aurelia"].childCount()))
+    assert any(
+        "(secret)" in rows["Aurelia"].child(i).text(0) for i in range(rows["Aurelia"].childCount())
+    )
     find(window, QTabWidget, "endTabs").setCurrentIndex(2)
     reasons = find(window, QTreeWidget, "computerReasons")
     assert reasons.topLevelItem(0).text(0) == "Turn 1"
@@ -79,7 +84,16 @@ def test_the_tutorial_can_be_played_from_start_screen_to_end_screen(qtbot, make_
 
 def test_play_again_restarts_the_same_setup(qtbot, make_window):
     window = make_window()
-    start_from_start_screen(qtbot, window, {"aurelia": "computer", "borduria": "person", "carpathia": "computer", "dalmora": "computer"})
+    start_from_start_screen(
+        qtbot,
+        window,
+        {
+            "aurelia": "computer",
+            "borduria": "person",
+            "carpathia": "computer",
+            "dalmora": "computer",
+        },
+    )
     qtbot.waitUntil(lambda: window.page() == "play")
     assert label(window, "seatTitle") == "Borduria"
     while window.page() == "play":

@@ -55,7 +55,9 @@ def test_the_window_stays_responsive_while_a_turn_is_resolved(qtbot, make_window
     heartbeat.stop()
 
     assert len(threads) == 3 and all(t is not threading.main_thread() for t in threads)
-    assert len(ticks) >= 10, f"the event loop ran only {len(ticks)} times in {3 * THINKING_S}s of thinking"
+    assert len(ticks) >= 10, (
+        f"the event loop ran only {len(ticks)} times in {3 * THINKING_S}s of thinking"
+    )
     assert busy[0][0] is True and busy[-1][0] is False
     qtbot.waitUntil(lambda: "Turn 2 of 6" in label(window, "turnLabel"))
     assert not find(window, QProgressBar, "busyBar").isVisible()

@@ -20,7 +20,9 @@ pytest.importorskip("wargame.persistence")
 from wargame.persistence import SessionStore  # noqa: E402
 
 
-def test_sessions_are_autosaved_and_can_be_saved_as_and_reopened(qtbot, make_window, tmp_path: Path):
+def test_sessions_are_autosaved_and_can_be_saved_as_and_reopened(
+    qtbot, make_window, tmp_path: Path
+):
     window = make_window()
     start_from_start_screen(qtbot, window, {"aurelia": "person"})
     qtbot.waitUntil(lambda: window.page() == "play")
@@ -81,7 +83,11 @@ class RecordingRunner(SyncTaskRunner):
 
 
 def _saved_session(path: Path, scenario, turns: int) -> str:
-    computer = {"borduria": make_player("hard", "hawk"), "carpathia": make_player("easy"), "dalmora": make_player("normal", "dove")}
+    computer = {
+        "borduria": make_player("hard", "hawk"),
+        "carpathia": make_player("easy"),
+        "dalmora": make_player("normal", "dove"),
+    }
     match = Match(scenario, 5, computer)
     store = SessionStore.create(path, match)
     for _ in range(turns):
@@ -92,7 +98,9 @@ def _saved_session(path: Path, scenario, turns: int) -> str:
     return digest
 
 
-def test_opening_from_the_recent_list_replays_on_the_task_runner_with_the_busy_indicator(qtbot, make_window, ui_settings, tmp_path: Path, monkeypatch, tutorial):
+def test_opening_from_the_recent_list_replays_on_the_task_runner_with_the_busy_indicator(
+    qtbot, make_window, ui_settings, tmp_path: Path, monkeypatch, tutorial
+):
     path = tmp_path / "two-turns.wargame"
     digest = _saved_session(path, tutorial, 2)
     ui_settings.add_recent_file(str(path))
@@ -101,10 +109,19 @@ def test_opening_from_the_recent_list_replays_on_the_task_runner_with_the_busy_i
     seen = []  # (step, inside a runner job, busy bar shown, Open button enabled)
 
     def note(step: str) -> None:
-        seen.append((step, runner.in_job, find(window, QProgressBar, "busyBar").isVisible(), find(window, QPushButton, "openSessionButton").isEnabled()))
+        seen.append(
+            (
+                step,
+                runner.in_job,
+                find(window, QProgressBar, "busyBar").isVisible(),
+                find(window, QPushButton, "openSessionButton").isEnabled(),
+            )
+        )
 
     real_open, real_resume = SessionStore.open, SessionStore.resume
-    monkeypatch.setattr(SessionStore, "open", staticmethod(lambda *a, **k: (note("open"), real_open(*a, **k))[1]))
+    monkeypatch.setattr(
+        SessionStore, "open", staticmethod(lambda *a, **k: (note("open"), real_open(*a, **k))[1])
+    )
     monkeypatch.setattr(SessionStore, "resume", lambda self: (note("resume"), real_resume(self))[1])
     busy = []
     window.presenter.sig_busy_changed.connect(lambda on, text: busy.append((on, text)))
@@ -128,13 +145,20 @@ def test_computer_levels_are_kept_in_the_session_file(qtbot, make_window, tmp_pa
     assert window.page() == "play"
     match = window.presenter.match
     assert [player_label(match, s) for s in match.seats] == [
-        "person", "computer (hard, hawk)", "computer (easy, institutionalist)", "computer (normal, dove)",
-    ]  # fmt: skip
+        "person",
+        "computer (hard, hawk)",
+        "computer (easy, institutionalist)",
+        "computer (normal, dove)",
+    ]
 
 
-def test_a_level_chosen_on_the_new_game_screen_survives_saving_and_reopening(qtbot, make_window, tmp_path: Path):
+def test_a_level_chosen_on_the_new_game_screen_survives_saving_and_reopening(
+    qtbot, make_window, tmp_path: Path
+):
     window = make_window(SyncTaskRunner())
-    start_from_start_screen(qtbot, window, {"aurelia": "person"}, levels={"borduria": "Hard", "carpathia": "Easy"})
+    start_from_start_screen(
+        qtbot, window, {"aurelia": "person"}, levels={"borduria": "Hard", "carpathia": "Easy"}
+    )
     assert window.page() == "play"
     path = tmp_path / "chosen.wargame"
     assert window.presenter.save_as(path)

@@ -44,14 +44,22 @@ def test_each_computer_seat_offers_a_level_normal_by_default(qtbot, make_window)
 
 
 def test_the_setup_builds_players_of_the_chosen_level(tutorial):
-    setup = GameSetup(tutorial, (
-        SeatChoice("aurelia", PERSON),
-        SeatChoice("borduria", COMPUTER, "hawk", "hard"),
-        SeatChoice("carpathia", COMPUTER, None, "easy"),
-        SeatChoice("dalmora", COMPUTER, "dove"),
-    ), 11)  # fmt: skip
+    setup = GameSetup(
+        tutorial,
+        (
+            SeatChoice("aurelia", PERSON),
+            SeatChoice("borduria", COMPUTER, "hawk", "hard"),
+            SeatChoice("carpathia", COMPUTER, None, "easy"),
+            SeatChoice("dalmora", COMPUTER, "dove"),
+        ),
+        11,
+    )
     match = setup.build()
-    for seat, (level, doctrine) in {"borduria": ("hard", "hawk"), "carpathia": ("easy", None), "dalmora": ("normal", "dove")}.items():
+    for seat, (level, doctrine) in {
+        "borduria": ("hard", "hawk"),
+        "carpathia": ("easy", None),
+        "dalmora": ("normal", "dove"),
+    }.items():
         assert type(match.computer[seat]) is type(make_player(level, doctrine))
         assert match.computer[seat].doctrine == doctrine
     assert getattr(match.computer["borduria"], "level", None) == "hard"
@@ -65,7 +73,15 @@ def test_the_setup_builds_players_of_the_chosen_level(tutorial):
 
 
 def test_the_debrief_says_who_played_at_which_level(tutorial):
-    match = Match(tutorial, 4, {"borduria": make_player("normal", "dove"), "carpathia": make_player("random"), "dalmora": make_player("easy")})
+    match = Match(
+        tutorial,
+        4,
+        {
+            "borduria": make_player("normal", "dove"),
+            "carpathia": make_player("random"),
+            "dalmora": make_player("easy"),
+        },
+    )
     while not match.finished:
         match.submit("aurelia", [])
         match.resolve_turn()

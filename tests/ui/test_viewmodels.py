@@ -23,7 +23,9 @@ def _screen(match: Match, seat: str):
     past = [view_for(r.state, seat, r.events) for r in match.history]
     from wargame.setup import new_game
 
-    return seat_screen(match.view(seat), past, view_for(new_game(match.scenario, match.seed), seat), hot_seat=False)
+    return seat_screen(
+        match.view(seat), past, view_for(new_game(match.scenario, match.seed), seat), hot_seat=False
+    )
 
 
 def test_a_seat_screen_shows_only_the_seats_view(tutorial):
@@ -34,7 +36,10 @@ def test_a_seat_screen_shows_only_the_seats_view(tutorial):
     assert {(e.a, e.b, e.kind) for e in screen.map[1]} == {("aurelia", "carpathia", "alliance")}
     intel = {row.state_id: row for row in screen.dashboard.intel}
     assert set(intel) == {"borduria", "carpathia", "dalmora"}
-    assert intel["borduria"].military_estimate == match.view("aurelia").state.country("borduria").military
+    assert (
+        intel["borduria"].military_estimate
+        == match.view("aurelia").state.country("borduria").military
+    )
     assert {k.kind for k in screen.catalog} == set(ORDER_TYPES) - {"SendMessage"}
     assert screen.timeline == ()
 
@@ -57,7 +62,14 @@ def test_the_presenter_plays_a_turn_and_explains_a_refused_order(qtbot, tutorial
     presenter.sig_seat_shown.connect(shown.append)
     presenter.sig_orders_rejected.connect(rejected.append)
     presenter.sig_turn_resolved.connect(resolved.append)
-    setup = GameSetup(tutorial, (SeatChoice("aurelia", PERSON), *(SeatChoice(s, COMPUTER, "dove") for s in ("borduria", "carpathia", "dalmora"))), 9)
+    setup = GameSetup(
+        tutorial,
+        (
+            SeatChoice("aurelia", PERSON),
+            *(SeatChoice(s, COMPUTER, "dove") for s in ("borduria", "carpathia", "dalmora")),
+        ),
+        9,
+    )
     presenter.start(setup)
     assert shown[-1].seat == "aurelia"
     assert presenter.queue_order(BuildUp("aurelia"))
@@ -65,7 +77,9 @@ def test_the_presenter_plays_a_turn_and_explains_a_refused_order(qtbot, tutorial
     assert rejected == [["Military build-up: the same order was given twice"]]
     presenter.submit()
     assert resolved == [1] and shown[-1].turn == 2
-    assert shown[-1].timeline[0].turn == 1 and any(e.kind == "ForcesBuiltUp" for e in shown[-1].timeline[0].events)
+    assert shown[-1].timeline[0].turn == 1 and any(
+        e.kind == "ForcesBuiltUp" for e in shown[-1].timeline[0].events
+    )
 
 
 def test_the_debrief_reveals_scores_and_reasons(tutorial):
@@ -86,7 +100,14 @@ def test_the_start_screen_does_not_load_pyqtgraph(tmp_path):
         "print('pyqtgraph' in sys.modules, 'numpy' in sys.modules)"
     )
     env = {"QT_QPA_PLATFORM": "offscreen", "WARGAME_DATA_DIR": str(tmp_path), "HOME": str(tmp_path)}
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=ROOT,
+    )
     assert out.stdout.split() == ["False", "False"], out.stderr
 
 

@@ -23,7 +23,9 @@ def _menu_titles(window) -> list[str]:
 def test_menus_and_shortcuts(qtbot, make_window):
     window = make_window(SyncTaskRunner())
     assert _menu_titles(window) == ["File", "Game", "View", "Help"]
-    shortcuts = {a.objectName(): a.shortcut() for a in window.findChildren(QAction) if a.objectName()}
+    shortcuts = {
+        a.objectName(): a.shortcut() for a in window.findChildren(QAction) if a.objectName()
+    }
     assert shortcuts["actionNewGame"] == QKeySequence(QKeySequence.StandardKey.New)
     assert shortcuts["actionSubmit"] == QKeySequence("Ctrl+Return")
     assert shortcuts["actionTab_news"] == QKeySequence("Ctrl+3")

@@ -34,4 +34,15 @@ def make_player(kind: str = "easy", doctrine: str | None = None) -> Player:
     raise ValueError(f"unknown computer player {kind!r} (expected one of {', '.join(KINDS)})")
 
 
-__all__ = ["DEFAULT_LEVEL", "DOCTRINES", "KINDS", "LEVELS", "Decision", "HeuristicPlayer", "LookaheadPlayer", "Player", "RandomPlayer", "make_player"]
+__all__ = [
+    "DEFAULT_LEVEL",
+    "DOCTRINES",
+    "KINDS",
+    "LEVELS",
+    "Decision",
+    "HeuristicPlayer",
+    "LookaheadPlayer",
+    "Player",
+    "RandomPlayer",
+    "make_player",
+]

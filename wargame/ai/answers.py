@@ -50,9 +50,16 @@ class AnswerJudgements(SanctionsJudgements, ForceJudgements):
                 self.give(AnswerMediation(me, mediation=m.id, accept=accept), why)
         for d in s.drafts:
             if d.status == "tabled" and d.turn < s.turn and me in council_members(s):
-                self.give(CastVote(me, draft=d.id, vote=self.judge_draft(d)), "how the draft touches our friends and rivals")
+                self.give(
+                    CastVote(me, draft=d.id, vote=self.judge_draft(d)),
+                    "how the draft touches our friends and rivals",
+                )
         for e in s.sanctions:
-            if e.target == me and e.stage in ("threatened", "imposed") and e.retaliation_for is None:
+            if (
+                e.target == me
+                and e.stage in ("threatened", "imposed")
+                and e.retaliation_for is None
+            ):
                 concede, why = self.judge_sanctions(e)
                 if concede:
                     self.give(ConcedeToSanctions(me, episode=e.id), why)
@@ -72,32 +79,75 @@ class AnswerJudgements(SanctionsJudgements, ForceJudgements):
         if p.mediated:
             bonus += 0.6 + s.country(p.proposer).reputation / 100  # the mediator's guarantee
         if p.kind in ("ceasefire", "peace"):
-            war = next((w for w in s.active_wars() if me in w.side_a + w.side_b and other in w.side_a + w.side_b), None)
+            war = next(
+                (
+                    w
+                    for w in s.active_wars()
+                    if me in w.side_a + w.side_b and other in w.side_a + w.side_b
+                ),
+                None,
+            )
             home = (50 - s.country(me).stability) / 40
             if war is None:
-                x = -0.2 + 1.6 * st["talk"] + home + 0.6 * self.war_aversion(other) + bonus + 0.3 * credit
+                x = (
+                    -0.2
+                    + 1.6 * st["talk"]
+                    + home
+                    + 0.6 * self.war_aversion(other)
+                    + bonus
+                    + 0.3 * credit
+                )
                 return self.chance(logistic(x)), f"end the clash (mediated: {p.mediated})"
             win = self.war_prospects(war)
-            x = 5.0 * (0.45 - win) + 1.2 * (st["talk"] - 0.4) + home + 0.6 * self.war_aversion(other) + 0.5 * bonus
+            x = (
+                5.0 * (0.45 - win)
+                + 1.2 * (st["talk"] - 0.4)
+                + home
+                + 0.6 * self.war_aversion(other)
+                + 0.5 * bonus
+            )
             return self.chance(logistic(x)), f"our chance of winning the war is {win:.0%}"
         if p.kind == "arms_control":
             mine = s.country(me).military
             room = p.cap is not None and p.cap >= mine * 0.98
             racing = s.country(me).buildup > 0
-            x = -0.5 + 2.0 * st["institutions"] + (0.6 if racing else 0.0) + 0.5 * credit - (0.0 if room else 3.0)
+            x = (
+                -0.5
+                + 2.0 * st["institutions"]
+                + (0.6 if racing else 0.0)
+                + 0.5 * credit
+                - (0.0 if room else 3.0)
+            )
             x -= 1.5 * (self.points("attribute_at_least", attribute=("military",)) / 25)
             ok = self.chance(logistic(x))
-            return ok, f"the cap of {p.cap:g} {'leaves' if room else 'would not leave'} room for our forces"
+            return (
+                ok,
+                f"the cap of {p.cap:g} {'leaves' if room else 'would not leave'} room for our forces",
+            )
         warmth = (self.rel(other) + 10) / 30 + 1.2 * (st["talk"] - 0.5) + 0.5 * credit + bonus
         if p.kind in ("alliance", "defense_pact", "basing", "joint_exercises"):
-            threatened = any(self.rel(r) < -30 and self.strength(r) > self.strength(me) for r in s.ids if r not in (me, other))
-            shared_rival = any(self.rel(r) < -15 and s.relation(other, r) < -15 for r in s.ids if r not in (me, other))
+            threatened = any(
+                self.rel(r) < -30 and self.strength(r) > self.strength(me)
+                for r in s.ids
+                if r not in (me, other)
+            )
+            shared_rival = any(
+                self.rel(r) < -15 and s.relation(other, r) < -15
+                for r in s.ids
+                if r not in (me, other)
+            )
             warmth += (0.8 if threatened else -0.4) + (0.6 if shared_rival else 0.0)
-            if any(s.relation(other, r) < -30 and self.rel(r) > 20 for r in s.ids if r not in (me, other)):
+            if any(
+                s.relation(other, r) < -30 and self.rel(r) > 20
+                for r in s.ids
+                if r not in (me, other)
+            ):
                 warmth -= 1.0  # it would drag us against a friend
         if p.kind == "non_aggression" and self.strength(other) > 1.5 * self.strength(me):
             warmth += 0.8  # reassurance from a stronger neighbour
-        return self.chance(logistic(warmth)), f"our relations with {other} stand at {self.rel(other):.0f}"
+        return self.chance(
+            logistic(warmth)
+        ), f"our relations with {other} stand at {self.rel(other):.0f}"
 
     def judge_call(self, inv) -> tuple[bool, str]:
         p, why = self.honour_chance(inv)
@@ -113,12 +163,22 @@ class AnswerJudgements(SanctionsJudgements, ForceJudgements):
         war_on = s.at_war(inv.invoker, inv.against)
         # collective defense: the aggressor (and its friends) against us, the invoker and the
         # help the invoker's other allies can be expected to bring
-        theirs = self.strength(inv.against) + expected_support(s, inv.against, inv.invoker, exclude=(me,))
-        ours = self.strength(me) + self.strength(inv.invoker) + expected_support(s, inv.invoker, inv.against, exclude=(me,))
+        theirs = self.strength(inv.against) + expected_support(
+            s, inv.against, inv.invoker, exclude=(me,)
+        )
+        ours = (
+            self.strength(me)
+            + self.strength(inv.invoker)
+            + expected_support(s, inv.invoker, inv.against, exclude=(me,))
+        )
         odds = theirs / ours
         nuclear = s.scenario.state(inv.against).nuclear
         # entrapment: an invoker that provoked the clash (it showed force first) is helped less
-        provoked = any(d.initiator == inv.invoker and d.target == inv.against for d in s.disputes if d.started_turn < inv.turn)
+        provoked = any(
+            d.initiator == inv.invoker and d.target == inv.against
+            for d in s.disputes
+            if d.started_turn < inv.turn
+        )
         honour_cost = (
             1.0 * math.log(1 + odds)
             + (1.0 if nuclear else 0.0)
@@ -138,8 +198,10 @@ class AnswerJudgements(SanctionsJudgements, ForceJudgements):
             abandon_cost = max(0.0, self.rel(inv.invoker)) / 80  # declining costs only goodwill
         x = 1.4 * (abandon_cost - honour_cost) + 2.0 * (self.style["honour"] - 0.6) - 0.2
         p = logistic(x)
-        return p, (f"abandoning would cost {abandon_cost:.2f}, honouring risks {honour_cost:.2f} "
-                        f"(aggressor's relative strength {odds:.2f}{', nuclear' if nuclear else ''}); chance {p:.0%}")  # fmt: skip
+        return p, (
+            f"abandoning would cost {abandon_cost:.2f}, honouring risks {honour_cost:.2f} "
+            f"(aggressor's relative strength {odds:.2f}{', nuclear' if nuclear else ''}); chance {p:.0%}"
+        )
 
     def judge_ultimatum(self, u) -> tuple[bool, str]:
         s, me = self.s, self.me
@@ -147,31 +209,55 @@ class AnswerJudgements(SanctionsJudgements, ForceJudgements):
         ours = self.strength(me) + expected_support(s, me, u.issuer)
         ratio = theirs / ours
         cred = self.credibility(u.issuer)
-        x = 1.8 * (ratio * cred - 0.9) + 2.0 * (self.style["concede"] - 0.4) - self.points("never_conceded") / 30
-        x -= 0.5 * (democracy_factor(me, s.scenario) - 1.0)  # giving in costs a democracy more at home
+        x = (
+            1.8 * (ratio * cred - 0.9)
+            + 2.0 * (self.style["concede"] - 0.4)
+            - self.points("never_conceded") / 30
+        )
+        x -= 0.5 * (
+            democracy_factor(me, s.scenario) - 1.0
+        )  # giving in costs a democracy more at home
         comply = self.chance(logistic(x))
-        return comply, f"{u.issuer} is {ratio:.1f} times our strength with its friends counted; its credibility {cred:.2f}"
+        return (
+            comply,
+            f"{u.issuer} is {ratio:.1f} times our strength with its friends counted; its credibility {cred:.2f}",
+        )
 
     def judge_mediation(self, m) -> tuple[bool, str]:
         s, me = self.s, self.me
         other = next(p for p in m.parties if p != me)
         hurting = self.at_war_with(other) or s.country(me).stability < 40
-        x = -0.6 + 2.0 * self.style["talk"] + (0.8 if hurting else 0.0) + self.rel(m.mediator) / 50 + 0.5 * self.war_aversion(other)
+        x = (
+            -0.6
+            + 2.0 * self.style["talk"]
+            + (0.8 if hurting else 0.0)
+            + self.rel(m.mediator) / 50
+            + 0.5 * self.war_aversion(other)
+        )
         x += (s.country(m.mediator).reputation - 50) / 50
-        return self.chance(logistic(x)), f"a mediator may find a way out{' of a costly fight' if hurting else ''}"
+        return self.chance(
+            logistic(x)
+        ), f"a mediator may find a way out{' of a costly fight' if hurting else ''}"
 
     def judge_draft(self, d) -> str:
         s, me = self.s, self.me
         if d.target == me:
             return "no"
         if d.kind == "peacekeeping":
-            if d.target is not None and self.rel(d.target) > 40 and self.style["institutions"] < 0.5:
+            if (
+                d.target is not None
+                and self.rel(d.target) > 40
+                and self.style["institutions"] < 0.5
+            ):
                 return "abstain"
             return "yes"
         r = self.rel(d.target) if d.target else 0.0
         sponsor = (s.country(d.sponsor).reputation - 50) / 5  # a sponsor of good name wins votes
         if r > 25:
             return "no"  # shield a friend, with the veto where we hold it
-        if r + (0 if d.kind == "condemn" else 10) < -10 + sponsor or self.style["institutions"] > 0.7:
+        if (
+            r + (0 if d.kind == "condemn" else 10) < -10 + sponsor
+            or self.style["institutions"] > 0.7
+        ):
             return "yes"
         return "abstain"

@@ -40,21 +40,37 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
             target = max(rivals, key=self.attack_appeal)
             appeal = self.attack_appeal(target)
             if self.chance(0.25 * st["force"] * logistic(3.0 * (appeal - 0.4))):
-                self.give(Attack(me, target=target), f"strike {target} while the balance, its friends counted, favours us ({appeal:+.2f})")
+                self.give(
+                    Attack(me, target=target),
+                    f"strike {target} while the balance, its friends counted, favours us ({appeal:+.2f})",
+                )
         self.arms_policy(rivals)
         if rivals and self.chance(0.25 * st["sanction"]):
             self.coerce(rivals[0], f"press {rivals[0]} economically")
         if rivals and self.turns_left >= 2 and self.chance(0.12 * st["force"]):
             target = rivals[0]
-            if self.strength(me) > self.strength(target) and not any(u.issuer == me and u.status in ("pending", "defied") for u in s.ultimatums):
-                self.give(IssueUltimatum(me, target=target, demand="Stand down and accept our terms."), f"force {target} to choose")
-        if rivals and self.chance(0.15 * st["force"]) and (s.scenario.state(rivals[0]).nuclear or self.strength(rivals[0]) > self.strength(me)):
+            if self.strength(me) > self.strength(target) and not any(
+                u.issuer == me and u.status in ("pending", "defied") for u in s.ultimatums
+            ):
+                self.give(
+                    IssueUltimatum(me, target=target, demand="Stand down and accept our terms."),
+                    f"force {target} to choose",
+                )
+        if (
+            rivals
+            and self.chance(0.15 * st["force"])
+            and (
+                s.scenario.state(rivals[0]).nuclear or self.strength(rivals[0]) > self.strength(me)
+            )
+        ):
             self.give(ProxySupport(me, target=rivals[0]), f"weaken {rivals[0]} without fighting it")
         for a, b in sorted({(d.initiator, d.target) for d in s.disputes if d.ended_turn is None}):
             if me not in (a, b) and self.chance(0.35 * st["talk"] + 0.05):
                 self.give(OfferMediation(me, between=(a, b)), "a mediator can calm the crisis")
                 break
-        for a, b in sorted({(d.initiator, d.target) for d in s.disputes if d.ended_turn is None and d.rung >= 4}):
+        for a, b in sorted(
+            {(d.initiator, d.target) for d in s.disputes if d.ended_turn is None and d.rung >= 4}
+        ):
             if me not in (a, b) and self.chance(0.3 * st["institutions"]):
                 self.appeal(a, f"{a} used force against {b}")
                 break
@@ -62,7 +78,9 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
             self.give(BackChannel(me, target=rivals[-1]), f"keep a quiet line open to {rivals[-1]}")
         if self.spec.great_power:
             self.court_small_states(rivals)
-        friendly = sorted((o for o in s.ids if o != me and self.rel(o) > 20), key=self.rel, reverse=True)
+        friendly = sorted(
+            (o for o in s.ids if o != me and self.rel(o) > 20), key=self.rel, reverse=True
+        )
         if friendly and self.chance(0.3 * st["talk"]):
             self.give(CulturalExchange(me, target=friendly[0]), f"deepen ties with {friendly[0]}")
         if self.chance(0.3 * st["institutions"]):
@@ -83,7 +101,10 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
                 if self.attack_appeal(u.target) > 0.3 and self.style["force"] >= 0.4:
                     self.give(Attack(me, target=u.target), f"enforce our ultimatum to {u.target}")
                 else:
-                    self.give(ImposeSanctions(me, target=u.target, measure=self.best_measure(u.target)), f"enforce our ultimatum to {u.target}")
+                    self.give(
+                        ImposeSanctions(me, target=u.target, measure=self.best_measure(u.target)),
+                        f"enforce our ultimatum to {u.target}",
+                    )
 
     def arms_policy(self, rivals: list[str]) -> None:
         s, me = self.s, self.me
@@ -94,10 +115,21 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
         racing = [r for r in rivals if s.country(r).buildup > 0 and s.country(me).buildup > 0]
         if racing and treaty is None and self.chance(0.5 * st["institutions"]):
             r = racing[0]
-            if not any(p.kind == "arms_control" and p.status == "open" and p.proposer == me for p in s.proposals):
+            if not any(
+                p.kind == "arms_control" and p.status == "open" and p.proposer == me
+                for p in s.proposals
+            ):
                 cap = round(max(s.country(me).military, s.country(r).military) * 1.05)
-                self.give(ProposeAgreement(me, to=(r,), treaty="arms_control", cap=cap, verification=round(0.3 + 0.5 * st["institutions"], 2)),
-                          f"stop the arms race with {r} under verified caps")  # fmt: skip
+                self.give(
+                    ProposeAgreement(
+                        me,
+                        to=(r,),
+                        treaty="arms_control",
+                        cap=cap,
+                        verification=round(0.3 + 0.5 * st["institutions"], 2),
+                    ),
+                    f"stop the arms race with {r} under verified caps",
+                )
         safe = all(self.strength(r) < 0.8 * self.strength(me) for r in rivals)
         if safe and s.tension > 50 and self.chance(0.08 * st["talk"] * (1 - st["force"])):
             self.give(Disarm(me), "reassure the neighbours and cool the crisis")
@@ -106,9 +138,16 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
                 if other == me:
                     continue
                 near_cap = treaty.cap is not None and s.country(other).military > 0.95 * treaty.cap
-                suspicion = (0.25 if near_cap else 0.05) + max(0.0, -self.rel(other)) / 200 + 0.2 * st["institutions"] * (1 if near_cap else 0)
+                suspicion = (
+                    (0.25 if near_cap else 0.05)
+                    + max(0.0, -self.rel(other)) / 200
+                    + 0.2 * st["institutions"] * (1 if near_cap else 0)
+                )
                 if self.chance(suspicion):
-                    self.give(RequestInspection(me, treaty=treaty.id, target=other), f"verify that {other} keeps to the cap")
+                    self.give(
+                        RequestInspection(me, treaty=treaty.id, target=other),
+                        f"verify that {other} keeps to the cap",
+                    )
 
     def court_small_states(self, rivals: list[str]) -> None:
         """Great power competition: win over small states that could lean either way."""
@@ -116,13 +155,26 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
         if not rivals:
             return
         rival = rivals[0]
-        small = [o for o in s.ids if o not in (me, rival) and not s.scenario.state(o).great_power
-                 and abs(self.rel(o) - s.relation(rival, o)) < 40 and self.rel(o) > -20]  # fmt: skip
+        small = [
+            o
+            for o in s.ids
+            if o not in (me, rival)
+            and not s.scenario.state(o).great_power
+            and abs(self.rel(o) - s.relation(rival, o)) < 40
+            and self.rel(o) > -20
+        ]
         if not small or not self.chance(0.35):
             return
         target = min(small, key=lambda o: self.rel(o) - s.relation(rival, o))
-        if self.rel(target) > 35 and not s.active_treaties(member=target, kind="defense_pact") and self.chance(0.3):
-            self.give(ProposeAgreement(me, to=(target,), treaty="defense_pact"), f"bring {target} into our camp")
+        if (
+            self.rel(target) > 35
+            and not s.active_treaties(member=target, kind="defense_pact")
+            and self.chance(0.3)
+        ):
+            self.give(
+                ProposeAgreement(me, to=(target,), treaty="defense_pact"),
+                f"bring {target} into our camp",
+            )
         elif s.country(me).economy > 100 and self.chance(0.6):
             self.give(SendAid(me, target=target), f"court {target} away from {rival}")
         else:

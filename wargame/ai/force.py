@@ -33,37 +33,70 @@ class ForceJudgements(Mind):
             need = s.at_war(me, other) or self.strength(other) > 0.5 * self.strength(me)
             for t in s.active_treaties(member=me):
                 if need and t.kind in ("alliance", "defense_pact") and other not in t.members:
-                    if not any(i.treaty_id == t.id and i.against == other and i.invoker == me for i in s.invocations):
-                        self.give(InvokeAlliance(me, treaty=t.id, against=other), f"{other} used force against us")
+                    if not any(
+                        i.treaty_id == t.id and i.against == other and i.invoker == me
+                        for i in s.invocations
+                    ):
+                        self.give(
+                            InvokeAlliance(me, treaty=t.id, against=other),
+                            f"{other} used force against us",
+                        )
             ours = self.strength(me) + self.allies_in_field(other)
             ratio = ours / self.strength(other)
             if s.at_war(me, other):
-                war = next(w for w in s.active_wars() if other in w.side_a + w.side_b and me in w.side_a + w.side_b)
+                war = next(
+                    w
+                    for w in s.active_wars()
+                    if other in w.side_a + w.side_b and me in w.side_a + w.side_b
+                )
                 win = self.war_prospects(war)
                 weary = s.country(me).stability < 30
                 if win < 0.4 or weary or self.chance(0.2 * self.style["talk"]):
-                    self.give(ProposeAgreement(me, to=(other,), treaty="ceasefire"), f"our chance of winning is {win:.0%}")
+                    self.give(
+                        ProposeAgreement(me, to=(other,), treaty="ceasefire"),
+                        f"our chance of winning is {win:.0%}",
+                    )
                 self.give(Attack(me, target=other), "we are at war")
                 continue
             if not defending:
                 continue  # we started this; our own plans decide what comes next
-            again = any(d.initiator == other and d.target == me and d.last_force is not None and d.last_force < s.turn - 1
-                        and d.ended_turn is None for d in s.disputes)  # fmt: skip
-            p_fight = logistic(0.9 * math.log(ratio) + 3.0 * (self.style["force"] - 0.35) - 0.8 * self.war_aversion(other)
-                               + (0.8 if again else 0.0) - 0.3)  # fmt: skip
+            again = any(
+                d.initiator == other
+                and d.target == me
+                and d.last_force is not None
+                and d.last_force < s.turn - 1
+                and d.ended_turn is None
+                for d in s.disputes
+            )
+            p_fight = logistic(
+                0.9 * math.log(ratio)
+                + 3.0 * (self.style["force"] - 0.35)
+                - 0.8 * self.war_aversion(other)
+                + (0.8 if again else 0.0)
+                - 0.3
+            )
             if self.chance(p_fight):
-                self.give(Attack(me, target=other), f"answer force with force (strength ratio {ratio:.1f} with allies counted)")
+                self.give(
+                    Attack(me, target=other),
+                    f"answer force with force (strength ratio {ratio:.1f} with allies counted)",
+                )
             elif self.chance(0.5 + 0.3 * self.style["force"]):
                 self.give(MobilizeForces(me, target=other), "stand firm without firing back")
-                self.give(ProposeAgreement(me, to=(other,), treaty="ceasefire"), "contain the clash")
+                self.give(
+                    ProposeAgreement(me, to=(other,), treaty="ceasefire"), "contain the clash"
+                )
             else:
-                self.give(ProposeAgreement(me, to=(other,), treaty="ceasefire"), "contain the clash")
+                self.give(
+                    ProposeAgreement(me, to=(other,), treaty="ceasefire"), "contain the clash"
+                )
                 self.appeal(other, "condemn the use of force against us")
 
     def war_prospects(self, war) -> float:
         """Our chance of winning the war from here: the battle odds of the two coalitions and
         the front (two more won battles than lost decide it)."""
-        ours, theirs = (war.side_a, war.side_b) if self.me in war.side_a else (war.side_b, war.side_a)
+        ours, theirs = (
+            (war.side_a, war.side_b) if self.me in war.side_a else (war.side_b, war.side_a)
+        )
         p = battle_odds(side_strength(self.s, ours, theirs), side_strength(self.s, theirs, ours))
         q = 1 - p
         p0 = p * p / (p * p + q * q)
@@ -88,7 +121,9 @@ class ForceJudgements(Mind):
             if me in org.members and target in org.members:
                 self.give(RegionalAppeal(me, organization=org.id, target=target), why)
                 return
-        if me in council_members(s) and not any(d.status == "tabled" and d.kind == "condemn" and d.target == target for d in s.drafts):
+        if me in council_members(s) and not any(
+            d.status == "tabled" and d.kind == "condemn" and d.target == target for d in s.drafts
+        ):
             self.give(TableResolution(me, resolution="condemn", target=target), why)
 
     def attack_appeal(self, target: str) -> float:
@@ -98,4 +133,9 @@ class ForceJudgements(Mind):
         theirs = self.strength(target) + expected_support(s, target, self.me)
         edge = self.strength(self.me) / theirs
         nuclear = s.scenario.state(target).nuclear
-        return math.log(edge) - (1.5 if nuclear else 0.0) - 1.2 * self.war_aversion(target) - 0.3 * self.points("escalation_at_most") / 25
+        return (
+            math.log(edge)
+            - (1.5 if nuclear else 0.0)
+            - 1.2 * self.war_aversion(target)
+            - 0.3 * self.points("escalation_at_most") / 25
+        )

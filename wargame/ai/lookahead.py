@@ -46,7 +46,8 @@ def utility(state: GameState, seat: str, start: GameState) -> float:
     sc = score(state, seat)
     now, before = state.country(seat), start.country(seat)
     lost_war = any(
-        w.winner in ("a", "b") and seat in (w.side_b if w.winner == "a" else w.side_a) for w in state.wars
+        w.winner in ("a", "b") and seat in (w.side_b if w.winner == "a" else w.side_a)
+        for w in state.wars
     )
     return (
         sc.objective_points
@@ -62,8 +63,13 @@ def utility(state: GameState, seat: str, start: GameState) -> float:
 class LookaheadPlayer:
     name = "lookahead"
 
-    def __init__(self, level: str = DEFAULT_LEVEL, doctrine: str | None = None, budget_seconds: float | None = None,
-                 clock: Callable[[], float] = time.perf_counter):  # fmt: skip
+    def __init__(
+        self,
+        level: str = DEFAULT_LEVEL,
+        doctrine: str | None = None,
+        budget_seconds: float | None = None,
+        clock: Callable[[], float] = time.perf_counter,
+    ):
         if level not in LEVELS:
             raise ValueError(f"unknown level {level!r} (expected one of {', '.join(LEVELS)})")
         self.level = level
@@ -88,8 +94,11 @@ class LookaheadPlayer:
                 best, best_value = decision, value
             if self.budget is not None and self.clock() - started > self.budget:
                 break  # anytime: keep the best found so far
-        reasons = [*best.reasons, f"Looked {self.foresight.depth} turn(s) ahead over {tried} plan(s); "
-                   f"this one scored {best_value:.1f}."]  # fmt: skip
+        reasons = [
+            *best.reasons,
+            f"Looked {self.foresight.depth} turn(s) ahead over {tried} plan(s); "
+            f"this one scored {best_value:.1f}.",
+        ]
         return Decision(list(best.orders), reasons)
 
     # --- candidates -----------------------------------------------------------------------------
@@ -106,14 +115,33 @@ class LookaheadPlayer:
 
         for doctrine in DOCTRINES:
             if doctrine != (self.doctrine or view.state.scenario.state(view.seat).doctrine):
-                add(HeuristicPlayer(doctrine).decide(view, Rng(derive_seed(rng.below(2**62), doctrine))))
+                add(
+                    HeuristicPlayer(doctrine).decide(
+                        view, Rng(derive_seed(rng.below(2**62), doctrine))
+                    )
+                )
         for i, order in enumerate(base.orders):
             flipped = _flip(order)
             if flipped is not None:
-                add(Decision([*base.orders[:i], flipped, *base.orders[i + 1 :]], [*base.reasons, f"{order.label}: the opposite answer looked better"]))
+                add(
+                    Decision(
+                        [*base.orders[:i], flipped, *base.orders[i + 1 :]],
+                        [*base.reasons, f"{order.label}: the opposite answer looked better"],
+                    )
+                )
             elif order.costs_action:
-                add(Decision([*base.orders[:i], *base.orders[i + 1 :]], [r for j, r in enumerate(base.reasons) if j != i]))
-        add(Decision([o for o in base.orders if not o.costs_action], ["Holding back this turn looked wisest."]))
+                add(
+                    Decision(
+                        [*base.orders[:i], *base.orders[i + 1 :]],
+                        [r for j, r in enumerate(base.reasons) if j != i],
+                    )
+                )
+        add(
+            Decision(
+                [o for o in base.orders if not o.costs_action],
+                ["Holding back this turn looked wisest."],
+            )
+        )
         return out
 
     # --- evaluation ------------------------------------------------------------------------------
@@ -131,7 +159,9 @@ class LookaheadPlayer:
                     break
                 others = self._others_orders(state, seat, future)
                 if depth > 0:
-                    mine = self.instinct.decide(view_for(state, seat), Rng(future.below(2**62))).orders
+                    mine = self.instinct.decide(
+                        view_for(state, seat), Rng(future.below(2**62))
+                    ).orders
                 state = resolve(state, [*mine, *others], Rng(future.below(2**62))).state
             total += utility(state, seat, belief)
         return total / self.foresight.futures
@@ -140,7 +170,11 @@ class LookaheadPlayer:
         orders: list[Order] = []
         for other in state.ids:
             if other != seat:
-                orders += HeuristicPlayer().decide(view_for(state, other), Rng(future.below(2**62))).orders
+                orders += (
+                    HeuristicPlayer()
+                    .decide(view_for(state, other), Rng(future.below(2**62)))
+                    .orders
+                )
         return orders
 
 

@@ -92,6 +92,10 @@ class Mind:
         audience = (democracy_factor(issuer, s.scenario) - 0.7) / 0.8  # 0 autocracy .. 1 democracy
         kept = sum(1 for u in s.ultimatums if u.issuer == issuer and u.status == "enforced")
         broke = sum(1 for u in s.ultimatums if u.issuer == issuer and u.status == "backed_down")
-        kept += sum(1 for e in s.sanctions if issuer in e.senders and e.threatened_turn is not None and e.imposed_turn is not None)
+        kept += sum(
+            1
+            for e in s.sanctions
+            if issuer in e.senders and e.threatened_turn is not None and e.imposed_turn is not None
+        )
         broke += sum(1 for e in s.sanctions if issuer in e.senders and e.stage == "dropped")
         return min(0.95, max(0.05, 0.2 + 0.4 * rep + 0.25 * audience + 0.08 * kept - 0.12 * broke))

@@ -20,7 +20,13 @@ class RandomPlayer:
         seen_answers: set[str] = set()
         while options and actions < MAX_ACTIONS_PER_TURN:
             order = options.pop(rng.below(len(options)))
-            key = getattr(order, "proposal", None) or getattr(order, "invocation", None) or getattr(order, "draft", None) or getattr(order, "ultimatum", None) or getattr(order, "mediation", None)
+            key = (
+                getattr(order, "proposal", None)
+                or getattr(order, "invocation", None)
+                or getattr(order, "draft", None)
+                or getattr(order, "ultimatum", None)
+                or getattr(order, "mediation", None)
+            )
             if key:
                 if key in seen_answers:
                     continue

@@ -79,8 +79,10 @@ class SanctionsJudgements(Mind):
             worth *= 3  # no concessions to an enemy in war
         x = DECISIVENESS * (math.log(max(expected, 1e-6)) - math.log(worth))
         p = logistic(x)
-        why = (f"holding out would cost about {expected:.1f}% of GDP ({cost_level(per_turn)} cost, credibility {cred:.2f}), "
-               f"the issue is worth {worth:.1f}% to us")  # fmt: skip
+        why = (
+            f"holding out would cost about {expected:.1f}% of GDP ({cost_level(per_turn)} cost, credibility {cred:.2f}), "
+            f"the issue is worth {worth:.1f}% to us"
+        )
         return p, why
 
     def retaliate(self, e) -> None:
@@ -94,7 +96,10 @@ class SanctionsJudgements(Mind):
             return
         p = 0.1 + 0.4 * self.style["force"] + 0.6 * leverage[sender]
         if self.chance(min(0.8, p)):
-            self.give(ImposeSanctions(me, target=sender, measure="trade"), f"hit back at {sender}, which sells us {leverage[sender]:.2f}% of its GDP a turn")
+            self.give(
+                ImposeSanctions(me, target=sender, measure="trade"),
+                f"hit back at {sender}, which sells us {leverage[sender]:.2f}% of its GDP a turn",
+            )
 
     def judge_counter_sanctions(self, r) -> None:
         """Counter-sanctions against us: if our own sanctions now cost us more than they are worth,
@@ -104,9 +109,16 @@ class SanctionsJudgements(Mind):
         if mine is None or mine.stage != "imposed" or me not in mine.senders:
             return
         own = sender_cost(s, me, mine.target, mine.measure) + pressure(s, me, r.senders, r.measure)
-        p = logistic(2.0 * (own - 0.8) - 2.0 * self.points("sanctions_conceded", target=(mine.target,)) / 40 - 1.0)
+        p = logistic(
+            2.0 * (own - 0.8)
+            - 2.0 * self.points("sanctions_conceded", target=(mine.target,)) / 40
+            - 1.0
+        )
         if self.chance(p):
-            self.give(LiftSanctions(me, episode=mine.id), f"the counter-sanctions make this cost us {own:.1f}% of GDP a turn")
+            self.give(
+                LiftSanctions(me, episode=mine.id),
+                f"the counter-sanctions make this cost us {own:.1f}% of GDP a turn",
+            )
 
     # --- as sender ----------------------------------------------------------------------------
 
@@ -114,19 +126,39 @@ class SanctionsJudgements(Mind):
         """Economic pressure on `target`: threaten first, carry the threat out if it is ignored
         (unless it would hurt us more than our credibility is worth), join others' measures."""
         s, me = self.s, self.me
-        mine = next((e for e in s.sanctions if e.target == target and me in e.senders and e.stage in ("threatened", "imposed")), None)
-        if any(e.target == target and me in e.senders and e.stage == "conceded" for e in s.sanctions):
+        mine = next(
+            (
+                e
+                for e in s.sanctions
+                if e.target == target and me in e.senders and e.stage in ("threatened", "imposed")
+            ),
+            None,
+        )
+        if any(
+            e.target == target and me in e.senders and e.stage == "conceded" for e in s.sanctions
+        ):
             return
         if mine is None:
             if self.turns_left < 1:
                 return  # too late for pressure to pay off
-            others_ = next((e for e in s.sanctions if e.target == target and e.stage in ("threatened", "imposed") and e.retaliation_for is None), None)
+            others_ = next(
+                (
+                    e
+                    for e in s.sanctions
+                    if e.target == target
+                    and e.stage in ("threatened", "imposed")
+                    and e.retaliation_for is None
+                ),
+                None,
+            )
             if others_ is not None and self.chance(0.5):
                 self.give(JoinSanctions(me, episode=others_.id), why)
             elif self.chance(0.25 + 0.5 * self.style["sanction"]):
                 measure = self.best_measure(target)
                 if self.chance(0.12 * self.style["force"] + 0.05):
-                    self.give(ImposeSanctions(me, target=target, measure=measure), why + " (no warning)")
+                    self.give(
+                        ImposeSanctions(me, target=target, measure=measure), why + " (no warning)"
+                    )
                 else:
                     self.give(ThreatenSanctions(me, target=target, measure=measure), why)
         elif mine.stage == "threatened" and s.turn - (mine.threatened_turn or 0) >= 1:
@@ -134,13 +166,25 @@ class SanctionsJudgements(Mind):
                 return
             own = sender_cost(s, me, target, mine.measure)
             stake = EMPTY_THREAT_COST / 3 + self.points("sanctions_conceded", target=(target,)) / 25
-            x = 1.2 + 2.0 * (self.style["sanction"] - 0.5) + stake - 2.5 * own + min(0.0, self.rel(target) + 20) / 40
+            x = (
+                1.2
+                + 2.0 * (self.style["sanction"] - 0.5)
+                + stake
+                - 2.5 * own
+                + min(0.0, self.rel(target) + 20) / 40
+            )
             if self.chance(logistic(x)):
-                self.give(ImposeSanctions(me, target=target, measure=mine.measure), why + " (the threat was ignored)")
+                self.give(
+                    ImposeSanctions(me, target=target, measure=mine.measure),
+                    why + " (the threat was ignored)",
+                )
         elif mine.stage == "imposed":
             own = sender_cost(s, me, target, mine.measure)
             if own > 0.6 and self.chance(0.15 * own):
-                self.give(LiftSanctions(me, episode=mine.id), f"the sanctions cost us {own:.1f}% of GDP a turn")
+                self.give(
+                    LiftSanctions(me, episode=mine.id),
+                    f"the sanctions cost us {own:.1f}% of GDP a turn",
+                )
 
     def best_measure(self, target: str) -> str:
         """Trade cuts bite hardest but cost the sender most; an asset freeze is cheap."""
@@ -157,14 +201,38 @@ class SanctionsJudgements(Mind):
             if me in e.senders:
                 if e.stage == "threatened" or self.chance(0.5):
                     self.coerce(e.target, f"keep the pressure on {e.target}")
-                if (e.stage == "imposed" and me in council_members(s) and self.style["institutions"] >= 0.5 and not e.un_mandated
-                        and not any(d.kind == "sanction" and d.target == e.target and d.status == "tabled" for d in s.drafts)
-                        and self.chance(0.35)):  # fmt: skip
-                    self.give(TableResolution(me, resolution="sanction", target=e.target), f"make the sanctions on {e.target} universal")
+                if (
+                    e.stage == "imposed"
+                    and me in council_members(s)
+                    and self.style["institutions"] >= 0.5
+                    and not e.un_mandated
+                    and not any(
+                        d.kind == "sanction" and d.target == e.target and d.status == "tabled"
+                        for d in s.drafts
+                    )
+                    and self.chance(0.35)
+                ):
+                    self.give(
+                        TableResolution(me, resolution="sanction", target=e.target),
+                        f"make the sanctions on {e.target} universal",
+                    )
             elif me != e.target and self.turns_left >= 1:
                 hostile = self.rel(e.target) < -15
                 friends = sum(1 for x in e.senders if self.rel(x) > 30)
-                x = -2.5 + 1.5 * hostile + 0.6 * friends + 1.5 * (self.style["sanction"] - 0.4) - 3.0 * sender_cost(s, me, e.target, e.measure)
-                x += 1.0 * (self.style["institutions"] - 0.5) * any(d.initiator == e.target and d.rung >= 4 for d in s.disputes)
+                x = (
+                    -2.5
+                    + 1.5 * hostile
+                    + 0.6 * friends
+                    + 1.5 * (self.style["sanction"] - 0.4)
+                    - 3.0 * sender_cost(s, me, e.target, e.measure)
+                )
+                x += (
+                    1.0
+                    * (self.style["institutions"] - 0.5)
+                    * any(d.initiator == e.target and d.rung >= 4 for d in s.disputes)
+                )
                 if self.chance(logistic(x)):
-                    self.give(JoinSanctions(me, episode=e.id), f"stand with {', '.join(e.senders)} against {e.target}")
+                    self.give(
+                        JoinSanctions(me, episode=e.id),
+                        f"stand with {', '.join(e.senders)} against {e.target}",
+                    )

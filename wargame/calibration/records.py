@@ -48,9 +48,16 @@ def crisis_record(state: GameState) -> dict[str, Any]:
         "tension": round(state.tension, 2),
         "war": bool(state.wars),
         "mediated": any(set(m.accepted_by) == set(m.parties) for m in state.mediations),
-        "formal_agreement": any(t.signed_turn >= 1 and t.kind in SETTLEMENT_KINDS for t in state.treaties),
+        "formal_agreement": any(
+            t.signed_turn >= 1 and t.kind in SETTLEMENT_KINDS for t in state.treaties
+        ),
         "agreements": [
-            {"kind": t.kind, "members": list(t.members), "turn": t.signed_turn, "mediator": t.mediator}
+            {
+                "kind": t.kind,
+                "members": list(t.members),
+                "turn": t.signed_turn,
+                "mediator": t.mediator,
+            }
             for t in state.treaties
             if t.signed_turn >= 1
         ],
@@ -58,8 +65,13 @@ def crisis_record(state: GameState) -> dict[str, Any]:
         "sanctions": [_episode(state, e) for e in state.sanctions],
         "invocations": [_invocation(state, i) for i in state.invocations],
         "disputes": [
-            {"initiator": d.initiator, "target": d.target, "reciprocated": d.reciprocated, "war": d.war_id is not None,
-             "highest_rung": _rung_name(d.rung)}  # fmt: skip
+            {
+                "initiator": d.initiator,
+                "target": d.target,
+                "reciprocated": d.reciprocated,
+                "war": d.war_id is not None,
+                "highest_rung": _rung_name(d.rung),
+            }
             for d in state.disputes
         ],
         "wars": [_war(w) for w in state.wars],
@@ -158,5 +170,6 @@ def _vote(state: GameState, d) -> dict[str, Any]:
         "abstain": sum(v == "abstain" for v in votes.values()),
         "permanent_no": permanent_no,
         "status": d.status,
-        "art27_ok": art27 == (d.status == "adopted") and (d.status != "vetoed" or bool(permanent_no)),
+        "art27_ok": art27 == (d.status == "adopted")
+        and (d.status != "vetoed" or bool(permanent_no)),
     }

@@ -29,7 +29,9 @@ class Target:
     band: float  # the tolerance with a large sample
     source: str
     definition: str
-    kind: str = "about"  # about: |value - target| <= tolerance; at_least: value >= target - tolerance
+    kind: str = (
+        "about"  # about: |value - target| <= tolerance; at_least: value >= target - tolerance
+    )
     min_n: int = 30
 
 
@@ -74,35 +76,124 @@ COW = "COW inter-state war v4.0 with NMC v7.0"
 UN = "UN Charter Art. 27(3)"
 
 TARGETS: tuple[Target, ...] = (
-    Target("alliance_honoured", "Classic alliances honoured when invoked within terms", 0.75, 0.08, LLM,
-           "answers by allies to calls under an 'alliance' (automatic obligation) whose casus foederis was met; share that honoured"),
-    Target("pact_honoured", "Modern defense pacts honoured when invoked within terms", 0.40, 0.08, BF,
-           "answers by allies to calls under a 'defense_pact' (each member decides its response) within terms; share that honoured"),
-    Target("imposed_success", "Imposed sanctions that succeed (target concedes, sanctions pivotal)", 0.34, 0.06, HSE,
-           "episodes that reached imposition (threatened first or not, unilateral, coalition or UN); share in which the target conceded "
-           "after imposition while no sender used force against it or fought a war with it"),
-    Target("threat_not_imposed", "Sanctions threats never carried out", 0.54, 0.06, TIES,
-           "episodes that began with a threat; share never imposed (the target conceded, the threat was withdrawn or lapsed)"),
-    Target("threat_concession", "Target concedes at the threat stage", 0.43, 0.06, TIES,
-           "episodes that began with a threat; share in which the target conceded before imposition"),
-    Target("imposition_concession", "Target concedes after imposition", 0.33, 0.06, TIES,
-           "episodes threatened and then imposed; share in which the target conceded after imposition"),
-    Target("success_minor", "Sanctions success when the cost to the target is minor", 0.50, 0.07, TIES,
-           "all episodes (threat or imposition) whose measures inflict or would inflict a minor cost; share the target conceded"),
-    Target("success_major", "Sanctions success when the cost to the target is major", 0.70, 0.08, TIES,
-           "as above, major cost"),
-    Target("success_severe", "Sanctions success when the cost to the target is severe", 0.76, 0.08, TIES,
-           "as above, severe cost"),
-    Target("mid_war", "Militarized disputes that escalate to war", 0.045, 0.015, MID,
-           "disputes opened by a show or use of force (incl. interventions); share that became a war", min_n=200),
-    Target("war_reciprocated", "Wars that began in a reciprocated dispute", 0.90, 0.0, MID,
-           "wars; share whose dispute the target had answered with a show or use of force ('almost only')", kind="at_least", min_n=20),
-    Target("stronger_wins", "Stronger coalition wins a war (pooled)", 0.65, 0.07, COW,
-           "wars with a victor; share won by the side with the larger capability share (coalitions counted as states join)"),
-    Target("stronger_wins_9to1", "Stronger coalition wins at about 9:1 odds (share >= 0.85)", 0.80, 0.10, COW,
-           "wars with a victor whose stronger side held at least 85% of the capabilities; share it won", min_n=20),
-    Target("council_art27", "Security Council votes that obey Art. 27 (9 of 15, no P5 'no')", 1.0, 0.0, UN,
-           "every simulated vote: adopted exactly when 9 or more of 15 voted yes and no permanent member voted no", min_n=1),
+    Target(
+        "alliance_honoured",
+        "Classic alliances honoured when invoked within terms",
+        0.75,
+        0.08,
+        LLM,
+        "answers by allies to calls under an 'alliance' (automatic obligation) whose casus foederis was met; share that honoured",
+    ),
+    Target(
+        "pact_honoured",
+        "Modern defense pacts honoured when invoked within terms",
+        0.40,
+        0.08,
+        BF,
+        "answers by allies to calls under a 'defense_pact' (each member decides its response) within terms; share that honoured",
+    ),
+    Target(
+        "imposed_success",
+        "Imposed sanctions that succeed (target concedes, sanctions pivotal)",
+        0.34,
+        0.06,
+        HSE,
+        "episodes that reached imposition (threatened first or not, unilateral, coalition or UN); share in which the target conceded "
+        "after imposition while no sender used force against it or fought a war with it",
+    ),
+    Target(
+        "threat_not_imposed",
+        "Sanctions threats never carried out",
+        0.54,
+        0.06,
+        TIES,
+        "episodes that began with a threat; share never imposed (the target conceded, the threat was withdrawn or lapsed)",
+    ),
+    Target(
+        "threat_concession",
+        "Target concedes at the threat stage",
+        0.43,
+        0.06,
+        TIES,
+        "episodes that began with a threat; share in which the target conceded before imposition",
+    ),
+    Target(
+        "imposition_concession",
+        "Target concedes after imposition",
+        0.33,
+        0.06,
+        TIES,
+        "episodes threatened and then imposed; share in which the target conceded after imposition",
+    ),
+    Target(
+        "success_minor",
+        "Sanctions success when the cost to the target is minor",
+        0.50,
+        0.07,
+        TIES,
+        "all episodes (threat or imposition) whose measures inflict or would inflict a minor cost; share the target conceded",
+    ),
+    Target(
+        "success_major",
+        "Sanctions success when the cost to the target is major",
+        0.70,
+        0.08,
+        TIES,
+        "as above, major cost",
+    ),
+    Target(
+        "success_severe",
+        "Sanctions success when the cost to the target is severe",
+        0.76,
+        0.08,
+        TIES,
+        "as above, severe cost",
+    ),
+    Target(
+        "mid_war",
+        "Militarized disputes that escalate to war",
+        0.045,
+        0.015,
+        MID,
+        "disputes opened by a show or use of force (incl. interventions); share that became a war",
+        min_n=200,
+    ),
+    Target(
+        "war_reciprocated",
+        "Wars that began in a reciprocated dispute",
+        0.90,
+        0.0,
+        MID,
+        "wars; share whose dispute the target had answered with a show or use of force ('almost only')",
+        kind="at_least",
+        min_n=20,
+    ),
+    Target(
+        "stronger_wins",
+        "Stronger coalition wins a war (pooled)",
+        0.65,
+        0.07,
+        COW,
+        "wars with a victor; share won by the side with the larger capability share (coalitions counted as states join)",
+    ),
+    Target(
+        "stronger_wins_9to1",
+        "Stronger coalition wins at about 9:1 odds (share >= 0.85)",
+        0.80,
+        0.10,
+        COW,
+        "wars with a victor whose stronger side held at least 85% of the capabilities; share it won",
+        min_n=20,
+    ),
+    Target(
+        "council_art27",
+        "Security Council votes that obey Art. 27 (9 of 15, no P5 'no')",
+        1.0,
+        0.0,
+        UN,
+        "every simulated vote: adopted exactly when 9 or more of 15 voted yes and no permanent member voted no",
+        min_n=1,
+    ),
 )
 
 NINE_TO_ONE = 0.85
@@ -138,18 +229,38 @@ def _episodes(r: Record, pred: Callable[[Record], bool]) -> list[Record]:
 MEASURES: dict[str, Callable[[Record], Iterable[bool]]] = {
     "alliance_honoured": _honour("alliance"),
     "pact_honoured": _honour("defense_pact"),
-    "imposed_success": lambda r: (e["conceded_at"] == "imposition" and e["pivotal"] for e in _episodes(r, lambda e: e["imposed"])),
-    "threat_not_imposed": lambda r: (not e["imposed"] for e in _episodes(r, lambda e: e["threatened"])),
-    "threat_concession": lambda r: (e["conceded_at"] == "threat" for e in _episodes(r, lambda e: e["threatened"])),
-    "imposition_concession": lambda r: (e["conceded_at"] == "imposition" for e in _episodes(r, lambda e: e["threatened"] and e["imposed"])),
-    "success_minor": lambda r: (e["conceded"] for e in _episodes(r, lambda e: e["cost"] == "minor")),
-    "success_major": lambda r: (e["conceded"] for e in _episodes(r, lambda e: e["cost"] == "major")),
-    "success_severe": lambda r: (e["conceded"] for e in _episodes(r, lambda e: e["cost"] == "severe")),
+    "imposed_success": lambda r: (
+        e["conceded_at"] == "imposition" and e["pivotal"]
+        for e in _episodes(r, lambda e: e["imposed"])
+    ),
+    "threat_not_imposed": lambda r: (
+        not e["imposed"] for e in _episodes(r, lambda e: e["threatened"])
+    ),
+    "threat_concession": lambda r: (
+        e["conceded_at"] == "threat" for e in _episodes(r, lambda e: e["threatened"])
+    ),
+    "imposition_concession": lambda r: (
+        e["conceded_at"] == "imposition"
+        for e in _episodes(r, lambda e: e["threatened"] and e["imposed"])
+    ),
+    "success_minor": lambda r: (
+        e["conceded"] for e in _episodes(r, lambda e: e["cost"] == "minor")
+    ),
+    "success_major": lambda r: (
+        e["conceded"] for e in _episodes(r, lambda e: e["cost"] == "major")
+    ),
+    "success_severe": lambda r: (
+        e["conceded"] for e in _episodes(r, lambda e: e["cost"] == "severe")
+    ),
     "mid_war": lambda r: (d["war"] for d in r["disputes"]),
     "war_reciprocated": lambda r: (d["reciprocated"] for d in r["disputes"] if d["war"]),
-    "stronger_wins": lambda r: (w["stronger_won"] for w in r["wars"] if w["stronger_won"] is not None),
+    "stronger_wins": lambda r: (
+        w["stronger_won"] for w in r["wars"] if w["stronger_won"] is not None
+    ),
     "stronger_wins_9to1": lambda r: (
-        w["stronger_won"] for w in r["wars"] if w["stronger_won"] is not None and w["stronger_share"] >= NINE_TO_ONE
+        w["stronger_won"]
+        for w in r["wars"]
+        if w["stronger_won"] is not None and w["stronger_share"] >= NINE_TO_ONE
     ),
     "council_art27": lambda r: (v["art27_ok"] for v in r["council_votes"]),
 }
@@ -187,8 +298,18 @@ def calibration_rows(records: Sequence[Record]) -> list[Row]:
     shown = " < ".join("n/a" if v is None else f"{v:.2f}" for v in values)
     rows.insert(
         rows.index(levels[-1]) + 1,
-        Row("success_monotonic", "Success rises with the cost to the target (minor < major < severe)",
-            1.0 if monotonic else 0.0, 1.0, 0.0, sum(r.n for r in levels), monotonic, TIES, "about", shown),  # fmt: skip
+        Row(
+            "success_monotonic",
+            "Success rises with the cost to the target (minor < major < severe)",
+            1.0 if monotonic else 0.0,
+            1.0,
+            0.0,
+            sum(r.n for r in levels),
+            monotonic,
+            TIES,
+            "about",
+            shown,
+        ),
     )
     return rows
 
@@ -206,10 +327,24 @@ def format_table(rows: Sequence[Row]) -> str:
             value, target, tol = ("yes" if r.passed else "no"), "yes", "-"
         else:
             target, tol = r.target_text, f"±{r.tolerance:.3f}" if r.kind == "about" else "-"
-        lines.append((r.quantity, value, target, tol, str(r.n), "pass" if r.passed else "FAIL" + (f" ({r.note})" if r.note else "")))
+        lines.append(
+            (
+                r.quantity,
+                value,
+                target,
+                tol,
+                str(r.n),
+                "pass" if r.passed else "FAIL" + (f" ({r.note})" if r.note else ""),
+            )
+        )
     widths = [max(len(x[i]) for x in [header, *lines]) for i in range(len(header))]
     out = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
     out.append("  ".join("-" * w for w in widths))
     for line in lines:
-        out.append("  ".join(c.ljust(w) if i == 0 or i == 5 else c.rjust(w) for i, (c, w) in enumerate(zip(line, widths, strict=True))))
+        out.append(
+            "  ".join(
+                c.ljust(w) if i == 0 or i == 5 else c.rjust(w)
+                for i, (c, w) in enumerate(zip(line, widths, strict=True))
+            )
+        )
     return "\n".join(out)

@@ -41,7 +41,9 @@ def crisis_seed(base: int, index: int) -> int:
     return derive_seed(base, "calibrate", index) & ((1 << 63) - 1)
 
 
-def plan(runs: int, base_seed: int = DEFAULT_SEED, scenarios: Sequence[str] | None = None) -> list[tuple[int, str, int]]:
+def plan(
+    runs: int, base_seed: int = DEFAULT_SEED, scenarios: Sequence[str] | None = None
+) -> list[tuple[int, str, int]]:
     """(index, scenario id, seed) for every crisis to play."""
     ids = list(scenarios) if scenarios else sorted(shipped_scenarios())
     return [(i, ids[i % len(ids)], crisis_seed(base_seed, i)) for i in range(runs)]
@@ -56,7 +58,9 @@ def play_crisis(scenario: Scenario, seed: int) -> GameState:
         orders = []
         for seat in scenario.state_ids:
             player = match.computer[seat]
-            decision = player.decide(view_for(state, seat, events), Rng.for_seat(match.seed, state.turn, seat))
+            decision = player.decide(
+                view_for(state, seat, events), Rng.for_seat(match.seed, state.turn, seat)
+            )
             orders.extend(decision.orders)
         result = resolve(state, orders, Rng.for_turn(match.seed, state.turn))
         state, events = result.state, result.events

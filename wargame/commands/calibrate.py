@@ -28,10 +28,16 @@ def add_parser(sub) -> None:
     )
     p.add_argument("--runs", type=int, default=2000, help="number of crises to play (default 2000)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: every core)")
-    p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"base seed (default {DEFAULT_SEED})")
-    p.add_argument("--scenario", action="append", metavar="ID", help="only this shipped scenario (repeatable)")
+    p.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help=f"base seed (default {DEFAULT_SEED})"
+    )
+    p.add_argument(
+        "--scenario", action="append", metavar="ID", help="only this shipped scenario (repeatable)"
+    )
     p.add_argument("--json", metavar="OUT", help="also write the table as JSON to this file")
-    p.add_argument("--records", metavar="OUT.jsonl", help="write one JSON line per crisis to this file")
+    p.add_argument(
+        "--records", metavar="OUT.jsonl", help="write one JSON line per crisis to this file"
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(run=run)
 
@@ -53,22 +59,37 @@ def run(args: argparse.Namespace) -> int:
     known = shipped_scenarios()
     unknown = [s for s in args.scenario or () if s not in known]
     if unknown:
-        print(f"wargame calibrate: unknown scenario(s) {', '.join(unknown)} (shipped: {', '.join(sorted(known))})", file=sys.stderr)
+        print(
+            f"wargame calibrate: unknown scenario(s) {', '.join(unknown)} (shipped: {', '.join(sorted(known))})",
+            file=sys.stderr,
+        )
         return 2
     start = time.perf_counter()
-    records = run_crises(args.runs, args.jobs, args.seed, args.scenario, None if args.quiet else progress_bar)
+    records = run_crises(
+        args.runs, args.jobs, args.seed, args.scenario, None if args.quiet else progress_bar
+    )
     elapsed = time.perf_counter() - start
     rows = calibration_rows(records)
-    print(f"Calibration: {len(records)} crises across {', '.join(sorted(args.scenario or known))} "
-          f"(base seed {args.seed}) in {elapsed:.1f} s")  # fmt: skip
+    print(
+        f"Calibration: {len(records)} crises across {', '.join(sorted(args.scenario or known))} "
+        f"(base seed {args.seed}) in {elapsed:.1f} s"
+    )
     print(format_table(rows))
     passed = sum(r.passed for r in rows)
     print(f"{passed}/{len(rows)} rows pass")
     try:
         if args.json:
             with open(args.json, "w", encoding="utf-8") as f:
-                json.dump({"runs": len(records), "seed": args.seed, "seconds": round(elapsed, 2),
-                           "rows": [r.to_dict() for r in rows]}, f, indent=2)  # fmt: skip
+                json.dump(
+                    {
+                        "runs": len(records),
+                        "seed": args.seed,
+                        "seconds": round(elapsed, 2),
+                        "rows": [r.to_dict() for r in rows],
+                    },
+                    f,
+                    indent=2,
+                )
                 f.write("\n")
         if args.records:
             with open(args.records, "w", encoding="utf-8") as f:

@@ -22,10 +22,18 @@ EXPORT_VERSION = 1
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("export", help="write a saved session's log as JSON",
-                       description="Write the whole log of a saved session as JSON.")  # fmt: skip
+    p = sub.add_parser(
+        "export",
+        help="write a saved session's log as JSON",
+        description="Write the whole log of a saved session as JSON.",
+    )
     p.add_argument("file", help="a session file (.wargame)")
-    p.add_argument("--json", required=True, metavar="OUT", help="the JSON file to write ('-' for standard output)")
+    p.add_argument(
+        "--json",
+        required=True,
+        metavar="OUT",
+        help="the JSON file to write ('-' for standard output)",
+    )
     p.set_defaults(run=run)
 
 
@@ -38,13 +46,19 @@ def log_to_data(log: SessionLog) -> dict[str, Any]:
         "updated": log.updated,
         "scenario": log.scenario.model_dump(mode="json", by_alias=True),
         "seed": log.seed,
-        "seats": [{"seat": s.seat, "controller": s.controller, "player": s.player, "doctrine": s.doctrine} for s in log.seats],
+        "seats": [
+            {"seat": s.seat, "controller": s.controller, "player": s.player, "doctrine": s.doctrine}
+            for s in log.seats
+        ],
         "turns": [
             {
                 "turn": t.number,
                 "resolved": t.resolved,
                 "orders": [o.to_dict() for o in t.orders],
-                "results": [{"order": r.order.to_dict(), "status": r.status, "reason": r.reason} for r in t.results],
+                "results": [
+                    {"order": r.order.to_dict(), "status": r.status, "reason": r.reason}
+                    for r in t.results
+                ],
                 "events": [e.to_dict() for e in t.events],
                 "reasons": {seat: list(why) for seat, why in t.reasons.items()},
                 "state_hash": t.state_hash,
@@ -52,7 +66,10 @@ def log_to_data(log: SessionLog) -> dict[str, Any]:
             }
             for t in log.turns
         ],
-        "pending": {"turn": log.next_turn, "orders": {seat: [o.to_dict() for o in orders] for seat, orders in log.pending.items()}},
+        "pending": {
+            "turn": log.next_turn,
+            "orders": {seat: [o.to_dict() for o in orders] for seat, orders in log.pending.items()},
+        },
     }
 
 

@@ -18,15 +18,30 @@ from ..state import state_hash
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("play", help="play a session in the terminal (headless)",
-                       description="Play a whole session without the GUI.")  # fmt: skip
+    p = sub.add_parser(
+        "play",
+        help="play a session in the terminal (headless)",
+        description="Play a whole session without the GUI.",
+    )
     p.add_argument("scenario", help="a scenario file, or the id of a bundled scenario")
     p.add_argument("--seed", type=int, default=None, help="random seed (default: the scenario's)")
-    p.add_argument("--computer", default="all", help="'all', 'none', or a comma list of state ids the computer plays")
-    p.add_argument("--level", default=DEFAULT_LEVEL, choices=KINDS,
-                   help=f"how the computer plays: {', '.join(KINDS)} (default {DEFAULT_LEVEL}); levels differ in foresight")  # fmt: skip
+    p.add_argument(
+        "--computer",
+        default="all",
+        help="'all', 'none', or a comma list of state ids the computer plays",
+    )
+    p.add_argument(
+        "--level",
+        default=DEFAULT_LEVEL,
+        choices=KINDS,
+        help=f"how the computer plays: {', '.join(KINDS)} (default {DEFAULT_LEVEL}); levels differ in foresight",
+    )
     p.add_argument("--quiet", action="store_true", help="print only the final hash")
-    p.add_argument("--save", metavar="FILE", help="save the session to FILE (.wargame) as it is played; continue it with 'wargame resume FILE'")
+    p.add_argument(
+        "--save",
+        metavar="FILE",
+        help="save the session to FILE (.wargame) as it is played; continue it with 'wargame resume FILE'",
+    )
     p.set_defaults(run=run)
 
 
@@ -38,7 +53,9 @@ def parse_computer(value: str, seats: tuple[str, ...]) -> list[str]:
     chosen = [v.strip() for v in value.split(",") if v.strip()]
     unknown = [c for c in chosen if c not in seats]
     if unknown:
-        raise ValueError(f"--computer: unknown state(s) {', '.join(unknown)} (expected some of: {', '.join(seats)})")
+        raise ValueError(
+            f"--computer: unknown state(s) {', '.join(unknown)} (expected some of: {', '.join(seats)})"
+        )
     return chosen
 
 
@@ -78,20 +95,27 @@ def run(args: argparse.Namespace) -> int:
             print(f"wargame play: {exc}", file=sys.stderr)
             return 2
     if code == 1:
-        print(f"the session so far is saved; continue it with: wargame resume {args.save}", file=sys.stderr)
+        print(
+            f"the session so far is saved; continue it with: wargame resume {args.save}",
+            file=sys.stderr,
+        )
     return code
 
 
 def play_to_end(match: Match, quiet: bool = False) -> int:
     sc = match.scenario
     if not quiet:
-        print(f"{sc.title}: {len(sc.states)} states, {sc.turns} turns of {sc.turn_length}, seed {match.seed}")
+        print(
+            f"{sc.title}: {len(sc.states)} states, {sc.turns} turns of {sc.turn_length}, seed {match.seed}"
+        )
     while not match.finished:
         for seat in match.waiting_for():
             try:
                 ask_and_submit(match, seat)
             except EOFError:
-                print("\nwargame play: no more input; the session was not finished", file=sys.stderr)
+                print(
+                    "\nwargame play: no more input; the session was not finished", file=sys.stderr
+                )
                 return 1
         record = match.resolve_turn()
         if not quiet:
@@ -104,7 +128,9 @@ def play_to_end(match: Match, quiet: bool = False) -> int:
 
 def print_turn(match: Match, record: TurnRecord) -> None:
     s = record.state
-    print(f"\nTurn {record.turn}: escalation {s.rung_name.replace('_', ' ')}, tension {s.tension:.0f}")
+    print(
+        f"\nTurn {record.turn}: escalation {s.rung_name.replace('_', ' ')}, tension {s.tension:.0f}"
+    )
     for e in record.events:
         if e.visible_to is None and e.kind not in ("EscalationChanged",):
             print(f"  - {e.text}")
@@ -114,8 +140,10 @@ def print_scores(match: Match) -> None:
     print("\nFinal scores")
     for sid, sc in scores(match.state).items():
         name = match.scenario.state(sid).name
-        print(f"  {name:<22} {sc.total:>4} points  ({sc.objective_points}/{sc.possible_points} from objectives, "
-              f"{sc.obligation_points:+d} for obligations)  {sc.outcome}")  # fmt: skip
+        print(
+            f"  {name:<22} {sc.total:>4} points  ({sc.objective_points}/{sc.possible_points} from objectives, "
+            f"{sc.obligation_points:+d} for obligations)  {sc.outcome}"
+        )
 
 
 def ask_and_submit(match: Match, seat: str) -> None:
@@ -150,5 +178,9 @@ def ask_and_submit(match: Match, seat: str) -> None:
 
 
 def describe(order) -> str:
-    details = ", ".join(f"{k}={v}" for k, v in order.to_dict().items() if k not in ("kind", "actor") and v not in ("", None, []))
+    details = ", ".join(
+        f"{k}={v}"
+        for k, v in order.to_dict().items()
+        if k not in ("kind", "actor") and v not in ("", None, [])
+    )
     return f"{order.label}" + (f" ({details})" if details else "")

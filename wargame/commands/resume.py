@@ -14,8 +14,11 @@ from .play import play_to_end
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("resume", help="continue a saved session in the terminal",
-                       description="Continue an unfinished saved session; every move is saved as it happens.")  # fmt: skip
+    p = sub.add_parser(
+        "resume",
+        help="continue a saved session in the terminal",
+        description="Continue an unfinished saved session; every move is saved as it happens.",
+    )
     p.add_argument("file", help="a session file (.wargame)")
     p.add_argument("--quiet", action="store_true", help="print only the final hash")
     p.set_defaults(run=run)
@@ -28,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
         store = SessionStore.open(args.file)
         with store:
             if store.backup_path is not None and not args.quiet:
-                print(f"upgraded from file format {store.upgraded_from}; the old file was kept as {store.backup_path}")
+                print(
+                    f"upgraded from file format {store.upgraded_from}; the old file was kept as {store.backup_path}"
+                )
             match = store.resume()
             if match.finished:
                 print(f"{args.file}: the session is already finished ({len(match.history)} turns)")

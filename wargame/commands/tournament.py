@@ -14,11 +14,20 @@ from ..tournament.play import LEVEL_ORDER
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("tournament", help="compare computer players' levels and doctrines",
-                       description="Play computer levels and doctrines against a random player and each other.")  # fmt: skip
+    p = sub.add_parser(
+        "tournament",
+        help="compare computer players' levels and doctrines",
+        description="Play computer levels and doctrines against a random player and each other.",
+    )
     p.add_argument("--games", type=int, default=200, help="crises per contender (default 200)")
-    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)")
-    p.add_argument("--contenders", default=",".join(CONTENDERS), help=f"comma list from: {', '.join(CONTENDERS)}")
+    p.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: all cores)"
+    )
+    p.add_argument(
+        "--contenders",
+        default=",".join(CONTENDERS),
+        help=f"comma list from: {', '.join(CONTENDERS)}",
+    )
     p.set_defaults(run=run)
 
 
@@ -37,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
     contenders = [c.strip() for c in args.contenders.split(",") if c.strip()]
     unknown = [c for c in contenders if c not in CONTENDERS]
     if unknown or args.games < 2 or args.jobs < 1:
-        print(f"wargame tournament: check --games (>= 2), --jobs (>= 1) and --contenders ({', '.join(unknown)})", file=sys.stderr)
+        print(
+            f"wargame tournament: check --games (>= 2), --jobs (>= 1) and --contenders ({', '.join(unknown)})",
+            file=sys.stderr,
+        )
         return 2
     tasks = [(i, args.games, 0, c) for c in contenders for i in range(args.games)]
     results = []
@@ -47,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
             results.append(future.result())
             _progress(done, len(tasks))
     print(file=sys.stderr)
-    print(f"Scores: the focal state's points as % of its objectives' points, {args.games} crises each\n")
+    print(
+        f"Scores: the focal state's points as % of its objectives' points, {args.games} crises each\n"
+    )
     print("| contender | mean score | std. error | games |")
     print("|---|---|---|---|")
     for name, mean, se, n in sorted(summarize(results), key=lambda r: CONTENDERS.index(r[0])):
@@ -56,11 +70,15 @@ def run(args: argparse.Namespace) -> int:
     ok = True
     print("\n| comparison | margin | 95% CI | verdict |")
     print("|---|---|---|---|")
-    pairs = [(lv, "random") for lv in levels if lv != "random"] + list(zip(levels[2:], levels[1:-1], strict=False))
+    pairs = [(lv, "random") for lv in levels if lv != "random"] + list(
+        zip(levels[2:], levels[1:-1], strict=False)
+    )
     for better, worse in pairs:
         m = compare(results, better, worse)
         ok &= m.significant
-        print(f"| {better} vs {worse} | {m.mean:+.1f} | [{m.low:+.1f}, {m.high:+.1f}] | {'better' if m.significant else 'NOT shown better'} |")
+        print(
+            f"| {better} vs {worse} | {m.mean:+.1f} | [{m.low:+.1f}, {m.high:+.1f}] | {'better' if m.significant else 'NOT shown better'} |"
+        )
     return 0 if ok else 1
 
 

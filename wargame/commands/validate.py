@@ -8,7 +8,11 @@ from ..scenario import ScenarioError, load_scenario
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("validate", help="check scenario files", description="Check scenario files; exit 0 when all are valid, 2 otherwise.")
+    p = sub.add_parser(
+        "validate",
+        help="check scenario files",
+        description="Check scenario files; exit 0 when all are valid, 2 otherwise.",
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(run=run)
 
@@ -23,7 +27,9 @@ def run(args: argparse.Namespace) -> int:
             for problem in exc.problems:
                 print(problem)
         else:
-            print(f"{path}: ok ({scenario.title}: {len(scenario.states)} states, {scenario.turns} turns)")
+            print(
+                f"{path}: ok ({scenario.title}: {len(scenario.states)} states, {scenario.turns} turns)"
+            )
     if bad:
         print(f"{bad} of {len(args.files)} file(s) have problems")
         return 2

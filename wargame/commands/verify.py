@@ -11,8 +11,11 @@ import sys
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("verify", help="check that a saved session replays exactly",
-                       description="Replay a saved session and check every turn's state hash (exit 0 when all match).")  # fmt: skip
+    p = sub.add_parser(
+        "verify",
+        help="check that a saved session replays exactly",
+        description="Replay a saved session and check every turn's state hash (exit 0 when all match).",
+    )
     p.add_argument("file", help="a session file (.wargame)")
     p.set_defaults(run=run)
 
@@ -34,9 +37,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"turn {check.turn}: ok {check.stored_hash}")
         else:
             got = check.replayed_hash or "-"
-            print(f"turn {check.turn}: MISMATCH saved {check.stored_hash} replayed {got}: {check.problem}")
+            print(
+                f"turn {check.turn}: MISMATCH saved {check.stored_hash} replayed {got}: {check.problem}"
+            )
     if log.pending:
-        print(f"turn {log.next_turn}: in progress, orders saved from {', '.join(sorted(log.pending))}")
+        print(
+            f"turn {log.next_turn}: in progress, orders saved from {', '.join(sorted(log.pending))}"
+        )
     bad = sum(not c.ok for c in checks)
     if bad:
         print(f"{bad} of {len(checks)} turn(s) do not replay")

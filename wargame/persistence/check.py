@@ -53,13 +53,18 @@ def check_log(log: SessionLog) -> tuple[list[TurnCheck], list[TurnRecord]]:
 def rebuild_match(log: SessionLog, records: list[TurnRecord]) -> Match:
     """The match as it stood at the last save: history, state and the pending turn's orders."""
     match = Match(log.scenario, log.seed, codec.players_of(log.seats))
-    match.history = [dataclasses.replace(r, reasons=dict(t.reasons)) for r, t in zip(records, log.turns, strict=True)]
+    match.history = [
+        dataclasses.replace(r, reasons=dict(t.reasons))
+        for r, t in zip(records, log.turns, strict=True)
+    ]
     if records:
         match.state = records[-1].state
     for seat, orders in log.pending.items():
         if seat not in match.human_seats:
             continue  # a computer seat decides when the turn resolves
         if match.finished or any(check_orders(match.state, seat, orders)):
-            raise ValueError(f"the saved orders of {seat} for turn {match.state.turn} are not legal")
+            raise ValueError(
+                f"the saved orders of {seat} for turn {match.state.turn} are not legal"
+            )
         match.pending[seat] = orders
     return match

@@ -126,10 +126,13 @@ def results_from_json(text: str, orders: tuple[Order, ...], what: str) -> tuple[
         raise CodecError(f"{what} is not a list")
     try:
         return tuple(
-            OrderResult(orders[d[0]], str(d[1]), str(d[2])) if isinstance(d, list)
-            else OrderResult(order_from_data(d["order"], what), str(d["status"]), str(d.get("reason", "")))
+            OrderResult(orders[d[0]], str(d[1]), str(d[2]))
+            if isinstance(d, list)
+            else OrderResult(
+                order_from_data(d["order"], what), str(d["status"]), str(d.get("reason", ""))
+            )
             for d in data
-        )  # fmt: skip
+        )
     except (KeyError, IndexError, TypeError) as exc:
         raise CodecError(f"{what}: not an order result ({exc!r})") from None
 
@@ -162,7 +165,11 @@ def seats_of(scenario: Scenario, computer: Mapping[str, Player]) -> list[SeatInf
     out = []
     for seat in scenario.state_ids:
         player = computer.get(seat)
-        out.append(SeatInfo(seat, "human") if player is None else SeatInfo(seat, "computer", *_player_kind(seat, player)))
+        out.append(
+            SeatInfo(seat, "human")
+            if player is None
+            else SeatInfo(seat, "computer", *_player_kind(seat, player))
+        )
     return out
 
 
@@ -183,6 +190,8 @@ def _player_kind(seat: str, player: Player) -> tuple[str, str | None]:
 
 def players_of(seats: Iterable[SeatInfo]) -> dict[str, Player]:
     try:
-        return {s.seat: make_player(s.player or "heuristic", s.doctrine) for s in seats if s.is_computer}
+        return {
+            s.seat: make_player(s.player or "heuristic", s.doctrine) for s in seats if s.is_computer
+        }
     except ValueError as exc:
         raise CodecError(f"seat players: {exc}") from None

@@ -27,13 +27,19 @@ def file_engine(path: Path, mode: Mode, *, live: bool = False) -> Engine:
             go_live(conn)
         return conn
 
-    return _explicit_transactions(create_engine("sqlite://", creator=creator, poolclass=QueuePool, pool_size=1, max_overflow=4))
+    return _explicit_transactions(
+        create_engine(
+            "sqlite://", creator=creator, poolclass=QueuePool, pool_size=1, max_overflow=4
+        )
+    )
 
 
 def memory_engine(db: sqlite3.Connection) -> Engine:
     """An engine over one existing connection (an in-memory copy, e.g. an old file upgraded read-only)."""
     db.isolation_level = None
-    return _explicit_transactions(create_engine("sqlite://", creator=lambda: db, poolclass=StaticPool))
+    return _explicit_transactions(
+        create_engine("sqlite://", creator=lambda: db, poolclass=StaticPool)
+    )
 
 
 def url_engine(url: str | URL) -> Engine:

@@ -55,24 +55,53 @@ def upgrade_1_to_2(db: sqlite3.Connection) -> None:
     for statement in V2_TABLES.split(";"):
         if statement.strip():
             db.execute(statement)
-    scenario_json, seed, created = db.execute("SELECT scenario_json, seed, created FROM session").fetchone()
+    scenario_json, seed, created = db.execute(
+        "SELECT scenario_json, seed, created FROM session"
+    ).fetchone()
     scenario = json.loads(scenario_json)
     state_ids = [s["id"] for s in scenario["states"]]
     played = db.execute("SELECT count(*) FROM turn").fetchone()[0]
     db.execute(
         "INSERT INTO session_v2 VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (scenario["id"], scenario["title"], scenario_json, seed, scenario["turns"], played, played >= scenario["turns"], created, created),
+        (
+            scenario["id"],
+            scenario["title"],
+            scenario_json,
+            seed,
+            scenario["turns"],
+            played,
+            played >= scenario["turns"],
+            created,
+            created,
+        ),
     )
-    for seat, controller, player, doctrine in db.execute("SELECT seat, controller, player, doctrine FROM seat").fetchall():
-        db.execute("INSERT INTO seat_v2 VALUES (?, ?, ?, ?, ?)", (seat, state_ids.index(seat), controller, player, doctrine))
-    rows = db.execute("SELECT number, orders_json, events_json, state_json, state_hash, resolved FROM turn ORDER BY number").fetchall()
+    for seat, controller, player, doctrine in db.execute(
+        "SELECT seat, controller, player, doctrine FROM seat"
+    ).fetchall():
+        db.execute(
+            "INSERT INTO seat_v2 VALUES (?, ?, ?, ?, ?)",
+            (seat, state_ids.index(seat), controller, player, doctrine),
+        )
+    rows = db.execute(
+        "SELECT number, orders_json, events_json, state_json, state_hash, resolved FROM turn ORDER BY number"
+    ).fetchall()
     for number, orders_json, events_json, state_json, state_hash, resolved in rows:
         # v1 kept no results or reasons; replay recomputes results, reasons are simply unknown
-        db.execute("INSERT INTO turn_v2 VALUES (?, ?, ?, '[]', '{}', ?)", (number, state_json, state_hash, resolved))
-        db.executemany("INSERT INTO turn_order VALUES (?, ?, ?, ?, ?)",
-                       [(number, i, o["actor"], o["kind"], dumps(o)) for i, o in enumerate(json.loads(orders_json))])  # fmt: skip
-        db.executemany("INSERT INTO event VALUES (?, ?, ?, ?)",
-                       [(number, i, e["kind"], dumps(e)) for i, e in enumerate(json.loads(events_json))])  # fmt: skip
+        db.execute(
+            "INSERT INTO turn_v2 VALUES (?, ?, ?, '[]', '{}', ?)",
+            (number, state_json, state_hash, resolved),
+        )
+        db.executemany(
+            "INSERT INTO turn_order VALUES (?, ?, ?, ?, ?)",
+            [
+                (number, i, o["actor"], o["kind"], dumps(o))
+                for i, o in enumerate(json.loads(orders_json))
+            ],
+        )
+        db.executemany(
+            "INSERT INTO event VALUES (?, ?, ?, ?)",
+            [(number, i, e["kind"], dumps(e)) for i, e in enumerate(json.loads(events_json))],
+        )
     for table in ("session", "seat", "turn"):
         db.execute(f"DROP TABLE {table}")
         db.execute(f"ALTER TABLE {table}_v2 RENAME TO {table}")
@@ -94,8 +123,14 @@ def upgrade(db: sqlite3.Connection, version: int) -> None:
         for step in range(version, SCHEMA_VERSION):
             STEPS[step](db)
         stamp = now()
-        db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                       [("schema_version", str(SCHEMA_VERSION)), ("upgraded_from", str(version)), ("upgraded", stamp)])  # fmt: skip
+        db.executemany(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+            [
+                ("schema_version", str(SCHEMA_VERSION)),
+                ("upgraded_from", str(version)),
+                ("upgraded", stamp),
+            ],
+        )
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.execute("COMMIT")
     except BaseException:

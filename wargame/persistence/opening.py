@@ -58,10 +58,14 @@ def _check_database(db: sqlite3.Connection, path: Path) -> int:
     try:
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes the shared lock
         check_complete(path, read_header(path))  # under the lock: no writer is mid-commit
-        problems = [line for row in db.execute("PRAGMA quick_check(3)") for line in row[0].splitlines()]
+        problems = [
+            line for row in db.execute("PRAGMA quick_check(3)") for line in row[0].splitlines()
+        ]
         if problems != ["ok"]:
             first = next((p for p in problems if not p.startswith("***")), problems[0])
-            raise SessionError(f"{describe(path)} is damaged and cannot be opened (SQLite reports: {first}).")
+            raise SessionError(
+                f"{describe(path)} is damaged and cannot be opened (SQLite reports: {first})."
+            )
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
         user_version = db.execute("PRAGMA user_version").fetchone()[0]
     finally:
@@ -120,7 +124,9 @@ def upgraded_copy(path: Path, version: int) -> sqlite3.Connection:
         migrations.upgrade(memory, version)
     except migrations.UPGRADE_ERRORS as exc:
         memory.close()
-        raise SessionError(f"{describe(path)} is in an older format and could not be read ({exc}).") from None
+        raise SessionError(
+            f"{describe(path)} is in an older format and could not be read ({exc})."
+        ) from None
     finally:
         source.close()
     return memory

@@ -72,13 +72,22 @@ def list_recent() -> list[RecentSession]:
     return out[:MAX_RECENT]
 
 
-def add_recent(path: str | os.PathLike[str], summary: SessionSummary | None = None) -> list[RecentSession]:
+def add_recent(
+    path: str | os.PathLike[str], summary: SessionSummary | None = None
+) -> list[RecentSession]:
     """Put a session at the top of the list (replacing an older entry for the same file)."""
     key = _key(path)
     entry = RecentSession(path=key, opened=datetime.now().isoformat(timespec="seconds"))
     if summary is not None:
-        entry = RecentSession(key, summary.title, summary.scenario_id, summary.turns_played,
-                              summary.turns_total, summary.finished, entry.opened)  # fmt: skip
+        entry = RecentSession(
+            key,
+            summary.title,
+            summary.scenario_id,
+            summary.turns_played,
+            summary.turns_total,
+            summary.finished,
+            entry.opened,
+        )
     entries = [entry, *(e for e in list_recent() if _key(e.path) != key)][:MAX_RECENT]
     _write(entries)
     return entries
@@ -119,7 +128,9 @@ def _entry(data: Any) -> RecentSession | None:
 
 def _write(entries: list[RecentSession]) -> None:
     target = recent_file()
-    text = json.dumps({"version": 1, "sessions": [asdict(e) for e in entries]}, indent=2, ensure_ascii=False)
+    text = json.dumps(
+        {"version": 1, "sessions": [asdict(e) for e in entries]}, indent=2, ensure_ascii=False
+    )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".recent-", suffix=".tmp", dir=target.parent)

@@ -80,16 +80,40 @@ class SessionLog:
 # --- writing --------------------------------------------------------------------------------------
 
 
-def write_new_session(s: Session, match: Match, seats: Iterable[SeatInfo], scenario_json: str) -> None:
+def write_new_session(
+    s: Session, match: Match, seats: Iterable[SeatInfo], scenario_json: str
+) -> None:
     """Header rows plus everything the match already holds (it may have been played unsaved)."""
     stamp = now()
-    for key, value in {"schema_version": str(SCHEMA_VERSION), "app": APP_NAME, "app_version": app_version(), "created": stamp}.items():
+    for key, value in {
+        "schema_version": str(SCHEMA_VERSION),
+        "app": APP_NAME,
+        "app_version": app_version(),
+        "created": stamp,
+    }.items():
         s.add(MetaRow(key=key, value=value))
     sc = match.scenario
-    s.add(SessionRow(scenario_id=sc.id, scenario_title=sc.title, scenario_json=scenario_json, seed=match.seed,
-                     turns_total=sc.turns, created=stamp, updated=stamp))  # fmt: skip
+    s.add(
+        SessionRow(
+            scenario_id=sc.id,
+            scenario_title=sc.title,
+            scenario_json=scenario_json,
+            seed=match.seed,
+            turns_total=sc.turns,
+            created=stamp,
+            updated=stamp,
+        )
+    )
     for position, seat in enumerate(seats):
-        s.add(SeatRow(seat=seat.seat, position=position, controller=seat.controller, player=seat.player, doctrine=seat.doctrine))
+        s.add(
+            SeatRow(
+                seat=seat.seat,
+                position=position,
+                controller=seat.controller,
+                player=seat.player,
+                doctrine=seat.doctrine,
+            )
+        )
     for record in match.history:
         write_turn(s, match.scenario, record)
     for seat, orders in match.pending.items():
@@ -99,7 +123,11 @@ def write_new_session(s: Session, match: Match, seats: Iterable[SeatInfo], scena
 def write_submission(s: Session, turn: int, seat: str, orders: tuple[Order, ...]) -> None:
     stamp = now()
     s.exec(delete(SubmissionRow).where(SubmissionRow.turn == turn, SubmissionRow.seat == seat))  # type: ignore[arg-type]
-    s.add(SubmissionRow(turn=turn, seat=seat, orders_json=codec.orders_to_json(orders), submitted=stamp))
+    s.add(
+        SubmissionRow(
+            turn=turn, seat=seat, orders_json=codec.orders_to_json(orders), submitted=stamp
+        )
+    )
     s.exec(update(SessionRow).values(updated=stamp))
 
 
@@ -112,17 +140,49 @@ def write_turn(s: Session, scenario: Scenario, record: TurnRecord) -> None:
     if record.turn != last + 1:
         raise OutOfSequence(f"turn {record.turn} does not follow turn {last}, the last one saved")
     stamp = now()
-    s.add(TurnRow(number=record.turn, state_json=canonical_json(record.state), state_hash=record.state_hash,
-                  results_json=codec.results_to_json(record.results, record.orders),
-                  reasons_json=codec.dumps({k: list(v) for k, v in record.reasons.items()}), resolved=stamp))  # fmt: skip
+    s.add(
+        TurnRow(
+            number=record.turn,
+            state_json=canonical_json(record.state),
+            state_hash=record.state_hash,
+            results_json=codec.results_to_json(record.results, record.orders),
+            reasons_json=codec.dumps({k: list(v) for k, v in record.reasons.items()}),
+            resolved=stamp,
+        )
+    )
     # many small rows: one executemany each rather than an ORM object per row (autosave stays fast)
     if record.orders:
-        s.exec(insert(TurnOrderRow), params=[{"turn": record.turn, "position": i, "seat": o.actor, "kind": o.kind,
-                                              "data": codec.dumps(o.to_dict())} for i, o in enumerate(record.orders)])  # fmt: skip
+        s.exec(
+            insert(TurnOrderRow),
+            params=[
+                {
+                    "turn": record.turn,
+                    "position": i,
+                    "seat": o.actor,
+                    "kind": o.kind,
+                    "data": codec.dumps(o.to_dict()),
+                }
+                for i, o in enumerate(record.orders)
+            ],
+        )
     if record.events:
-        s.exec(insert(EventRow), params=[{"turn": record.turn, "position": i, "kind": e.kind, "data": codec.dumps(e.to_dict())}
-                                         for i, e in enumerate(record.events)])  # fmt: skip
-    s.exec(update(SessionRow).values(turns_played=record.turn, finished=record.turn >= scenario.turns, updated=stamp))
+        s.exec(
+            insert(EventRow),
+            params=[
+                {
+                    "turn": record.turn,
+                    "position": i,
+                    "kind": e.kind,
+                    "data": codec.dumps(e.to_dict()),
+                }
+                for i, e in enumerate(record.events)
+            ],
+        )
+    s.exec(
+        update(SessionRow).values(
+            turns_played=record.turn, finished=record.turn >= scenario.turns, updated=stamp
+        )
+    )
 
 
 # --- reading ----------------------------------------------------------------------------------------
@@ -135,37 +195,76 @@ def read_log(s: Session) -> SessionLog:
     if head is None:
         raise CodecError("the session record is missing")
     scenario = codec.scenario_from_json(head.scenario_json)
-    seats = tuple(SeatInfo(r.seat, r.controller, r.player, r.doctrine) for r in s.exec(select(SeatRow).order_by(SeatRow.position)))
+    seats = tuple(
+        SeatInfo(r.seat, r.controller, r.player, r.doctrine)
+        for r in s.exec(select(SeatRow).order_by(SeatRow.position))
+    )
     if tuple(x.seat for x in seats) != scenario.state_ids:
         raise CodecError("the seats do not match the scenario's states")
     codec.players_of(seats)  # fail now, not at resume, on an unknown player kind
 
     # the big tables are read as plain tuples: ORM objects for thousands of rows cost more than the rows
     orders: dict[int, list[Order]] = {}
-    for turn, position, data in s.exec(select(TurnOrderRow.turn, TurnOrderRow.position, TurnOrderRow.data)
-                                       .order_by(TurnOrderRow.turn, TurnOrderRow.position)):  # fmt: skip
-        orders.setdefault(turn, []).append(codec.order_from_text(data, f"turn {turn} order {position}"))
+    for turn, position, data in s.exec(
+        select(TurnOrderRow.turn, TurnOrderRow.position, TurnOrderRow.data).order_by(
+            TurnOrderRow.turn, TurnOrderRow.position
+        )
+    ):
+        orders.setdefault(turn, []).append(
+            codec.order_from_text(data, f"turn {turn} order {position}")
+        )
     events: dict[int, list[Event]] = {}
-    for turn, position, data in s.exec(select(EventRow.turn, EventRow.position, EventRow.data).order_by(EventRow.turn, EventRow.position)):
-        events.setdefault(turn, []).append(codec.event_from_data(codec.loads(data, f"turn {turn} event {position}"), f"turn {turn}"))
+    for turn, position, data in s.exec(
+        select(EventRow.turn, EventRow.position, EventRow.data).order_by(
+            EventRow.turn, EventRow.position
+        )
+    ):
+        events.setdefault(turn, []).append(
+            codec.event_from_data(
+                codec.loads(data, f"turn {turn} event {position}"), f"turn {turn}"
+            )
+        )
 
     turns = []
-    columns = (TurnRow.number, TurnRow.results_json, TurnRow.reasons_json, TurnRow.state_json, TurnRow.state_hash, TurnRow.resolved)
+    columns = (
+        TurnRow.number,
+        TurnRow.results_json,
+        TurnRow.reasons_json,
+        TurnRow.state_json,
+        TurnRow.state_hash,
+        TurnRow.resolved,
+    )
     rows = s.exec(select(*columns).order_by(TurnRow.number))
-    for expected, (number, results_json, reasons_json, state_json, hash_, resolved) in enumerate(rows, 1):
+    for expected, (number, results_json, reasons_json, state_json, hash_, resolved) in enumerate(
+        rows, 1
+    ):
         if number != expected:
             raise CodecError(f"turn {expected} is missing from the log")
         turn_orders = tuple(orders.pop(number, ()))
-        turns.append(StoredTurn(number, turn_orders, tuple(events.pop(number, ())),
-                                codec.results_from_json(results_json, turn_orders, f"turn {number} results"),
-                                codec.reasons_from_json(reasons_json, f"turn {number} reasons"),
-                                state_json, hash_, resolved))  # fmt: skip
+        turns.append(
+            StoredTurn(
+                number,
+                turn_orders,
+                tuple(events.pop(number, ())),
+                codec.results_from_json(results_json, turn_orders, f"turn {number} results"),
+                codec.reasons_from_json(reasons_json, f"turn {number} reasons"),
+                state_json,
+                hash_,
+                resolved,
+            )
+        )
     if orders or events:
-        raise CodecError(f"orders or events for turn {min([*orders, *events])}, which was never resolved")
+        raise CodecError(
+            f"orders or events for turn {min([*orders, *events])}, which was never resolved"
+        )
     if len(turns) > scenario.turns:
         raise CodecError(f"the log has {len(turns)} turns; the scenario has only {scenario.turns}")
 
     next_turn = len(turns) + 1
-    pending = {r.seat: codec.orders_from_json(r.orders_json, f"turn {r.turn} orders of {r.seat}")
-               for r in s.exec(select(SubmissionRow).where(SubmissionRow.turn == next_turn))}  # fmt: skip
-    return SessionLog(scenario, head.seed, seats, tuple(turns), pending, meta, head.created, head.updated)
+    pending = {
+        r.seat: codec.orders_from_json(r.orders_json, f"turn {r.turn} orders of {r.seat}")
+        for r in s.exec(select(SubmissionRow).where(SubmissionRow.turn == next_turn))
+    }
+    return SessionLog(
+        scenario, head.seed, seats, tuple(turns), pending, meta, head.created, head.updated
+    )

@@ -92,4 +92,7 @@ class EventRow(Base, table=True):
     data: str  # Event.to_dict() as JSON
 
 
-TABLES = [t.__table__ for t in (MetaRow, SessionRow, SeatRow, SubmissionRow, TurnRow, TurnOrderRow, EventRow)]  # type: ignore[attr-defined]
+TABLES = [
+    t.__table__
+    for t in (MetaRow, SessionRow, SeatRow, SubmissionRow, TurnRow, TurnOrderRow, EventRow)
+]  # type: ignore[attr-defined]

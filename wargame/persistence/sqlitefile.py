@@ -123,7 +123,9 @@ def check_complete(path: Path, header: Header) -> None:
 def connect(path: Path, mode: Mode) -> sqlite3.Connection:
     """A DB-API connection in autocommit mode; transactions are begun explicitly (see engines)."""
     uri = f"{path.resolve().as_uri()}?mode={mode}"
-    conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+    conn = sqlite3.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )
     if mode != "ro":
         conn.execute("PRAGMA synchronous=FULL")
     return conn
@@ -175,7 +177,9 @@ def recover(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        raise SessionError(f"{describe(path)} was being saved when the program stopped and cannot be recovered ({exc}).") from None
+        raise SessionError(
+            f"{describe(path)} was being saved when the program stopped and cannot be recovered ({exc})."
+        ) from None
 
 
 def temp_sibling(dest: Path) -> Path:
@@ -220,7 +224,9 @@ def copy_exact(source: sqlite3.Connection, path: Path, dest: Path) -> None:
         replace_durably(tmp, dest)
     except (OSError, sqlite3.Error) as exc:
         remove_quietly(tmp)
-        raise SessionError(f"Could not write {describe(dest)}: {getattr(exc, 'strerror', None) or exc}.") from None
+        raise SessionError(
+            f"Could not write {describe(dest)}: {getattr(exc, 'strerror', None) or exc}."
+        ) from None
 
 
 def backup_into(source: sqlite3.Connection, dest: Path, overwrite: bool = False) -> None:
@@ -239,4 +245,6 @@ def backup_into(source: sqlite3.Connection, dest: Path, overwrite: bool = False)
         replace_durably(tmp, dest)
     except (OSError, sqlite3.Error) as exc:
         remove_quietly(tmp)
-        raise SessionError(f"Could not write {describe(dest)}: {getattr(exc, 'strerror', None) or exc}.") from None
+        raise SessionError(
+            f"Could not write {describe(dest)}: {getattr(exc, 'strerror', None) or exc}."
+        ) from None

@@ -51,8 +51,15 @@ class SessionSummary:
 
 
 class SessionStore:
-    def __init__(self, engine: Engine, path: Path | None, *, readonly: bool = False,
-                 upgraded_from: int | None = None, backup_path: Path | None = None):  # fmt: skip
+    def __init__(
+        self,
+        engine: Engine,
+        path: Path | None,
+        *,
+        readonly: bool = False,
+        upgraded_from: int | None = None,
+        backup_path: Path | None = None,
+    ):
         self.engine = engine
         self.path = path  # None for a database given by URL
         self.readonly = readonly
@@ -61,7 +68,11 @@ class SessionStore:
 
     @property
     def name(self) -> str:
-        return describe(self.path) if self.path else f"'{self.engine.url.render_as_string(hide_password=True)}'"
+        return (
+            describe(self.path)
+            if self.path
+            else f"'{self.engine.url.render_as_string(hide_password=True)}'"
+        )
 
     # --- creating and opening ---------------------------------------------------------------------
 
@@ -87,7 +98,9 @@ class SessionStore:
             if path.exists() and not overwrite:
                 raise SessionError(f"{describe(path)} already exists; choose another name.")
             if not path.parent.is_dir():
-                raise SessionError(f"Cannot save to {describe(path)}: the folder {describe(path.parent)} does not exist.")
+                raise SessionError(
+                    f"Cannot save to {describe(path)}: the folder {describe(path.parent)} does not exist."
+                )
             tmp = temp_sibling(path)
             remove_quietly(tmp)
             engine = file_engine(tmp, "rwc")
@@ -99,14 +112,18 @@ class SessionStore:
                 engine.dispose()
                 for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
                     remove_quietly(leftover)
-                detail = exc.message if isinstance(exc, SessionError) else (exc.strerror or str(exc))
+                detail = (
+                    exc.message if isinstance(exc, SessionError) else (exc.strerror or str(exc))
+                )
                 raise SessionError(f"Could not create {describe(path)}: {detail}") from None
             store = cls(file_engine(path, "rw", live=True), path)
         match.recorder = store
         return store
 
     @staticmethod
-    def _write_new(engine: Engine, match: Match, seats: list[codec.SeatInfo], scenario_json: str) -> None:
+    def _write_new(
+        engine: Engine, match: Match, seats: list[codec.SeatInfo], scenario_json: str
+    ) -> None:
         try:
             with engine.begin() as conn:
                 Base.metadata.create_all(conn, tables=TABLES)
@@ -133,13 +150,26 @@ class SessionStore:
         path = Path(target)  # type: ignore[arg-type]
         version = check_session_file(path, readonly=readonly)
         if not readonly and not os.access(path, os.W_OK):
-            raise SessionError(f"{describe(path)} is read-only; open it read-only or save a copy elsewhere.")
+            raise SessionError(
+                f"{describe(path)} is read-only; open it read-only or save a copy elsewhere."
+            )
         if version == SCHEMA_VERSION:
-            return cls(file_engine(path, "ro") if readonly else file_engine(path, "rw", live=True), path, readonly=readonly)
+            return cls(
+                file_engine(path, "ro") if readonly else file_engine(path, "rw", live=True),
+                path,
+                readonly=readonly,
+            )
         if readonly:
-            return cls(memory_engine(upgraded_copy(path, version)), path, readonly=True, upgraded_from=version)
+            return cls(
+                memory_engine(upgraded_copy(path, version)),
+                path,
+                readonly=True,
+                upgraded_from=version,
+            )
         backup = upgrade_file(path, version)
-        return cls(file_engine(path, "rw", live=True), path, upgraded_from=version, backup_path=backup)
+        return cls(
+            file_engine(path, "rw", live=True), path, upgraded_from=version, backup_path=backup
+        )
 
     @classmethod
     def _open_url(cls, url: str | URL, readonly: bool) -> SessionStore:
@@ -185,8 +215,15 @@ class SessionStore:
             row = s.exec(select(SessionRow)).one_or_none()
             if row is None:
                 raise SessionError(f"{self.name} is damaged: the session record is missing.")
-            return SessionSummary(row.scenario_id, row.scenario_title, row.turns_played, row.turns_total,
-                                  row.finished, row.created, row.updated)  # fmt: skip
+            return SessionSummary(
+                row.scenario_id,
+                row.scenario_title,
+                row.turns_played,
+                row.turns_total,
+                row.finished,
+                row.created,
+                row.updated,
+            )
 
     def verify(self) -> list[TurnCheck]:
         """Replay the log from the stored scenario; one check per saved turn."""
@@ -223,7 +260,9 @@ class SessionStore:
 
     # --- copies ---------------------------------------------------------------------------------
 
-    def save_as(self, dest: str | os.PathLike[str], *, match: Match | None = None, overwrite: bool = False) -> SessionStore:
+    def save_as(
+        self, dest: str | os.PathLike[str], *, match: Match | None = None, overwrite: bool = False
+    ) -> SessionStore:
         """Copy the session, as committed, to a new file and return a store on the copy.
 
         Uses SQLite's backup API, so it is safe while this store is in use. Pass the match to
@@ -236,7 +275,9 @@ class SessionStore:
         if self.path is not None and dest_path.resolve() == self.path.resolve():
             raise SessionError(f"{describe(dest_path)} is the session's own file.")
         if self.engine.dialect.name != "sqlite":
-            raise SessionError(f"{self.name} is not an SQLite database and cannot be copied to a file.")
+            raise SessionError(
+                f"{self.name} is not an SQLite database and cannot be copied to a file."
+            )
         with self.engine.connect() as conn:
             raw = conn.connection.driver_connection
             backup_into(raw, dest_path, overwrite=overwrite)  # type: ignore[arg-type]
@@ -265,7 +306,9 @@ class SessionStore:
                 yield s
         except (IntegrityError, records.OutOfSequence) as exc:
             # the match in memory is intact: SessionStore.create(new_path, match) saves all of it
-            detail = exc if isinstance(exc, records.OutOfSequence) else f"{self.name} already has it"
+            detail = (
+                exc if isinstance(exc, records.OutOfSequence) else f"{self.name} already has it"
+            )
             raise SessionError(
                 f"Could not save {what}: {detail} (is another program playing this session?). "
                 "Use 'Save as' to keep the whole session in a new file."

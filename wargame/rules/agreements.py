@@ -53,7 +53,9 @@ def check_propose(state: GameState, o: ProposeAgreement) -> str | None:
             return "an arms control proposal needs a verification level between 0 and 1"
     if o.treaty in ("ceasefire", "peace") and not any(state.at_war(o.actor, t) for t in o.to):
         if not any(
-            d.ended_turn is None and {d.initiator, d.target} & set(o.to) and o.actor in (d.initiator, d.target)
+            d.ended_turn is None
+            and {d.initiator, d.target} & set(o.to)
+            and o.actor in (d.initiator, d.target)
             for d in state.disputes
         ):
             return "a ceasefire or peace agreement is only for states in a dispute or war with you"
@@ -85,7 +87,14 @@ def check_break(state: GameState, o: BreakTreaty) -> str | None:
 CHECKS = {ProposeAgreement: check_propose, AnswerProposal: check_answer, BreakTreaty: check_break}
 
 # the bilateral deals a seat may offer any other state; multilateral ones are built in the UI
-OFFERED_KINDS = ("alliance", "defense_pact", "non_aggression", "basing", "intelligence_sharing", "joint_exercises")
+OFFERED_KINDS = (
+    "alliance",
+    "defense_pact",
+    "non_aggression",
+    "basing",
+    "intelligence_sharing",
+    "joint_exercises",
+)
 
 
 def candidates(state: GameState, seat: str):
@@ -95,7 +104,9 @@ def candidates(state: GameState, seat: str):
         yield ProposeAgreement(seat, to=(other,), treaty="ceasefire")
         yield ProposeAgreement(seat, to=(other,), treaty="peace")
         me = state.country(seat).military
-        yield ProposeAgreement(seat, to=(other,), treaty="arms_control", cap=round(me * 1.1), verification=0.6)
+        yield ProposeAgreement(
+            seat, to=(other,), treaty="arms_control", cap=round(me * 1.1), verification=0.6
+        )
     for p in state.proposals:
         if p.status == "open" and seat in p.recipients and seat not in p.accepted_by:
             yield AnswerProposal(seat, proposal=p.id, accept=True)
@@ -135,7 +146,13 @@ def sign_treaty(board: Board, p: Proposal) -> None:
     members = p.recipients if p.mediated else (p.proposer, *p.recipients)
     mediator = p.proposer if p.mediated else None
     treaty = Treaty(
-        board.new_id("t"), p.kind, members, board.turn, cap=p.cap, verification=p.verification, mediator=mediator
+        board.new_id("t"),
+        p.kind,
+        members,
+        board.turn,
+        cap=p.cap,
+        verification=p.verification,
+        mediator=mediator,
     )
     board.treaties.append(treaty)
     for i, a in enumerate(members):
@@ -165,11 +182,21 @@ def sign_treaty(board: Board, p: Proposal) -> None:
 def make_proposals(board: Board, orders: TurnOrders) -> None:
     for o in orders.of(ProposeAgreement):
         p = Proposal(
-            board.new_id("p"), o.actor, o.to, o.treaty, board.turn,
-            cap=o.cap, verification=o.verification, note=o.note,
-        )  # fmt: skip
+            board.new_id("p"),
+            o.actor,
+            o.to,
+            o.treaty,
+            board.turn,
+            cap=o.cap,
+            verification=o.verification,
+            note=o.note,
+        )
         board.proposals.append(p)
-        terms = f" (cap {o.cap:g}, verification {o.verification:.0%})" if o.treaty == "arms_control" else ""
+        terms = (
+            f" (cap {o.cap:g}, verification {o.verification:.0%})"
+            if o.treaty == "arms_control"
+            else ""
+        )
         board.emit(
             "AgreementProposed",
             f"{board.name(o.actor)} proposed a {o.treaty.replace('_', ' ')}{terms} to "
@@ -199,7 +226,9 @@ def breach(board: Board, treaty: Treaty, culprit: str, why: str) -> None:
     cost = breach_cost(treaty)
     remaining = tuple(m for m in treaty.members if m != culprit)
     if len(remaining) >= 2:
-        board.replace_in(board.treaties, treaty, members=remaining, withdrawn=(*treaty.withdrawn, culprit))
+        board.replace_in(
+            board.treaties, treaty, members=remaining, withdrawn=(*treaty.withdrawn, culprit)
+        )
     else:
         board.replace_in(board.treaties, treaty, status="broken", broken_by=culprit)
     board.adjust(culprit, "reputation", -cost)
@@ -207,7 +236,11 @@ def breach(board: Board, treaty: Treaty, culprit: str, why: str) -> None:
     for member in treaty.members:
         board.shift_relation(culprit, member, -20)
     board.shift_relations_with_all(culprit, -3)
-    numbers = {"reputation change": -cost, "relations change with parties": -20, "relations change with all": -3}
+    numbers = {
+        "reputation change": -cost,
+        "relations change with parties": -20,
+        "relations change with all": -3,
+    }
     if treaty.mediator and treaty.mediator != culprit:
         board.shift_relation(culprit, treaty.mediator, -15)
         numbers["relations change with the mediator"] = -15

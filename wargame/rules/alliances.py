@@ -24,7 +24,10 @@ from .agreements import breach, breach_cost
 from .military import join_war
 
 DEFENSIVE_KINDS = ("alliance", "defense_pact")
-HONOUR_COST = {"alliance": 0.01, "defense_pact": 0.02}  # share of the economy spent answering the call
+HONOUR_COST = {
+    "alliance": 0.01,
+    "defense_pact": 0.02,
+}  # share of the economy spent answering the call
 
 
 def attacked_by(state: GameState, victim: str, aggressor: str) -> tuple[bool, bool]:
@@ -35,7 +38,11 @@ def attacked_by(state: GameState, victim: str, aggressor: str) -> tuple[bool, bo
         if victim in w.side_a and aggressor in w.side_b:
             return True, False
     for d in state.disputes:
-        if d.ended_turn is None and d.rung >= RUNG["limited_force"] and {d.initiator, d.target} == {victim, aggressor}:
+        if (
+            d.ended_turn is None
+            and d.rung >= RUNG["limited_force"]
+            and {d.initiator, d.target} == {victim, aggressor}
+        ):
             return True, d.target == victim
     return False, False
 
@@ -52,8 +59,13 @@ def check_invoke(state: GameState, o: InvokeAlliance) -> str | None:
         return f"there is no state {o.against!r} in this scenario"
     used_force, _ = attacked_by(state, o.actor, o.against)
     if not used_force:
-        return "that state has not used force against you; there is nothing to invoke the treaty for"
-    if any(i.treaty_id == t.id and i.invoker == o.actor and i.against == o.against and not i.closed for i in state.invocations):
+        return (
+            "that state has not used force against you; there is nothing to invoke the treaty for"
+        )
+    if any(
+        i.treaty_id == t.id and i.invoker == o.actor and i.against == o.against and not i.closed
+        for i in state.invocations
+    ):
         return "you have already invoked this treaty against that state"
     return None
 
@@ -131,7 +143,11 @@ def _answer(board: Board, inv: Invocation, ally: str, honour: bool, silent: bool
             f"{board.name(ally)} honoured its commitment to {board.name(inv.invoker)}"
             f"{' and entered the war' if war else ' and moved forces to its defence: it will fight if the clash becomes a war'}.",
             (ally, inv.invoker, inv.against),
-            {"reputation change": 4, "economy spent": -spent, "relations change with the aggressor": -15},
+            {
+                "reputation change": 4,
+                "economy spent": -spent,
+                "relations change with the aggressor": -15,
+            },
         )
         if war is not None and ally not in war.side_a + war.side_b:
             join_war(board, war, ally, inv.invoker)

@@ -61,7 +61,12 @@ DETECTION_REPUTATION_COST = 10.0
 
 def detection_chance(verification: float, inspection: bool, intelligence: bool = False) -> float:
     """Chance a member over its cap is caught this turn: rises with verification (0..1)."""
-    p = 0.1 + 0.5 * verification + (0.3 * verification + 0.1 if inspection else 0.0) + (INTEL_BONUS if intelligence else 0.0)
+    p = (
+        0.1
+        + 0.5 * verification
+        + (0.3 * verification + 0.1 if inspection else 0.0)
+        + (INTEL_BONUS if intelligence else 0.0)
+    )
     return min(0.95, p)
 
 
@@ -71,8 +76,13 @@ def settle_arms_control(board: Board, orders: TurnOrders) -> None:
         gain = board.scale(o.actor, "military", 1 + BUILDUP_GAIN)
         board.scale(o.actor, "economy", 1 - BUILDUP_COST)
         board.set(o.actor, "hidden_military", board.get(o.actor, "hidden_military") + gain)
-        board.emit("CapSecretlyExceeded", f"{board.name(o.actor)} secretly built forces beyond its treaty cap.",
-                   (o.actor,), {"capability gained": gain}, visible_to=(o.actor,))  # fmt: skip
+        board.emit(
+            "CapSecretlyExceeded",
+            f"{board.name(o.actor)} secretly built forces beyond its treaty cap.",
+            (o.actor,),
+            {"capability gained": gain},
+            visible_to=(o.actor,),
+        )
     for t in list(board.treaties):
         if t.kind != "arms_control" or t.status != "active":
             continue
@@ -82,7 +92,11 @@ def settle_arms_control(board: Board, orders: TurnOrders) -> None:
             if not over:
                 if inspected:
                     board.adjust(member, "reputation", 2)
-                    board.emit("InspectionCleared", f"Inspectors found {board.name(member)} within its cap.", (member,))
+                    board.emit(
+                        "InspectionCleared",
+                        f"Inspectors found {board.name(member)} within its cap.",
+                        (member,),
+                    )
                 continue
             watchers = [m for m in t.members if m != member]
             intelligence = any(treaties(board, m, ("intelligence_sharing",)) for m in watchers)
@@ -94,12 +108,26 @@ def settle_arms_control(board: Board, orders: TurnOrders) -> None:
                 board.tension = min(100.0, board.tension + 8)
                 for m in watchers:
                     board.shift_relation(member, m, -15)
-                board.emit("CheatingDetected", f"{board.name(member)} was caught exceeding the arms cap of treaty {t.id}.",
-                           (member, *t.members), {"verification": t.verification or 0.0, "inspection": float(inspected),
-                                                  "intelligence partners watching": float(intelligence), "chance of detection": p,
-                                                  "roll": roll, "reputation change": -DETECTION_REPUTATION_COST,
-                                                  "relations change with members": -15})  # fmt: skip
+                board.emit(
+                    "CheatingDetected",
+                    f"{board.name(member)} was caught exceeding the arms cap of treaty {t.id}.",
+                    (member, *t.members),
+                    {
+                        "verification": t.verification or 0.0,
+                        "inspection": float(inspected),
+                        "intelligence partners watching": float(intelligence),
+                        "chance of detection": p,
+                        "roll": roll,
+                        "reputation change": -DETECTION_REPUTATION_COST,
+                        "relations change with members": -15,
+                    },
+                )
                 breach(board, t, member, why="was caught cheating on")
                 break
-            board.emit("CheatingUndetected", f"{board.name(member)}'s forces beyond the cap of {t.id} went unnoticed this turn.",
-                       (member,), {"chance of detection": p, "roll": roll}, visible_to=(member,))  # fmt: skip
+            board.emit(
+                "CheatingUndetected",
+                f"{board.name(member)}'s forces beyond the cap of {t.id} went unnoticed this turn.",
+                (member,),
+                {"chance of detection": p, "roll": roll},
+                visible_to=(member,),
+            )

@@ -60,7 +60,10 @@ def check_ultimatum(state: GameState, o: IssueUltimatum) -> str | None:
         return reason
     if not o.demand.strip():
         return "say what you demand"
-    if any(u.status in ("pending", "defied") and u.issuer == o.actor and u.target == o.target for u in state.ultimatums):
+    if any(
+        u.status in ("pending", "defied") and u.issuer == o.actor and u.target == o.target
+        for u in state.ultimatums
+    ):
         return "you already have an ultimatum pending against this state"
     return None
 
@@ -82,7 +85,10 @@ def check_offer_mediation(state: GameState, o: OfferMediation) -> str | None:
     for party in o.between:
         if party not in state.ids:
             return f"there is no state {party!r} in this scenario"
-    if any(m.status in ("offered", "active") and set(m.parties) == set(o.between) for m in state.mediations):
+    if any(
+        m.status in ("offered", "active") and set(m.parties) == set(o.between)
+        for m in state.mediations
+    ):
         return "a mediation between these states is already offered or under way"
     return None
 
@@ -133,7 +139,12 @@ def deliver_messages(board: Board, orders: TurnOrders) -> None:
             names = ", ".join(board.name(t) for t in o.to)
             visible = None if o.public else (o.actor, *o.to)
             kind = "StatementMade" if o.public else "MessageSent"
-            board.emit(kind, f"{board.name(o.actor)} to {names}: {o.text}", (o.actor, *o.to), visible_to=visible)
+            board.emit(
+                kind,
+                f"{board.name(o.actor)} to {names}: {o.text}",
+                (o.actor, *o.to),
+                visible_to=visible,
+            )
         elif isinstance(o, BackChannel):
             board.shift_relation(o.actor, o.target, 4)
             board.tension = max(0.0, board.tension - 1)
@@ -151,7 +162,11 @@ def settle_mediation(board: Board, orders: TurnOrders) -> None:
         m = board.find(board.mediations, o.mediation)
         if not o.accept:
             board.replace_in(board.mediations, m, status="declined")
-            board.emit("MediationDeclined", f"{board.name(o.actor)} declined {board.name(m.mediator)}'s mediation.", (o.actor, m.mediator))
+            board.emit(
+                "MediationDeclined",
+                f"{board.name(o.actor)} declined {board.name(m.mediator)}'s mediation.",
+                (o.actor, m.mediator),
+            )
             continue
         accepted = (*m.accepted_by, o.actor)
         status = "active" if set(accepted) == set(m.parties) else "offered"
@@ -185,17 +200,30 @@ def settle_mediation(board: Board, orders: TurnOrders) -> None:
         if kind is None:
             board.replace_in(board.mediations, m, status="ended")
             continue
-        if any(p.status == "open" and p.mediated and set(p.recipients) == {a, b} for p in board.proposals):
+        if any(
+            p.status == "open" and p.mediated and set(p.recipients) == {a, b}
+            for p in board.proposals
+        ):
             continue
-        p = Proposal(board.new_id("p"), m.mediator, (a, b), kind, board.turn, mediated=True,
-                     note=f"Draft settlement from the mediator, {board.name(m.mediator)}.")  # fmt: skip
+        p = Proposal(
+            board.new_id("p"),
+            m.mediator,
+            (a, b),
+            kind,
+            board.turn,
+            mediated=True,
+            note=f"Draft settlement from the mediator, {board.name(m.mediator)}.",
+        )
         board.proposals.append(p)
         board.emit(
             "SettlementDrafted",
             f"{board.name(m.mediator)}'s shuttle diplomacy produced a draft {kind.replace('_', ' ')} between "
             f"{board.name(a)} and {board.name(b)} (id {p.id}); it is signed if both accept.",
             (m.mediator, a, b),
-            {"relations change between the parties": MEDIATION_RELATIONS, "tension change": -MEDIATION_TENSION},
+            {
+                "relations change between the parties": MEDIATION_RELATIONS,
+                "tension change": -MEDIATION_TENSION,
+            },
             visible_to=(m.mediator, a, b),
         )
 
@@ -204,7 +232,8 @@ def settlement_kind(board_or_state, a: str, b: str) -> str | None:
     """What a mediator proposes: a ceasefire to states at war, else a non-aggression pact; None
     when the parties already have one in force (the mediation has done its work)."""
     at_war = any(
-        w.ended_turn is None and ((a in w.side_a and b in w.side_b) or (a in w.side_b and b in w.side_a))
+        w.ended_turn is None
+        and ((a in w.side_a and b in w.side_b) or (a in w.side_b and b in w.side_a))
         for w in board_or_state.wars
     )
     kinds = ("ceasefire",) if at_war else ("non_aggression", "ceasefire", "peace")
@@ -256,10 +285,17 @@ def settle_ultimatums(board: Board, orders: TurnOrders) -> None:
                 f"{board.name(u.target)} defied {board.name(u.issuer)}'s ultimatum. {board.name(u.issuer)} must act "
                 "next turn (force or sanctions) or lose face.",
                 (u.issuer, u.target),
-                {"issuer's stability at stake": cost, "issuer's reputation at stake": ULTIMATUM_REPUTATION_COST, "tension change": 3},
+                {
+                    "issuer's stability at stake": cost,
+                    "issuer's reputation at stake": ULTIMATUM_REPUTATION_COST,
+                    "tension change": 3,
+                },
             )
     for o in orders.of(IssueUltimatum):
-        if any(u.status in ("pending", "defied") and u.issuer == o.actor and u.target == o.target for u in board.ultimatums):
+        if any(
+            u.status in ("pending", "defied") and u.issuer == o.actor and u.target == o.target
+            for u in board.ultimatums
+        ):
             continue
         u = Ultimatum(board.new_id("u"), o.actor, o.target, o.demand, board.turn, board.turn + 1)
         board.ultimatums.append(u)
@@ -278,8 +314,13 @@ def settle_ultimatums(board: Board, orders: TurnOrders) -> None:
 def _enforced(board: Board, u: Ultimatum) -> None:
     board.replace_in(board.ultimatums, u, status="enforced")
     board.adjust(u.issuer, "reputation", 2)
-    board.emit("UltimatumEnforced", f"{board.name(u.issuer)} enforced its ultimatum against {board.name(u.target)}: "
-               "its threats will be taken seriously.", (u.issuer, u.target), {"reputation change": 2})  # fmt: skip
+    board.emit(
+        "UltimatumEnforced",
+        f"{board.name(u.issuer)} enforced its ultimatum against {board.name(u.target)}: "
+        "its threats will be taken seriously.",
+        (u.issuer, u.target),
+        {"reputation change": 2},
+    )
 
 
 def _backed_down(board: Board, u: Ultimatum) -> None:
@@ -294,5 +335,9 @@ def _backed_down(board: Board, u: Ultimatum) -> None:
         f"{board.name(u.target)} defied {board.name(u.issuer)}'s ultimatum and "
         f"{board.name(u.issuer)} did not act: it paid the audience cost of an empty threat.",
         (u.issuer, u.target),
-        {"stability change": -cost, "reputation change": -ULTIMATUM_REPUTATION_COST, "regime factor": factor},
+        {
+            "stability change": -cost,
+            "reputation change": -ULTIMATUM_REPUTATION_COST,
+            "regime factor": factor,
+        },
     )

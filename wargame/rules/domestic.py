@@ -24,7 +24,9 @@ DRIFT = 0.08  # share of the gap to its usual level that stability recovers each
 
 def settle_domestic(board: Board) -> None:
     countries = board.countries
-    for spec, before in zip(board.scenario.states, board.previous.countries, strict=True):  # in scenario order
+    for spec, before in zip(
+        board.scenario.states, board.previous.countries, strict=True
+    ):  # in scenario order
         sid = spec.id
         row = countries[sid]
         factor = REGIME_FACTOR[spec.regime]
@@ -34,13 +36,26 @@ def settle_domestic(board: Board) -> None:
         casualties = CASUALTY_PAIN * math.log2(1 + killed / 100) * factor if killed else 0.0
         if economic + casualties >= 0.5:
             board.adjust(sid, "stability", -(economic + casualties))
-            board.emit("PublicMoodSoured", f"Losses this turn cost {board.name(sid)}'s government support at home.", (sid,),
-                       {"economy lost, %": lost, "casualties": killed, "stability change (economy)": -economic,
-                        "stability change (casualties)": -casualties, "regime factor": factor},
-                       visible_to=(sid,))  # fmt: skip
+            board.emit(
+                "PublicMoodSoured",
+                f"Losses this turn cost {board.name(sid)}'s government support at home.",
+                (sid,),
+                {
+                    "economy lost, %": lost,
+                    "casualties": killed,
+                    "stability change (economy)": -economic,
+                    "stability change (casualties)": -casualties,
+                    "regime factor": factor,
+                },
+                visible_to=(sid,),
+            )
         now = row["stability"]
         board.adjust(sid, "stability", (spec.stability - now) * DRIFT)
         if now < CRISIS_THRESHOLD <= before.stability:
             board.adjust(sid, "reputation", -5)
-            board.emit("GovernmentCrisis", f"{board.name(sid)}'s government is in crisis: protests fill the streets.",
-                       (sid,), {"stability": now, "threshold": CRISIS_THRESHOLD, "reputation change": -5})  # fmt: skip
+            board.emit(
+                "GovernmentCrisis",
+                f"{board.name(sid)}'s government is in crisis: protests fill the streets.",
+                (sid,),
+                {"stability": now, "threshold": CRISIS_THRESHOLD, "reputation change": -5},
+            )

@@ -32,8 +32,13 @@ def settle_escalation(board: Board) -> None:
     if board.tension >= 25 and rung == RUNG["peace"]:
         rung = RUNG["protest"]
     if rung != board.escalation:
-        board.emit("EscalationChanged", f"The crisis {'escalated' if rung > board.escalation else 'eased'} to "
-                   f"{_rung_name(rung)}.", (), {"from rung": board.escalation, "to rung": rung})  # fmt: skip
+        board.emit(
+            "EscalationChanged",
+            f"The crisis {'escalated' if rung > board.escalation else 'eased'} to "
+            f"{_rung_name(rung)}.",
+            (),
+            {"from rung": board.escalation, "to rung": rung},
+        )
     board.escalation = rung
     board.max_escalation = max(board.max_escalation, rung)
     if not board.rungs_this_turn:
@@ -52,7 +57,10 @@ def fire_injects(board: Board) -> None:
         due = (
             (w.turn is not None and board.turn >= w.turn)
             or (w.tension_at_least is not None and board.tension >= w.tension_at_least)
-            or (w.escalation_at_least is not None and board.escalation >= RUNG[w.escalation_at_least])
+            or (
+                w.escalation_at_least is not None
+                and board.escalation >= RUNG[w.escalation_at_least]
+            )
         )
         if not due:
             continue
@@ -65,4 +73,9 @@ def fire_injects(board: Board) -> None:
         numbers = {f"{e.state} {e.attribute}": e.delta for e in inj.effects}
         if inj.tension:
             numbers["tension change"] = inj.tension
-        board.emit("InjectOccurred", f"{inj.title}: {inj.text}", tuple(e.state for e in inj.effects), numbers)
+        board.emit(
+            "InjectOccurred",
+            f"{inj.title}: {inj.text}",
+            tuple(e.state for e in inj.effects),
+            numbers,
+        )

@@ -46,9 +46,14 @@ def candidates(state: GameState, seat: str):
 
 
 def is_authorized(board: Board, population_id: str, host: str, perpetrator: str | None) -> bool:
-    if any(d.status == "adopted" and d.kind == "peacekeeping" and d.population == population_id for d in board.drafts):
+    if any(
+        d.status == "adopted" and d.kind == "peacekeeping" and d.population == population_id
+        for d in board.drafts
+    ):
         return True
-    return authorized_against(board, host) or (perpetrator is not None and authorized_against(board, perpetrator))
+    return authorized_against(board, host) or (
+        perpetrator is not None and authorized_against(board, perpetrator)
+    )
 
 
 def intervene(board: Board, orders: TurnOrders) -> None:
@@ -58,11 +63,25 @@ def intervene(board: Board, orders: TurnOrders) -> None:
         mine, theirs = board.get(o.actor, "military"), max(1.0, board.get(opponent, "military"))
         authorized = is_authorized(board, p.id, p.in_state, p.perpetrator)
         based = bool(treaties(board, o.actor, ("basing",)))
-        chance = min(0.9, max(0.1, 0.35 + 0.3 * (mine / (mine + theirs)) + (0.15 if authorized else 0.0) + (0.1 if based else 0.0)))
+        chance = min(
+            0.9,
+            max(
+                0.1,
+                0.35
+                + 0.3 * (mine / (mine + theirs))
+                + (0.15 if authorized else 0.0)
+                + (0.1 if based else 0.0),
+            ),
+        )
         success, roll = board.rng.roll(chance)
         board.scale(o.actor, "military", 0.97)
         board.scale(o.actor, "economy", 0.99)
-        numbers = {"chance of success": chance, "roll": roll, "authorized": float(authorized), "operating from a base": float(based)}
+        numbers = {
+            "chance of success": chance,
+            "roll": roll,
+            "authorized": float(authorized),
+            "operating from a base": float(based),
+        }
         if opponent != o.actor and board.war_between(o.actor, opponent) is None:
             open_or_raise_dispute(board, o.actor, opponent, RUNG["limited_force"], force=True)
             board.flag(opponent, "attacked")
@@ -81,13 +100,23 @@ def intervene(board: Board, orders: TurnOrders) -> None:
             numbers["reputation change (authorized)"] = 4
         if success:
             board.replace_in(board.populations, p, protected_by=(*p.protected_by, o.actor))
-            board.emit("InterventionSucceeded", f"{board.name(o.actor)}'s forces now protect the people of {p.id}"
-                       f"{'' if authorized else ', without a Security Council mandate'}.", (o.actor, p.in_state), numbers)  # fmt: skip
+            board.emit(
+                "InterventionSucceeded",
+                f"{board.name(o.actor)}'s forces now protect the people of {p.id}"
+                f"{'' if authorized else ', without a Security Council mandate'}.",
+                (o.actor, p.in_state),
+                numbers,
+            )
         else:
             board.bump(o.actor, "casualties", 150)
             board.replace_in(board.populations, p, reprisal_turn=board.turn)
-            board.emit("InterventionFailed", f"{board.name(o.actor)}'s intervention to protect {p.id} failed with losses, "
-                       "and the perpetrator's forces took reprisals.", (o.actor, p.in_state), numbers | {"toll factor from reprisals": REPRISAL_FACTOR})  # fmt: skip
+            board.emit(
+                "InterventionFailed",
+                f"{board.name(o.actor)}'s intervention to protect {p.id} failed with losses, "
+                "and the perpetrator's forces took reprisals.",
+                (o.actor, p.in_state),
+                numbers | {"toll factor from reprisals": REPRISAL_FACTOR},
+            )
 
 
 def population_toll(board: Board, aid_to: set[str]) -> None:
@@ -112,9 +141,19 @@ def population_toll(board: Board, aid_to: set[str]) -> None:
             board.emit(
                 "CiviliansKilled" if deaths else "CiviliansProtected",
                 f"{deaths:,} people of {p.id} were killed this turn"
-                + (f"; protection saved about {int(baseline) - deaths:,}." if factor < 1 else
-                   f"; reprisals cost about {deaths - int(baseline):,} more lives." if factor > 1 else "."),
+                + (
+                    f"; protection saved about {int(baseline) - deaths:,}."
+                    if factor < 1
+                    else f"; reprisals cost about {deaths - int(baseline):,} more lives."
+                    if factor > 1
+                    else "."
+                ),
                 (p.in_state, *((p.perpetrator,) if p.perpetrator else ())),
-                {"people at risk": remaining, "threat per turn": p.threat, "protection factor": factor, "deaths": deaths,
-                 "lives saved": int(baseline) - deaths},
+                {
+                    "people at risk": remaining,
+                    "threat per turn": p.threat,
+                    "protection factor": factor,
+                    "deaths": deaths,
+                    "lives saved": int(baseline) - deaths,
+                },
             )

@@ -33,10 +33,20 @@ BATTLE_EDGE = 0.076  # battle odds per unit of log capability ratio: 9:1 gives 2
 FRONT_STEP = 25.0
 FRONT_DECISIVE = 50.0
 DISPUTE_QUIET_TURNS = 2  # a dispute with no force for this long ends
-PROXY_EXPOSURE = 0.3  # chance covert support is exposed; the target's intelligence partners add more
+PROXY_EXPOSURE = (
+    0.3  # chance covert support is exposed; the target's intelligence partners add more
+)
 PROXY_INTEL_BONUS = 0.25
-TERMS_BROKEN_BY_FORCE = ("alliance", "defense_pact", "non_aggression", "basing", "intelligence_sharing",
-                         "joint_exercises", "ceasefire", "peace")  # fmt: skip
+TERMS_BROKEN_BY_FORCE = (
+    "alliance",
+    "defense_pact",
+    "non_aggression",
+    "basing",
+    "intelligence_sharing",
+    "joint_exercises",
+    "ceasefire",
+    "peace",
+)
 
 
 def check_targeted(state: GameState, o: MobilizeForces | Attack | ProxySupport) -> str | None:
@@ -80,7 +90,9 @@ def candidates(state: GameState, seat: str):
 # --- helpers -----------------------------------------------------------------------------------
 
 
-def side_strength(board: Board | GameState, side: tuple[str, ...], enemy: tuple[str, ...] = ()) -> float:
+def side_strength(
+    board: Board | GameState, side: tuple[str, ...], enemy: tuple[str, ...] = ()
+) -> float:
     return coalition_strength(board, side, enemy)
 
 
@@ -95,7 +107,11 @@ def war_chance(board: Board | GameState, a: str, b: str) -> dict[str, float]:
     share = sa / (sa + sb)
     parity = 1.0 - abs(share - 0.5)  # 0.5 (lopsided) .. 1 (even): evenly matched sides fight
     tension = 0.5 + board.tension / 100
-    buildup = (lambda s: board.get(s, "buildup")) if isinstance(board, Board) else (lambda s: board.country(s).buildup)
+    buildup = (
+        (lambda s: board.get(s, "buildup"))
+        if isinstance(board, Board)
+        else (lambda s: board.country(s).buildup)
+    )
     race = 1.0 + 0.15 * min(buildup(a), buildup(b))
     regimes = (board.scenario.state(a).regime, board.scenario.state(b).regime)
     peace = 0.3 if regimes == ("democracy", "democracy") else 1.0
@@ -103,10 +119,17 @@ def war_chance(board: Board | GameState, a: str, b: str) -> dict[str, float]:
     support = expected_support(board, b, a)
     allies = (sa + sb) / (sa + sb + support)
     p = WAR_BASE * parity * tension * race * peace * nuclear * allies
-    return {"base": WAR_BASE, "parity": parity, "tension factor": tension, "arms race factor": race,
-            "democratic peace factor": peace, "nuclear deterrence factor": nuclear,
-            "defender's expected allied help": support, "alliance deterrence factor": allies,
-            "probability": p}  # fmt: skip
+    return {
+        "base": WAR_BASE,
+        "parity": parity,
+        "tension factor": tension,
+        "arms race factor": race,
+        "democratic peace factor": peace,
+        "nuclear deterrence factor": nuclear,
+        "defender's expected allied help": support,
+        "alliance deterrence factor": allies,
+        "probability": p,
+    }
 
 
 # --- phases ------------------------------------------------------------------------------------
@@ -122,34 +145,66 @@ def apply_force_posture(board: Board, orders: TurnOrders) -> None:
             board.scale(o.actor, "economy", 1 - BUILDUP_COST)
             board.adjust(o.actor, "buildup", 1.5)
             board.tension = min(100.0, board.tension + 2)
-            board.emit("ForcesBuiltUp", f"{board.name(o.actor)} built up its forces.", (o.actor,),
-                       {"capability gained": gain, "economy spent, %": BUILDUP_COST * 100, "tension change": 2})  # fmt: skip
+            board.emit(
+                "ForcesBuiltUp",
+                f"{board.name(o.actor)} built up its forces.",
+                (o.actor,),
+                {
+                    "capability gained": gain,
+                    "economy spent, %": BUILDUP_COST * 100,
+                    "tension change": 2,
+                },
+            )
         elif isinstance(o, Disarm):
             loss = board.scale(o.actor, "military", 0.95)
             board.scale(o.actor, "economy", 1.01)
             board.tension = max(0.0, board.tension - 2)
-            board.emit("ForcesReduced", f"{board.name(o.actor)} reduced its forces.", (o.actor,), {"capability change": loss})
+            board.emit(
+                "ForcesReduced",
+                f"{board.name(o.actor)} reduced its forces.",
+                (o.actor,),
+                {"capability change": loss},
+            )
     racers = [s for s in board.ids if board.get(s, "buildup") >= 1.5]
     for i, a in enumerate(racers):
         for b in racers[i + 1 :]:
             if board.relation(a, b) < -10:
                 board.tension = min(100.0, board.tension + 4)
-                board.emit("ArmsRaceIntensified", f"{board.name(a)} and {board.name(b)} are racing to arm: "
-                           "the chance that a clash between them becomes war has risen.", (a, b),
-                           {"tension change": 4, "arms race factor": 1 + 0.15 * min(board.get(a, "buildup"), board.get(b, "buildup"))})  # fmt: skip
+                board.emit(
+                    "ArmsRaceIntensified",
+                    f"{board.name(a)} and {board.name(b)} are racing to arm: "
+                    "the chance that a clash between them becomes war has risen.",
+                    (a, b),
+                    {
+                        "tension change": 4,
+                        "arms race factor": 1
+                        + 0.15 * min(board.get(a, "buildup"), board.get(b, "buildup")),
+                    },
+                )
 
 
-def open_or_raise_dispute(board: Board, actor: str, target: str, rung: int, force: bool, *, current: Dispute | None = None) -> Dispute:
+def open_or_raise_dispute(
+    board: Board, actor: str, target: str, rung: int, force: bool, *, current: Dispute | None = None
+) -> Dispute:
     """The dispute between actor and target, opened or raised; notes reciprocation and force.
     `current` spares the search when the caller has just looked the open dispute up."""
     d = current or board.open_dispute(actor, target)
     if d is None:
-        d = Dispute(board.new_id("d"), actor, target, board.turn, rung, last_force=board.turn if force else None)
+        d = Dispute(
+            board.new_id("d"),
+            actor,
+            target,
+            board.turn,
+            rung,
+            last_force=board.turn if force else None,
+        )
         board.disputes.append(d)
         return d
     reciprocated = d.reciprocated or actor == d.target
     last = board.turn if force and actor == d.initiator else d.last_force
-    return board.replace_in(board.disputes, d, rung=max(d.rung, rung), reciprocated=reciprocated, last_force=last)
+    return board.replace_in(
+        board.disputes, d, rung=max(d.rung, rung), reciprocated=reciprocated, last_force=last
+    )
 
 
 def apply_force(board: Board, orders: TurnOrders) -> None:
@@ -165,7 +220,12 @@ def apply_force(board: Board, orders: TurnOrders) -> None:
                 used_force.add((o.actor, o.target))
             continue
         before = board.open_dispute(o.actor, o.target)
-        if attack and before is not None and o.actor == before.initiator and before.last_force == board.turn - 1:
+        if (
+            attack
+            and before is not None
+            and o.actor == before.initiator
+            and before.last_force == board.turn - 1
+        ):
             sustained.add(frozenset((o.actor, o.target)))
         open_or_raise_dispute(board, o.actor, o.target, rung, attack, current=before)
         board.reach(rung)
@@ -176,8 +236,12 @@ def apply_force(board: Board, orders: TurnOrders) -> None:
             board.scale(o.actor, "economy", 0.995)
             board.shift_relation(o.actor, o.target, -10)
             board.tension = min(100.0, board.tension + 5)
-            board.emit("ForcesMobilized", f"{board.name(o.actor)} mobilized forces against {board.name(o.target)}.",
-                       (o.actor, o.target), {"tension change": 5, "relations change": -10})  # fmt: skip
+            board.emit(
+                "ForcesMobilized",
+                f"{board.name(o.actor)} mobilized forces against {board.name(o.target)}.",
+                (o.actor, o.target),
+                {"tension change": 5, "relations change": -10},
+            )
     for pair in sorted({tuple(sorted(p)) for p in used_force}):
         a, b = pair
         if board.war_between(a, b) is not None:
@@ -195,9 +259,16 @@ def apply_force(board: Board, orders: TurnOrders) -> None:
         if happened:
             begin_war(board, d, factors | {"roll": roll})
         else:
-            board.emit("WarAverted", f"The clash between {board.name(a)} and {board.name(b)} did not become a war.",
-                       (a, b), factors | {"roll": roll})  # fmt: skip
-    _close_quiet_disputes(board, {frozenset(p) for p in used_force} | {frozenset((o.actor, o.target)) for o in forceful})
+            board.emit(
+                "WarAverted",
+                f"The clash between {board.name(a)} and {board.name(b)} did not become a war.",
+                (a, b),
+                factors | {"roll": roll},
+            )
+    _close_quiet_disputes(
+        board,
+        {frozenset(p) for p in used_force} | {frozenset((o.actor, o.target)) for o in forceful},
+    )
 
 
 def _strike(board: Board, attacker: str, target: str) -> None:
@@ -224,19 +295,31 @@ def _strike(board: Board, attacker: str, target: str) -> None:
         f"{board.name(attacker)} used force against {board.name(target)}"
         f"{' with Security Council authorization' if authorized else ' in self-defence' if defending else ''}.",
         (attacker, target),
-        {"target capability lost": losses, "attacker reputation change": 0 if authorized or defending else -5, "tension change": 10},
+        {
+            "target capability lost": losses,
+            "attacker reputation change": 0 if authorized or defending else -5,
+            "tension change": 10,
+        },
     )
 
 
 def break_terms_by_force(board: Board, attacker: str, target: str) -> None:
     """Force against a partner breaks every treaty the two share (checked whenever force is used)."""
     for t in list(board.treaties):
-        if t.status == "active" and t.kind in TERMS_BROKEN_BY_FORCE and attacker in t.members and target in t.members:
+        if (
+            t.status == "active"
+            and t.kind in TERMS_BROKEN_BY_FORCE
+            and attacker in t.members
+            and target in t.members
+        ):
             breach(board, t, attacker, why=f"used force against {board.name(target)} in breach of")
 
 
 def authorized_against(board_or_state, target: str) -> bool:
-    return any(d.status == "adopted" and d.kind == "authorize_force" and d.target == target for d in board_or_state.drafts)
+    return any(
+        d.status == "adopted" and d.kind == "authorize_force" and d.target == target
+        for d in board_or_state.drafts
+    )
 
 
 def _standing_allies(board: Board, protege: str, aggressor: str) -> tuple[str, ...]:
@@ -251,20 +334,46 @@ def _standing_allies(board: Board, protege: str, aggressor: str) -> tuple[str, .
     return tuple(out)
 
 
-def begin_war(board: Board, d: Dispute, numbers: dict[str, float], side_a: tuple[str, ...] = (), side_b: tuple[str, ...] = ()) -> War:
+def begin_war(
+    board: Board,
+    d: Dispute,
+    numbers: dict[str, float],
+    side_a: tuple[str, ...] = (),
+    side_b: tuple[str, ...] = (),
+) -> War:
     side_a = side_a or (d.initiator,)
     side_b = side_b or (d.target, *_standing_allies(board, d.target, d.initiator))
     sa, sb = side_strength(board, side_a, side_b), side_strength(board, side_b, side_a)
     stronger = "a" if sa >= sb else "b"
-    war = War(board.new_id("w"), side_a, side_b, board.turn, stronger_share=max(sa, sb) / (sa + sb), stronger=stronger)
+    war = War(
+        board.new_id("w"),
+        side_a,
+        side_b,
+        board.turn,
+        stronger_share=max(sa, sb) / (sa + sb),
+        stronger=stronger,
+    )
     board.wars.append(war)
     board.replace_in(board.disputes, d, war_id=war.id, rung=RUNG["war"])
     board.reach(RUNG["war"])
     board.tension = min(100.0, board.tension + 15)
     joined = side_b[1:]
-    board.emit("WarBegan", f"War broke out between {board.name(d.initiator)} and {board.name(d.target)}"
-               + (f"; {', '.join(board.name(s) for s in joined)} fought at {board.name(d.target)}'s side as promised." if joined else "."),
-               (*side_a, *side_b), numbers | {"attackers' strength": sa, "defenders' strength": sb, "stronger side's share": war.stronger_share})  # fmt: skip
+    board.emit(
+        "WarBegan",
+        f"War broke out between {board.name(d.initiator)} and {board.name(d.target)}"
+        + (
+            f"; {', '.join(board.name(s) for s in joined)} fought at {board.name(d.target)}'s side as promised."
+            if joined
+            else "."
+        ),
+        (*side_a, *side_b),
+        numbers
+        | {
+            "attackers' strength": sa,
+            "defenders' strength": sb,
+            "stronger side's share": war.stronger_share,
+        },
+    )
     battle(board, war)  # the clash that became a war is its first turn of fighting
     return war
 
@@ -275,10 +384,20 @@ def join_war(board: Board, war: War, ally: str, side_of: str) -> War:
     else:
         side_a, side_b = war.side_a, (*war.side_b, ally)
     sa, sb = side_strength(board, side_a, side_b), side_strength(board, side_b, side_a)
-    war = board.replace_in(board.wars, war, side_a=side_a, side_b=side_b, stronger="a" if sa >= sb else "b",
-                           stronger_share=max(sa, sb) / (sa + sb))  # fmt: skip
-    board.emit("WarJoined", f"{board.name(ally)} entered the war on the side of {board.name(side_of)}.", (ally, side_of),
-               {"attackers' strength": sa, "defenders' strength": sb})  # fmt: skip
+    war = board.replace_in(
+        board.wars,
+        war,
+        side_a=side_a,
+        side_b=side_b,
+        stronger="a" if sa >= sb else "b",
+        stronger_share=max(sa, sb) / (sa + sb),
+    )
+    board.emit(
+        "WarJoined",
+        f"{board.name(ally)} entered the war on the side of {board.name(side_of)}.",
+        (ally, side_of),
+        {"attackers' strength": sa, "defenders' strength": sb},
+    )
     return war
 
 
@@ -292,7 +411,10 @@ def fight_wars(board: Board) -> None:
 def battle(board: Board, war: War) -> None:
     """One turn's fighting: the odds follow the coalitions' strength; two more won turns than
     lost decide the war."""
-    sa, sb = side_strength(board, war.side_a, war.side_b), side_strength(board, war.side_b, war.side_a)
+    sa, sb = (
+        side_strength(board, war.side_a, war.side_b),
+        side_strength(board, war.side_b, war.side_a),
+    )
     p = battle_odds(sa, sb)
     won, roll = board.rng.roll(p)
     front = war.front + (FRONT_STEP if won else -FRONT_STEP)
@@ -310,7 +432,13 @@ def battle(board: Board, war: War) -> None:
         "BattleFought",
         f"Fighting went the way of {', '.join(board.name(s) for s in winners)} this turn.",
         (*war.side_a, *war.side_b),
-        {"attackers' strength": sa, "defenders' strength": sb, "attackers' chance": p, "roll": roll, "front (+ favours attackers)": front},
+        {
+            "attackers' strength": sa,
+            "defenders' strength": sb,
+            "attackers' chance": p,
+            "roll": roll,
+            "front (+ favours attackers)": front,
+        },
     )
     if abs(front) >= FRONT_DECISIVE:
         end_war(board, war, "a" if front > 0 else "b", "victory")
@@ -331,15 +459,29 @@ def end_war(board: Board, war: War, winner: str, how: str) -> None:
         text = f"{', '.join(board.name(s) for s in winners)} won the war against {', '.join(board.name(s) for s in losers)}."
     else:
         text = f"The war between {', '.join(board.name(s) for s in war.side_a)} and {', '.join(board.name(s) for s in war.side_b)} ended without a victor."
-    board.emit("WarEnded", text, (*war.side_a, *war.side_b), {"front": war.front, "stronger side's share": war.stronger_share})
+    board.emit(
+        "WarEnded",
+        text,
+        (*war.side_a, *war.side_b),
+        {"front": war.front, "stronger side's share": war.stronger_share},
+    )
 
 
 def end_hostilities(board: Board, parties: tuple[str, ...], how: str) -> None:
     """A signed ceasefire or peace ends the wars and disputes among its parties."""
     for war in list(board.wars):
-        if war.ended_turn is None and set(war.side_a) & set(parties) and set(war.side_b) & set(parties):
+        if (
+            war.ended_turn is None
+            and set(war.side_a) & set(parties)
+            and set(war.side_b) & set(parties)
+        ):
             board.replace_in(board.wars, war, ended_turn=board.turn, winner="draw", ended_by=how)
-            board.emit("WarEnded", f"The war ended in a {how}.", (*war.side_a, *war.side_b), {"front": war.front})
+            board.emit(
+                "WarEnded",
+                f"The war ended in a {how}.",
+                (*war.side_a, *war.side_b),
+                {"front": war.front},
+            )
     for d in list(board.disputes):
         if d.ended_turn is None and d.initiator in parties and d.target in parties:
             board.replace_in(board.disputes, d, ended_turn=board.turn)
@@ -355,7 +497,11 @@ def _close_quiet_disputes(board: Board, active_pairs: set[frozenset[str]]) -> No
             board.replace_in(board.disputes, d, ended_turn=board.turn)
             if not d.reciprocated:
                 board.bump(d.target, "backed_down")
-            board.emit("DisputeSubsided", f"The dispute between {board.name(d.initiator)} and {board.name(d.target)} subsided.", (d.initiator, d.target))
+            board.emit(
+                "DisputeSubsided",
+                f"The dispute between {board.name(d.initiator)} and {board.name(d.target)} subsided.",
+                (d.initiator, d.target),
+            )
 
 
 def apply_proxy_support(board: Board, orders: TurnOrders) -> None:
@@ -371,10 +517,29 @@ def apply_proxy_support(board: Board, orders: TurnOrders) -> None:
             board.shift_relation(o.actor, o.target, -20)
             board.adjust(o.actor, "reputation", -4)
             board.tension = min(100.0, board.tension + 4)
-            board.emit("ProxySupportExposed", f"{board.name(o.actor)} was exposed arming opponents of {board.name(o.target)}'s government.",
-                       (o.actor, o.target), {"chance of exposure": p, "target shares intelligence": float(watched), "roll": roll,
-                                             "target stability change": -4, "reputation change": -4})  # fmt: skip
+            board.emit(
+                "ProxySupportExposed",
+                f"{board.name(o.actor)} was exposed arming opponents of {board.name(o.target)}'s government.",
+                (o.actor, o.target),
+                {
+                    "chance of exposure": p,
+                    "target shares intelligence": float(watched),
+                    "roll": roll,
+                    "target stability change": -4,
+                    "reputation change": -4,
+                },
+            )
         else:
-            board.emit("ProxySupportGiven", f"Covert support for {board.name(o.target)}'s opponents went unnoticed.",
-                       (o.actor,), {"chance of exposure": p, "roll": roll}, visible_to=(o.actor,))  # fmt: skip
-            board.emit("UnrestGrew", f"Armed opposition in {board.name(o.target)} grew, backed by an unknown sponsor.", (o.target,), {"stability change": -4})
+            board.emit(
+                "ProxySupportGiven",
+                f"Covert support for {board.name(o.target)}'s opponents went unnoticed.",
+                (o.actor,),
+                {"chance of exposure": p, "roll": roll},
+                visible_to=(o.actor,),
+            )
+            board.emit(
+                "UnrestGrew",
+                f"Armed opposition in {board.name(o.target)} grew, backed by an unknown sponsor.",
+                (o.target,),
+                {"stability change": -4},
+            )

@@ -50,7 +50,10 @@ def check_table(state: GameState, o: TableResolution) -> str | None:
             return "a peacekeeping draft must name a population at risk"
     elif reason := check_other_state(state, o.actor, o.target):
         return reason
-    if any(d.status == "tabled" and d.kind == o.resolution and d.target == (o.target or None) for d in state.drafts):
+    if any(
+        d.status == "tabled" and d.kind == o.resolution and d.target == (o.target or None)
+        for d in state.drafts
+    ):
         return "the same draft is already before the Council"
     return None
 
@@ -86,7 +89,9 @@ def candidates(state: GameState, seat: str):
             for kind in ("condemn", "sanction", "authorize_force"):
                 yield TableResolution(seat, resolution=kind, target=other)
         for p in state.populations:
-            yield TableResolution(seat, resolution="peacekeeping", target=p.in_state, population=p.id)
+            yield TableResolution(
+                seat, resolution="peacekeeping", target=p.in_state, population=p.id
+            )
         for d in state.drafts:
             if d.status == "tabled" and d.turn < state.turn:
                 for v in VOTES:
@@ -134,7 +139,9 @@ def vote_on_drafts(board: Board, orders: TurnOrders) -> None:
         for b in c.bystanders:
             p_yes = min(0.95, max(0.05, 0.45 + 0.3 * b.leaning + sponsor_rep + evidence))
             r = random()
-            votes[b.id] = "yes" if r < p_yes else ("abstain" if r < p_yes + (1 - p_yes) * 0.6 else "no")
+            votes[b.id] = (
+                "yes" if r < p_yes else ("abstain" if r < p_yes + (1 - p_yes) * 0.6 else "no")
+            )
             numbers[f"{b.name}: chance of yes"] = p_yes
         ok, why = adopted(votes, c.permanent)
         counts = {"yes": 0, "no": 0, "abstain": 0}  # one pass over the votes instead of three
@@ -146,12 +153,20 @@ def vote_on_drafts(board: Board, orders: TurnOrders) -> None:
         board.replace_in(board.drafts, d, votes=tuple(sorted(votes.items())), status=status)
         subject = board.name(d.target) if d.target else "the crisis"
         board.emit(
-            "ResolutionAdopted" if ok else ("ResolutionVetoed" if status == "vetoed" else "ResolutionFailed"),
+            "ResolutionAdopted"
+            if ok
+            else ("ResolutionVetoed" if status == "vetoed" else "ResolutionFailed"),
             f"The Security Council {'adopted' if ok else 'did not adopt'} the draft to {d.kind.replace('_', ' ')} "
             f"({subject}): {why}.",
             (d.sponsor, *((d.target,) if d.target else ())),
-            {"yes": yes, "no": counts["no"], "abstain": counts["abstain"],
-             "votes needed": VOTES_NEEDED, "permanent members voting no": sum(votes.get(m) == "no" for m in c.permanent), **numbers},
+            {
+                "yes": yes,
+                "no": counts["no"],
+                "abstain": counts["abstain"],
+                "votes needed": VOTES_NEEDED,
+                "permanent members voting no": sum(votes.get(m) == "no" for m in c.permanent),
+                **numbers,
+            },
         )
         if ok:
             _apply_resolution(board, d)
@@ -171,12 +186,21 @@ def _apply_resolution(board: Board, d: Draft) -> None:
     elif d.kind == "peacekeeping" and d.population:
         p = board.find(board.populations, d.population)
         board.replace_in(board.populations, p, peacekeepers=True)
-        board.emit("PeacekeepersDeployed", f"UN peacekeepers deployed to protect {p.id}.", (p.in_state,))
+        board.emit(
+            "PeacekeepersDeployed", f"UN peacekeepers deployed to protect {p.id}.", (p.in_state,)
+        )
 
 
 def table_drafts(board: Board, orders: TurnOrders) -> None:
     for o in orders.of(TableResolution):
-        d = Draft(board.new_id("r"), o.actor, o.resolution, o.target or None, o.population or None, board.turn)
+        d = Draft(
+            board.new_id("r"),
+            o.actor,
+            o.resolution,
+            o.target or None,
+            o.population or None,
+            board.turn,
+        )
         board.drafts.append(d)
         subject = board.name(o.target) if o.target else "the crisis"
         board.emit(
@@ -196,8 +220,16 @@ def regional_appeals(board: Board, orders: TurnOrders) -> None:
             board.adjust(o.target, "reputation", -5)
             for m in org.members:
                 board.shift_relation(m, o.target, -3)
-            board.emit("RegionalCondemnation", f"The {org.name} condemned {board.name(o.target)}.", (o.actor, o.target),
-                       {"members in favour": len(yes), "members voting": len(voters)})  # fmt: skip
+            board.emit(
+                "RegionalCondemnation",
+                f"The {org.name} condemned {board.name(o.target)}.",
+                (o.actor, o.target),
+                {"members in favour": len(yes), "members voting": len(voters)},
+            )
         else:
-            board.emit("RegionalAppealFailed", f"The {org.name} declined to condemn {board.name(o.target)}.", (o.actor, o.target),
-                       {"members in favour": len(yes), "members voting": len(voters)})  # fmt: skip
+            board.emit(
+                "RegionalAppealFailed",
+                f"The {org.name} declined to condemn {board.name(o.target)}.",
+                (o.actor, o.target),
+                {"members in favour": len(yes), "members voting": len(voters)},
+            )

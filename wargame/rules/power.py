@@ -30,7 +30,11 @@ def attr(x: Facts, sid: str, name: str) -> float:
 
 
 def treaties(x: Facts, member: str, kinds: tuple[str, ...] | None = None) -> list:
-    return [t for t in x.treaties if t.status == "active" and member in t.members and (kinds is None or t.kind in kinds)]
+    return [
+        t
+        for t in x.treaties
+        if t.status == "active" and member in t.members and (kinds is None or t.kind in kinds)
+    ]
 
 
 def fighting_strength(x: Facts, sid: str) -> float:
@@ -52,7 +56,9 @@ def coalition_strength(x: Facts, side: tuple[str, ...], enemy: tuple[str, ...]) 
     total = 0.0
     for s in side:
         bonus = 1.0
-        if any(m != s and m in side for t in treaties(x, s, ("joint_exercises",)) for m in t.members):
+        if any(
+            m != s and m in side for t in treaties(x, s, ("joint_exercises",)) for m in t.members
+        ):
             bonus += EXERCISE_BONUS
         total += fighting_strength(x, s) * bonus
     hosts = set(side)
@@ -78,7 +84,14 @@ def reliability(x: Facts, ally: str, protege: str) -> float:
     ties = max(0.0, x.relation(ally, protege)) / 100
     honoured, declined = alliance_record(x, ally)
     exercises = any(protege in t.members for t in treaties(x, ally, ("joint_exercises",)))
-    value = 0.1 + 0.5 * rep + 0.3 * ties + 0.08 * honoured - 0.2 * declined + (0.1 if exercises else 0.0)
+    value = (
+        0.1
+        + 0.5 * rep
+        + 0.3 * ties
+        + 0.08 * honoured
+        - 0.2 * declined
+        + (0.1 if exercises else 0.0)
+    )
     return min(0.95, max(0.02, value))
 
 
@@ -94,7 +107,9 @@ def defenders(x: Facts, protege: str, aggressor: str) -> list[tuple[str, str]]:
     return sorted(out.items())
 
 
-def expected_support(x: Facts, protege: str, aggressor: str, exclude: tuple[str, ...] = ()) -> float:
+def expected_support(
+    x: Facts, protege: str, aggressor: str, exclude: tuple[str, ...] = ()
+) -> float:
     """Strength an attacker should expect to meet besides the protege's own: reliable allies'
     forces and guests' based forces."""
     total = based_forces(x, protege, aggressor)

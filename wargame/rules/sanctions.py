@@ -56,13 +56,20 @@ def trade_share(x: Board | GameState, a: str, b: str) -> float:
     return x.scenario.trade_shares.get((a, b), 0.0)
 
 
-def dependence(x: Board | GameState, target: str, senders: tuple[str, ...] | list[str], un_mandated: bool = False) -> float:
+def dependence(
+    x: Board | GameState,
+    target: str,
+    senders: tuple[str, ...] | list[str],
+    un_mandated: bool = False,
+) -> float:
     """The target's trade dependence on the senders (a UN mandate widens it)."""
     dep = min(1.0, sum([trade_share(x, target, s) for s in senders]))
     return min(1.0, dep * UN_REACH) if un_mandated else dep
 
 
-def pressure(x: Board | GameState, target: str, senders, measure: str, un_mandated: bool = False) -> float:
+def pressure(
+    x: Board | GameState, target: str, senders, measure: str, un_mandated: bool = False
+) -> float:
     """GDP % per turn the measures cost (or would cost) the target."""
     return BITE[measure] * dependence(x, target, senders, un_mandated)
 
@@ -176,13 +183,19 @@ def settle_sanctions_orders(board: Board, orders: TurnOrders) -> None:
         senders = tuple(s for s in e.senders if s != o.actor)
         if senders:
             board.replace_in(board.sanctions, e, senders=senders)
-            board.emit("SanctionsLeft", f"{board.name(o.actor)} left the sanctions on {board.name(e.target)}.", (o.actor, e.target))
+            board.emit(
+                "SanctionsLeft",
+                f"{board.name(o.actor)} left the sanctions on {board.name(e.target)}.",
+                (o.actor, e.target),
+            )
         else:
             stage = "lifted" if e.stage == "imposed" else "dropped"
             board.replace_in(board.sanctions, e, stage=stage, ended_turn=board.turn)
             board.bump(o.actor, "backed_down")
             if stage == "dropped":
-                board.adjust(o.actor, "reputation", -EMPTY_THREAT_COST)  # a withdrawn threat was an empty one
+                board.adjust(
+                    o.actor, "reputation", -EMPTY_THREAT_COST
+                )  # a withdrawn threat was an empty one
             board.emit(
                 "SanctionsLifted" if stage == "lifted" else "ThreatWithdrawn",
                 f"{board.name(o.actor)} {'lifted its sanctions on' if stage == 'lifted' else 'withdrew its threat against'} "
@@ -195,7 +208,14 @@ def settle_sanctions_orders(board: Board, orders: TurnOrders) -> None:
         if (o.actor, o.target) in satisfied:
             continue
         stake = pressure(board, o.target, (o.actor,), o.measure)
-        e = SanctionsEpisode(board.new_id("s"), (o.actor,), o.target, o.measure, threatened_turn=board.turn, stake=stake)
+        e = SanctionsEpisode(
+            board.new_id("s"),
+            (o.actor,),
+            o.target,
+            o.measure,
+            threatened_turn=board.turn,
+            stake=stake,
+        )
         board.sanctions.append(e)
         board.shift_relation(o.actor, o.target, -5)
         board.reach(RUNG["coercion"])
@@ -204,8 +224,13 @@ def settle_sanctions_orders(board: Board, orders: TurnOrders) -> None:
             f"{board.name(o.actor)} threatened {board.name(o.target)} with {o.measure} sanctions "
             f"unless it changes course (id {e.id}; a {cost_level(stake)} cost if imposed).",
             (o.actor, o.target),
-            {"target's trade dependence on sender": board.trade_share(o.target, o.actor),
-             "cost if imposed, % of GDP per turn": stake, "sender's own cost, % of GDP per turn": sender_cost(board, o.actor, o.target, o.measure)},  # fmt: skip
+            {
+                "target's trade dependence on sender": board.trade_share(o.target, o.actor),
+                "cost if imposed, % of GDP per turn": stake,
+                "sender's own cost, % of GDP per turn": sender_cost(
+                    board, o.actor, o.target, o.measure
+                ),
+            },
         )
     for o in orders.of(ImposeSanctions):
         if (o.actor, o.target) not in satisfied:
@@ -221,45 +246,96 @@ def settle_sanctions_orders(board: Board, orders: TurnOrders) -> None:
                 f"{board.name(o.actor)} joined the sanctions on {board.name(e.target)}: the coalition now has "
                 f"{len(senders)} members.",
                 (o.actor, e.target),
-                {"cost to the target, % of GDP per turn": pressure(board, e.target, senders, e.measure, e.un_mandated)},
+                {
+                    "cost to the target, % of GDP per turn": pressure(
+                        board, e.target, senders, e.measure, e.un_mandated
+                    )
+                },
             )
 
 
-def impose(board: Board, sender: str, target: str, measure: str, *, un_mandated: bool = False, senders: tuple[str, ...] = ()) -> SanctionsEpisode:
+def impose(
+    board: Board,
+    sender: str,
+    target: str,
+    measure: str,
+    *,
+    un_mandated: bool = False,
+    senders: tuple[str, ...] = (),
+) -> SanctionsEpisode:
     e = active_episode(board, sender, target)
     senders = senders or (sender,)
     answered = next(
-        (x for x in board.sanctions if x.target == sender and target in x.senders and x.stage == "imposed" and x.retaliation_for is None),
+        (
+            x
+            for x in board.sanctions
+            if x.target == sender
+            and target in x.senders
+            and x.stage == "imposed"
+            and x.retaliation_for is None
+        ),
         None,
     )
-    retaliation = answered.id if answered is not None and not un_mandated and len(senders) == 1 else None
+    retaliation = (
+        answered.id if answered is not None and not un_mandated and len(senders) == 1 else None
+    )
     if e is not None and e.stage == "threatened":
         all_senders = tuple(dict.fromkeys((*e.senders, *senders)))
-        stake = e.stake if measure == e.measure and not un_mandated else pressure(board, target, all_senders, measure, un_mandated)
-        e = board.replace_in(board.sanctions, e, stage="imposed", imposed_turn=board.turn, measure=measure, senders=all_senders,
-                             un_mandated=un_mandated, stake=stake)  # fmt: skip
+        stake = (
+            e.stake
+            if measure == e.measure and not un_mandated
+            else pressure(board, target, all_senders, measure, un_mandated)
+        )
+        e = board.replace_in(
+            board.sanctions,
+            e,
+            stage="imposed",
+            imposed_turn=board.turn,
+            measure=measure,
+            senders=all_senders,
+            un_mandated=un_mandated,
+            stake=stake,
+        )
     else:
         stake = pressure(board, target, senders, measure, un_mandated)
-        e = SanctionsEpisode(board.new_id("s"), senders, target, measure, threatened_turn=None, imposed_turn=board.turn,
-                             stage="imposed", un_mandated=un_mandated, stake=stake, retaliation_for=retaliation)  # fmt: skip
+        e = SanctionsEpisode(
+            board.new_id("s"),
+            senders,
+            target,
+            measure,
+            threatened_turn=None,
+            imposed_turn=board.turn,
+            stage="imposed",
+            un_mandated=un_mandated,
+            stake=stake,
+            retaliation_for=retaliation,
+        )
         board.sanctions.append(e)
     for s in senders:
         board.shift_relation(s, target, -10)
     board.reach(RUNG["coercion"])
     dep = dependence(board, target, e.senders, un_mandated)
     if e.retaliation_for:
-        text = (f"{board.name(sender)} hit back at {board.name(target)} with counter-sanctions ({measure}; id {e.id}): "
-                f"they last as long as the sanctions they answer.")  # fmt: skip
+        text = (
+            f"{board.name(sender)} hit back at {board.name(target)} with counter-sanctions ({measure}; id {e.id}): "
+            f"they last as long as the sanctions they answer."
+        )
         kind = "SanctionsRetaliated"
     else:
-        text = (f"{', '.join(board.name(s) for s in e.senders)} imposed {measure} sanctions on {board.name(target)}"
-                f"{' under a Security Council mandate' if un_mandated else ''} (id {e.id}; a {cost_level(e.stake)} cost).")  # fmt: skip
+        text = (
+            f"{', '.join(board.name(s) for s in e.senders)} imposed {measure} sanctions on {board.name(target)}"
+            f"{' under a Security Council mandate' if un_mandated else ''} (id {e.id}; a {cost_level(e.stake)} cost)."
+        )
         kind = "SanctionsImposed"
     board.emit(
         kind,
         text,
         (*e.senders, target),
-        {"target's trade dependence on senders": dep, "bite of the measure": BITE[measure], "cost to the target, % of GDP per turn": e.stake},
+        {
+            "target's trade dependence on senders": dep,
+            "bite of the measure": BITE[measure],
+            "cost to the target, % of GDP per turn": e.stake,
+        },
     )
     return e
 
@@ -278,8 +354,13 @@ def concede(board: Board, e: SanctionsEpisode) -> None:
         f"{board.name(e.target)} gave in to {'the threat of ' if at_threat else ''}sanctions from "
         f"{', '.join(board.name(s) for s in e.senders)}.",
         (e.target, *e.senders),
-        {"cost suffered, % of GDP": e.cost, "cost level (1 minor, 2 major, 3 severe)": 1 + [n for _, n in reversed(COST_LEVELS)].index(cost_level(e.stake)),
-         "target stability change (audience cost)": -cost, "senders' reputation change": 3},  # fmt: skip
+        {
+            "cost suffered, % of GDP": e.cost,
+            "cost level (1 minor, 2 major, 3 severe)": 1
+            + [n for _, n in reversed(COST_LEVELS)].index(cost_level(e.stake)),
+            "target stability change (audience cost)": -cost,
+            "senders' reputation change": 3,
+        },
     )
     _end_retaliation(board, e)
 
@@ -288,21 +369,33 @@ def _end_retaliation(board: Board, e: SanctionsEpisode) -> None:
     for r in list(board.sanctions):
         if r.retaliation_for == e.id and r.stage in ("threatened", "imposed"):
             board.replace_in(board.sanctions, r, stage="lifted", ended_turn=board.turn)
-            board.emit("SanctionsLifted", f"{board.name(r.senders[0])} ended its counter-sanctions on {board.name(r.target)}.", (*r.senders, r.target))
+            board.emit(
+                "SanctionsLifted",
+                f"{board.name(r.senders[0])} ended its counter-sanctions on {board.name(r.target)}.",
+                (*r.senders, r.target),
+            )
 
 
 def apply_sanction_costs(board: Board) -> None:
     """Each turn in force: the target and the senders pay; allies who trade with the target chafe."""
     heavy_traders = per_scenario(board.scenario, "heavy traders", _heavy_traders)
     for e in list(board.sanctions):
-        if e.stage == "threatened" and e.threatened_turn is not None and board.turn - e.threatened_turn >= THREAT_LIFETIME:
+        if (
+            e.stage == "threatened"
+            and e.threatened_turn is not None
+            and board.turn - e.threatened_turn >= THREAT_LIFETIME
+        ):
             board.replace_in(board.sanctions, e, stage="dropped", ended_turn=board.turn)
             for s in e.senders:
                 board.adjust(s, "reputation", -EMPTY_THREAT_COST)
                 board.bump(s, "backed_down")
-            board.emit("ThreatLapsed", f"The sanctions threat against {board.name(e.target)} was never carried out: "
-                       f"{', '.join(board.name(s) for s in e.senders)} made an empty threat.", (*e.senders, e.target),
-                       {"senders' reputation change": -EMPTY_THREAT_COST})  # fmt: skip
+            board.emit(
+                "ThreatLapsed",
+                f"The sanctions threat against {board.name(e.target)} was never carried out: "
+                f"{', '.join(board.name(s) for s in e.senders)} made an empty threat.",
+                (*e.senders, e.target),
+                {"senders' reputation change": -EMPTY_THREAT_COST},
+            )
             continue
         if e.stage != "imposed":
             continue
@@ -330,7 +423,12 @@ def apply_sanction_costs(board: Board) -> None:
             f"Sanctions cost {board.name(target)} {pct:.1f}% of its economy this turn "
             f"({total:.1f}% so far; a {level} cost).",
             (target, *senders),
-            {"dependence on senders": dep, "bite": bite, "GDP % lost this turn": pct, "civilian harm (stability)": civilian},
+            {
+                "dependence on senders": dep,
+                "bite": bite,
+                "GDP % lost this turn": pct,
+                "civilian harm (stability)": civilian,
+            },
         )
 
 
@@ -339,4 +437,6 @@ def _heavy_traders(scenario) -> dict[str, tuple[str, ...]]:
     order): friends who chafe when its trade is cut."""
     shares = scenario.trade_shares
     ids = scenario.state_ids
-    return {t: tuple(f for f in ids if f != t and shares.get((f, t), 0.0) >= HEAVY_TRADE) for t in ids}
+    return {
+        t: tuple(f for f in ids if f != t and shares.get((f, t), 0.0) >= HEAVY_TRADE) for t in ids
+    }

@@ -22,7 +22,11 @@ def check_targeted(state: GameState, o: PublicDiplomacy | CulturalExchange | Sen
     return None
 
 
-CHECKS = {PublicDiplomacy: check_targeted, CulturalExchange: check_targeted, SendAid: check_targeted}
+CHECKS = {
+    PublicDiplomacy: check_targeted,
+    CulturalExchange: check_targeted,
+    SendAid: check_targeted,
+}
 
 
 def candidates(state: GameState, seat: str):
@@ -40,16 +44,26 @@ def apply_soft_power(board: Board, orders: TurnOrders) -> set[str]:
             board.scale(o.actor, "economy", 0.997)
             board.shift_relation(o.actor, o.target, 3)
             board.adjust(o.actor, "reputation", 1)
-            board.emit("PublicDiplomacyCampaigned", f"{board.name(o.actor)} ran a public diplomacy campaign in {board.name(o.target)}.",
-                       (o.actor, o.target), {"relations change": 3, "reputation change": 1})  # fmt: skip
+            board.emit(
+                "PublicDiplomacyCampaigned",
+                f"{board.name(o.actor)} ran a public diplomacy campaign in {board.name(o.target)}.",
+                (o.actor, o.target),
+                {"relations change": 3, "reputation change": 1},
+            )
         elif isinstance(o, CulturalExchange):
             board.shift_relation(o.actor, o.target, 4)
             board.adjust(o.actor, "reputation", 0.5)
-            board.emit("ExchangeHeld", f"{board.name(o.actor)} and {board.name(o.target)} held cultural and educational exchanges.",
-                       (o.actor, o.target), {"relations change": 4})  # fmt: skip
+            board.emit(
+                "ExchangeHeld",
+                f"{board.name(o.actor)} and {board.name(o.target)} held cultural and educational exchanges.",
+                (o.actor, o.target),
+                {"relations change": 4},
+            )
         elif isinstance(o, SendAid):
             given = board.get(o.actor, "economy") * 0.01
-            weight = given / board.get(o.target, "economy")  # aid as a share of the recipient's economy
+            weight = given / board.get(
+                o.target, "economy"
+            )  # aid as a share of the recipient's economy
             board.adjust(o.actor, "economy", -given)
             board.adjust(o.target, "economy", given * 0.8)
             board.adjust(o.target, "stability", 2)
@@ -57,6 +71,15 @@ def apply_soft_power(board: Board, orders: TurnOrders) -> set[str]:
             board.shift_relation(o.actor, o.target, gain)
             board.adjust(o.actor, "reputation", 2)
             aided.add(o.target)
-            board.emit("AidSent", f"{board.name(o.actor)} sent aid to {board.name(o.target)}.", (o.actor, o.target),
-                       {"economy given": given, "share of the recipient's economy": weight, "relations change": gain, "reputation change": 2})  # fmt: skip
+            board.emit(
+                "AidSent",
+                f"{board.name(o.actor)} sent aid to {board.name(o.target)}.",
+                (o.actor, o.target),
+                {
+                    "economy given": given,
+                    "share of the recipient's economy": weight,
+                    "relations change": gain,
+                    "reputation change": 2,
+                },
+            )
     return aided

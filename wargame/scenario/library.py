@@ -63,4 +63,6 @@ def find_scenario(name_or_path: str) -> Scenario:
     if path.suffix in (".yaml", ".yml"):
         return load_scenario(path)  # reports "file not found" with the path
     known = ", ".join(Path(n).stem for n in bundled_names())
-    raise ScenarioError([Problem(name_or_path, "", f"no such scenario file or id (bundled scenarios: {known})")])
+    raise ScenarioError(
+        [Problem(name_or_path, "", f"no such scenario file or id (bundled scenarios: {known})")]
+    )

@@ -69,7 +69,9 @@ def parse_scenario(data: Any, source: str = "<scenario>") -> Scenario:
     """Validate already-parsed YAML data; raise ScenarioError with every problem found."""
     if not isinstance(data, dict):
         kind = "nothing" if data is None else type(data).__name__
-        raise ScenarioError([Problem(source, "", f"expected a mapping of scenario fields, found {kind}")])
+        raise ScenarioError(
+            [Problem(source, "", f"expected a mapping of scenario fields, found {kind}")]
+        )
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
@@ -79,9 +81,17 @@ def parse_scenario(data: Any, source: str = "<scenario>") -> Scenario:
         errors = [
             e
             for e in errors
-            if not (e["type"] == "too_short" and any(loc[: len(e["loc"])] == e["loc"] and len(loc) > len(e["loc"]) for loc in item_locs))
+            if not (
+                e["type"] == "too_short"
+                and any(
+                    loc[: len(e["loc"])] == e["loc"] and len(loc) > len(e["loc"])
+                    for loc in item_locs
+                )
+            )
         ]
-        raise ScenarioError([Problem(source, field_path(e["loc"]), describe(e)) for e in errors]) from None
+        raise ScenarioError(
+            [Problem(source, field_path(e["loc"]), describe(e)) for e in errors]
+        ) from None
     problems = [Problem(source, path, msg) for path, msg in cross_reference_problems(scenario)]
     if problems:
         raise ScenarioError(problems)
@@ -109,14 +119,30 @@ def _check_yaml_shape(text: str, source: str) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise ScenarioError([Problem(source, "", f"the file is nested more than {MAX_DEPTH} levels deep; a scenario never is")])
+                raise ScenarioError(
+                    [
+                        Problem(
+                            source,
+                            "",
+                            f"the file is nested more than {MAX_DEPTH} levels deep; a scenario never is",
+                        )
+                    ]
+                )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         if events > MAX_YAML_EVENTS:
             raise ScenarioError([Problem(source, "", "the file is too large to be a scenario")])
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     if root is not None and _expanded_size(root, {}) > MAX_YAML_EVENTS:
-        raise ScenarioError([Problem(source, "", "the file expands (through YAML aliases) to more data than a scenario can hold")])
+        raise ScenarioError(
+            [
+                Problem(
+                    source,
+                    "",
+                    "the file expands (through YAML aliases) to more data than a scenario can hold",
+                )
+            ]
+        )
 
 
 def parse_scenario_text(text: str, source: str = "<scenario>") -> Scenario:
@@ -126,11 +152,15 @@ def parse_scenario_text(text: str, source: str = "<scenario>") -> Scenario:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ScenarioError([Problem(source, where, f"not valid YAML: {exc.problem or exc}")]) from None
+        raise ScenarioError(
+            [Problem(source, where, f"not valid YAML: {exc.problem or exc}")]
+        ) from None
     except yaml.YAMLError as exc:
         raise ScenarioError([Problem(source, "", f"not valid YAML: {exc}")]) from None
     except RecursionError:
-        raise ScenarioError([Problem(source, "", "the file is nested too deeply to be a scenario")]) from None
+        raise ScenarioError(
+            [Problem(source, "", "the file is nested too deeply to be a scenario")]
+        ) from None
     return parse_scenario(data, source)
 
 
@@ -140,7 +170,15 @@ def load_scenario(path: str | Path) -> Scenario:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ScenarioError([Problem(source, "", f"file is {size:,} bytes; a scenario is at most {MAX_FILE_BYTES:,}")])
+            raise ScenarioError(
+                [
+                    Problem(
+                        source,
+                        "",
+                        f"file is {size:,} bytes; a scenario is at most {MAX_FILE_BYTES:,}",
+                    )
+                ]
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ScenarioError([Problem(source, "", "file not found")]) from None
@@ -151,7 +189,9 @@ def load_scenario(path: str | Path) -> Scenario:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ScenarioError([Problem(source, "", f"not a text file (invalid UTF-8 at byte {exc.start})")]) from None
+        raise ScenarioError(
+            [Problem(source, "", f"not a text file (invalid UTF-8 at byte {exc.start})")]
+        ) from None
     if "\x00" in text:
         raise ScenarioError([Problem(source, "", "not a text file (contains NUL bytes)")])
     return parse_scenario_text(text, source)

@@ -234,9 +234,13 @@ class PopulationSpec(Strict):
     name: str
     in_state: Identifier
     people: int = Field(gt=0)
-    threat: float = Field(ge=0, le=1, description="share of the people killed per turn if unprotected")
+    threat: float = Field(
+        ge=0, le=1, description="share of the people killed per turn if unprotected"
+    )
     perpetrator: Identifier | None = None
-    active_from: int = Field(default=1, ge=1, description="turn from which the population is at risk")
+    active_from: int = Field(
+        default=1, ge=1, description="turn from which the population is at risk"
+    )
 
 
 # --- injects ----------------------------------------------------------------------------------
@@ -349,7 +353,10 @@ def cross_reference_problems(sc: Scenario) -> Iterator[tuple[str, str]]:
         if t.kind == "arms_control" and t.cap is None:
             yield f"treaties[{i}].cap", "an arms_control treaty needs a cap (a number)"
     for i, p in enumerate(sc.populations):
-        refs += [(f"populations[{i}].in_state", p.in_state), (f"populations[{i}].perpetrator", p.perpetrator)]
+        refs += [
+            (f"populations[{i}].in_state", p.in_state),
+            (f"populations[{i}].perpetrator", p.perpetrator),
+        ]
     for i, inj in enumerate(sc.injects):
         refs += [(f"injects[{i}].effects[{j}].state", e.state) for j, e in enumerate(inj.effects)]
         for j, e in enumerate(inj.relation_effects):

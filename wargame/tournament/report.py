@@ -46,5 +46,7 @@ def compare(results: list[GameResult], better: str, worse: str) -> Margin:
     common = sorted(set(table[better]) & set(table[worse]))
     diffs = [table[better][i] - table[worse][i] for i in common]
     mean = statistics.fmean(diffs)
-    half = 1.96 * statistics.stdev(diffs) / math.sqrt(len(diffs)) if len(diffs) > 1 else float("inf")
+    half = (
+        1.96 * statistics.stdev(diffs) / math.sqrt(len(diffs)) if len(diffs) > 1 else float("inf")
+    )
     return Margin(better, worse, mean, mean - half, mean + half, len(diffs))
