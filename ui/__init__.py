@@ -6,7 +6,7 @@ The engine (`wargame/`) never imports Qt; this package adapts it. Map of the mod
   `game_setup` (what the new-game screen produces) and `session_files` (the File menu's
   interface to persistence, implemented in `persistence_files`).
 - view-models, pure Python: `viewmodels` (a seat's screen), `order_catalog` (legal choices per
-  move), `labels` (words for ids), `order_help` (what each move costs and risks), `debrief`.
+  move, with the help each move declares in `wargame/rules`), `labels` (words for ids), `debrief`.
 - item models: `item_models`.
 - views, which render view-models and emit requests: `main_window` (menus in `actions`),
   `start_page`, `setup_page`, `handover_page`, `play_page` (with `map_view`, `dashboard`,

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from wargame.orders import Order, SendMessage
+from wargame.orders import Order
+from wargame.rules.diplomacy import SendMessage
 from wargame.state import GameState
 
 TREATY_LABELS = {

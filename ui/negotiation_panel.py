@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wargame.orders import MAX_MESSAGE_CHARS, Order, ProposeAgreement, SendMessage
+from wargame.orders import Order
+from wargame.rules.agreements import ProposeAgreement
+from wargame.rules.diplomacy import MAX_MESSAGE_CHARS, SendMessage
 
 from .labels import Labeller
 from .order_catalog import KindOptions

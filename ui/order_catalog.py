@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from wargame.legality import check_order, legal_orders
-from wargame.orders import ORDER_TYPES, Order, SendMessage
+from wargame.moves import Answer, MoveHelp, Order
+from wargame.rules import STANDARD
+from wargame.rules.diplomacy import SendMessage
 from wargame.state import GameState
-
-from .order_help import FAMILY_ORDER, help_for
 
 FIELD_LABELS = {
     "target": "Target state",
@@ -48,17 +48,6 @@ FIELD_LABELS = {
 }
 KIND_FIELD_LABELS = {("ProposeAgreement", "treaty"): "Kind of agreement"}
 
-# fields a player fills in freely (the engine checks the result); everything else is a choice
-FREE_FIELDS: dict[str, dict[str, str]] = {
-    "IssueUltimatum": {"demand": "text"},
-    "ProposeAgreement": {
-        "to": "states",
-        "cap": "number",
-        "verification": "fraction",
-        "note": "text",
-    },
-}
-FIELD_ORDER = {"ProposeAgreement": ("treaty", "to", "cap", "verification", "note")}
 UNCLEAR_REASON_MARKERS = ("with that id", "''", "name the two", "unknown")
 
 
@@ -77,6 +66,9 @@ class KindOptions:
     costs_action: bool
     candidates: tuple[Order, ...]
     fields: tuple[FieldSpec, ...]
+    family_title: str
+    help: MoveHelp
+    answer: Answer | None  # set for moves that answer something addressed to the seat
     unavailable: str | None = None  # why there is no legal order of this kind now
 
     @property
@@ -86,46 +78,52 @@ class KindOptions:
 
 def order_fields(cls: type[Order]) -> list[str]:
     names = [f.name for f in dataclasses.fields(cls) if f.name != "actor"]
-    preferred = FIELD_ORDER.get(cls.__name__)
+    preferred = cls.move.field_order
     return [n for n in preferred if n in names] if preferred else names
 
 
 def build_catalog(state: GameState, seat: str) -> list[KindOptions]:
-    """Every order kind except messages (see the composer), by family, legal ones with choices."""
+    """Every move of the rules except messages (see the composer), family by family as the
+    rules declare them, legal ones with their choices."""
     legal = legal_orders(state, seat)
     out = []
-    for cls in sorted(ORDER_TYPES.values(), key=_family_rank):
-        if cls is SendMessage:
-            continue
-        kind = cls.__name__
-        candidates = tuple(o for o in legal if type(o) is cls)
-        free = FREE_FIELDS.get(kind, {})
-        fields = tuple(
-            FieldSpec(
-                n,
-                KIND_FIELD_LABELS.get(
-                    (kind, n), FIELD_LABELS.get(n, n.replace("_", " ").capitalize())
-                ),
-                free.get(n, "choice"),
+    for family in STANDARD.families:
+        for move in family.moves:
+            if move.order is SendMessage:
+                continue
+            kind = move.kind
+            candidates = tuple(o for o in legal if type(o) is move.order)
+            fields = tuple(
+                FieldSpec(
+                    n,
+                    KIND_FIELD_LABELS.get(
+                        (kind, n), FIELD_LABELS.get(n, n.replace("_", " ").capitalize())
+                    ),
+                    move.free_fields.get(n, "choice"),
+                )
+                for n in order_fields(move.order)
             )
-            for n in order_fields(cls)
-        )
-        unavailable = None if candidates else unavailable_reason(state, seat, cls)
-        out.append(
-            KindOptions(
-                kind, cls.label, cls.family, cls.costs_action, candidates, fields, unavailable
+            unavailable = None if candidates else unavailable_reason(state, seat, move.order)
+            out.append(
+                KindOptions(
+                    kind,
+                    move.label,
+                    family.id,
+                    move.costs_action,
+                    candidates,
+                    fields,
+                    family.title,
+                    move.help,
+                    move.answer,
+                    unavailable,
+                )
             )
-        )
     return out
-
-
-def _family_rank(cls: type[Order]) -> int:
-    return FAMILY_ORDER.index(cls.family) if cls.family in FAMILY_ORDER else len(FAMILY_ORDER)
 
 
 def unavailable_reason(state: GameState, seat: str, cls: type[Order]) -> str:
     """The engine's reason when a natural probe order explains it; else when the move is possible."""
-    when = help_for(cls.__name__).when
+    when = cls.move.help.when
     probe = _probe(state, seat, cls)
     reason = check_order(state, probe) if probe is not None else None
     if reason and not any(m in reason for m in UNCLEAR_REASON_MARKERS):

@@ -30,7 +30,6 @@ from wargame.orders import Order
 
 from .labels import Labeller
 from .order_catalog import KindOptions, choices, default_value, make_order, shown
-from .order_help import help_for
 from .widgets import check_grid, heading, rich
 
 Checker = Callable[[Order], str | None]
@@ -102,7 +101,7 @@ class OrderForm(QWidget):
             self.add_button.setEnabled(False)
             return
         self.title.setText(options.label)
-        h = help_for(options.kind)
+        h = options.help
         cost = "" if options.costs_action else " <b>(free: does not use an action)</b>"
         self.help.setText(
             f"<p>{h.what}{cost}</p><p><b>Costs:</b> {h.costs}<br><b>Risks:</b> {h.risks}</p>"

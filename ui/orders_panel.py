@@ -24,7 +24,6 @@ from .item_models import OrderQueueModel
 from .labels import Labeller
 from .order_catalog import KindOptions
 from .order_form import Checker, OrderForm
-from .order_help import FAMILY_ORDER, family_name
 from .widgets import heading, muted, scrolled
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -117,12 +116,10 @@ class OrdersPanel(QWidget):
         self.moves.blockSignals(True)
         self.moves.clear()
         families: dict[str, QTreeWidgetItem] = {}
-        for options in sorted(
-            catalog, key=lambda k: FAMILY_ORDER.index(k.family) if k.family in FAMILY_ORDER else 99
-        ):
+        for options in catalog:  # in the rules' family order
             parent = families.get(options.family)
             if parent is None:
-                parent = QTreeWidgetItem([family_name(options.family)])
+                parent = QTreeWidgetItem([options.family_title])
                 parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 font = parent.font(0)
                 font.setBold(True)

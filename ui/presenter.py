@@ -14,9 +14,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from wargame.legality import check_orders
+from wargame.legality import MAX_ACTIONS_PER_TURN, check_orders
 from wargame.match import Match, OrdersRejected, TurnRecord
-from wargame.orders import MAX_ACTIONS_PER_TURN, Order
+from wargame.orders import Order
 from wargame.setup import new_game
 from wargame.state import GameState
 from wargame.view import SeatView, view_for

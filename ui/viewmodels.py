@@ -18,18 +18,8 @@ from wargame.view import SeatView
 
 from .labels import INDICATORS, MEASURE_LABELS, TREATY_LABELS, Labeller, pretty
 from .order_catalog import KindOptions, build_catalog
-from .order_help import help_for
 
 ALLIANCE_KINDS = ("alliance", "defense_pact")
-# answers to things addressed to the seat, and the field naming the thing answered
-ANSWER_KINDS = {
-    "AnswerProposal": ("proposal", "accept"),
-    "AnswerUltimatum": ("ultimatum", "comply"),
-    "AnswerMediation": ("mediation", "accept"),
-    "AnswerInvocation": ("invocation", "honour"),
-    "CastVote": ("draft", "vote"),
-    "ConcedeToSanctions": ("episode", None),
-}
 MESSAGE_KINDS = ("MessageSent", "StatementMade")
 
 
@@ -399,9 +389,9 @@ def pending_answers(
     lab = Labeller(s)
     out = []
     for options in catalog:
-        if options.kind not in ANSWER_KINDS:
+        if options.answer is None:
             continue
-        ref, choice = ANSWER_KINDS[options.kind]
+        ref, choice = options.answer.ref, options.answer.choice
         groups: dict[str, list[Order]] = {}
         for o in options.candidates:
             groups.setdefault(getattr(o, ref), []).append(o)
@@ -416,7 +406,5 @@ def pending_answers(
                 for o in orders
             )
             title = lab.value(options.kind, ref, ref_id, seat)
-            out.append(
-                PendingAnswer(f"{options.label}: {title}", help_for(options.kind).risks, answers)
-            )
+            out.append(PendingAnswer(f"{options.label}: {title}", options.help.risks, answers))
     return tuple(out)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .enums import Rung
 from .scenario.schema import Objective
-from .state import RUNG, GameState
+from .state import GameState
 
 KEPT_TREATY_POINTS = 10
 BROKEN_OBLIGATION_POINTS = -15
@@ -65,7 +66,7 @@ def condition_met(state: GameState, owner: str, objective: Objective) -> bool:
             for e in state.sanctions
         )
     if t == "escalation_at_most":
-        return state.escalation <= RUNG[c.rung]
+        return state.escalation <= Rung.named(c.rung)
     if t == "obligations_kept":
         return state.country(owner).obligations_broken == 0
     if t == "resolution_passed":

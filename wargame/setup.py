@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .enums import Rung
 from .scenario import ESCALATION_RUNGS, Scenario
-from .state import RUNG, Country, GameState, Population, Treaty
+from .state import Country, GameState, Population, Treaty
 
 
 def new_game(scenario: Scenario, seed: int | None = None) -> GameState:
@@ -26,7 +27,7 @@ def new_game(scenario: Scenario, seed: int | None = None) -> GameState:
         Population(p.id, p.in_state, p.people, p.threat, p.perpetrator, p.active_from)
         for p in scenario.populations
     )
-    rung = RUNG[scenario.escalation]
+    rung = Rung.named(scenario.escalation)
     assert ESCALATION_RUNGS[rung] == scenario.escalation
     return GameState(
         scenario=scenario,

@@ -1,25 +1,38 @@
 """The immutable game state.
 
 A `GameState` is a value: every field is a record, a tuple or a number, so a state can be shared,
-compared and hashed. `resolve` builds the next state from a mutable working copy (see `board.py`)
-and freezes it again; nothing ever changes a state in place.
+compared and hashed. `resolve` edits a typed working copy of it (`draft.TurnDraft`) and freezes
+that into the next state; nothing ever changes a state in place.
 
-The records (countries, treaties, sanctions episodes...) are named tuples rather than frozen
-dataclasses: just as immutable, and built several times faster, which matters because every turn
-builds dozens of them. Change one with `record._replace(field=value)`.
+The records (countries, treaties, sanctions episodes...) are named tuples: immutable, compact and
+cheap to build. Change one with `record._replace(field=value)`. Both the state and the working
+copy answer the same questions (`Readings`), so rules and computer players read either alike.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
-from .scenario import ESCALATION_RUNGS, Scenario
-
-RUNG = {name: i for i, name in enumerate(ESCALATION_RUNGS)}
+from .enums import (
+    CasusFoederis,
+    DraftStatus,
+    MediationStatus,
+    ProposalStatus,
+    ResolutionKind,
+    Rung,
+    SanctionsStage,
+    Side,
+    TreatyKind,
+    TreatyStatus,
+    UltimatumStatus,
+    Vote,
+    WarEnd,
+)
+from .scenario import Scenario
 
 
 class Country(NamedTuple):
@@ -39,13 +52,13 @@ class Country(NamedTuple):
 
 class Treaty(NamedTuple):
     id: str
-    kind: str
+    kind: TreatyKind
     members: tuple[str, ...]
     signed_turn: int
-    casus_foederis: str = "defensive"
+    casus_foederis: CasusFoederis = CasusFoederis.DEFENSIVE
     cap: float | None = None
     verification: float | None = None
-    status: str = "active"  # active | broken | ended
+    status: TreatyStatus = TreatyStatus.ACTIVE
     broken_by: str | None = None
     withdrawn: tuple[
         str, ...
@@ -57,13 +70,13 @@ class Proposal(NamedTuple):
     id: str
     proposer: str
     recipients: tuple[str, ...]
-    kind: str
+    kind: TreatyKind
     turn: int
     cap: float | None = None
     verification: float | None = None
     note: str = ""
     accepted_by: tuple[str, ...] = ()
-    status: str = "open"  # open | signed | rejected | expired
+    status: ProposalStatus = ProposalStatus.OPEN
     mediated: bool = False  # a mediator's draft settlement: the recipients alone become parties
 
 
@@ -71,14 +84,15 @@ class SanctionsEpisode(NamedTuple):
     id: str
     senders: tuple[str, ...]
     target: str
-    measure: str  # trade | assets | financial
+    measure: str  # a Measure
     threatened_turn: int | None
     imposed_turn: int | None = None
-    stage: str = "threatened"  # threatened | imposed | conceded | lifted | dropped
+    stage: SanctionsStage = SanctionsStage.THREATENED
     cost: float = 0.0  # cumulative cost to the target, % of its GDP
     ended_turn: int | None = None
     un_mandated: bool = False
-    stake: float = 0.0  # what the measures first threatened/imposed inflict (or would) per turn, % of the target's GDP
+    # what the measures first threatened/imposed inflict (or would) per turn, % of the target's GDP
+    stake: float = 0.0
     retaliation_for: str | None = None  # counter-sanctions: the episode they answer
 
 
@@ -89,7 +103,7 @@ class Dispute(NamedTuple):
     initiator: str
     target: str
     started_turn: int
-    rung: int
+    rung: int  # a Rung
     reciprocated: bool = False
     war_id: str | None = None
     ended_turn: int | None = None
@@ -105,10 +119,10 @@ class War(NamedTuple):
     stronger_share: float = (
         0.5  # capability share of the stronger coalition (updated as states join)
     )
-    stronger: str = ""  # "a" or "b": which side that is
+    stronger: str = ""  # Side.A or Side.B: which side that is
     ended_turn: int | None = None
-    winner: str | None = None  # "a", "b" or "draw"
-    ended_by: str | None = None  # victory | ceasefire | peace | exhaustion
+    winner: Side | None = None
+    ended_by: WarEnd | None = None
 
 
 class Invocation(NamedTuple):
@@ -137,17 +151,17 @@ class Population(NamedTuple):
     reprisal_turn: int | None = None  # a failed intervention provoked reprisals this turn
 
 
-class Draft(NamedTuple):
+class CouncilDraft(NamedTuple):
     """A Security Council draft resolution: tabled one turn, voted on the next."""
 
     id: str
     sponsor: str
-    kind: str  # condemn | sanction | authorize_force | peacekeeping
+    kind: ResolutionKind
     target: str | None
     population: str | None
     turn: int
-    votes: tuple[tuple[str, str], ...] = ()  # (member, yes|no|abstain)
-    status: str = "tabled"  # tabled | adopted | failed | vetoed
+    votes: tuple[tuple[str, Vote], ...] = ()  # (member, vote)
+    status: DraftStatus = DraftStatus.TABLED
 
 
 class Mediation(NamedTuple):
@@ -156,7 +170,7 @@ class Mediation(NamedTuple):
     parties: tuple[str, str]
     turn: int
     accepted_by: tuple[str, ...] = ()
-    status: str = "offered"  # offered | active | declined | ended
+    status: MediationStatus = MediationStatus.OFFERED
 
 
 class Ultimatum(NamedTuple):
@@ -166,20 +180,105 @@ class Ultimatum(NamedTuple):
     demand: str
     turn: int
     deadline: int
-    status: str = (
-        "pending"  # pending | complied | defied (awaiting enforcement) | enforced | backed_down
-    )
+    status: UltimatumStatus = UltimatumStatus.PENDING
+
+
+R = TypeVar("R", bound=tuple)
+
+
+def by_id(records: Iterable[R], ident: str) -> R | None:
+    """The record with this id, or None."""
+    for record in records:
+        if record.id == ident:  # type: ignore[attr-defined]
+            return record
+    return None
+
+
+class Readings:
+    __slots__ = ()
+
+    """Questions every rule and computer player asks, answered alike by the immutable state and
+    by the working copy a turn edits. Needs `scenario`, `countries` (in scenario order, records
+    with the fields of `Country`), `relations` (the n*n matrix), `treaties`, `wars`, `disputes`."""
+
+    scenario: Scenario
+    countries: Sequence[Any]
+    relations: Sequence[float]
+    treaties: Sequence[Treaty]
+    wars: Sequence[War]
+    disputes: Sequence[Dispute]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return self.scenario.state_ids
+
+    def index(self, state_id: str) -> int:
+        return self.scenario.state_index[state_id]
+
+    def name(self, state_id: str) -> str:
+        """A state's display name."""
+        return self.scenario.state_names[state_id]
+
+    def country(self, state_id: str) -> Any:
+        return self.countries[self.scenario.state_index[state_id]]
+
+    def relation(self, a: str, b: str) -> float:
+        index = self.scenario.state_index
+        return self.relations[index[a] * len(index) + index[b]]
+
+    def trade_share(self, a: str, b: str) -> float:
+        """Share of a's trade that goes to b."""
+        return self.scenario.trade_shares.get((a, b), 0.0)
+
+    def treaty(self, treaty_id: str) -> Treaty | None:
+        return by_id(self.treaties, treaty_id)
+
+    def active_treaties(
+        self, member: str | None = None, kind: TreatyKind | Iterable[TreatyKind] | None = None
+    ) -> list[Treaty]:
+        """Treaties in force, optionally only those `member` belongs to, of one kind or several."""
+        kinds = (kind,) if isinstance(kind, str) else None if kind is None else tuple(kind)
+        return [
+            t
+            for t in self.treaties
+            if t.status == TreatyStatus.ACTIVE
+            and (member is None or member in t.members)
+            and (kinds is None or t.kind in kinds)
+        ]
+
+    def active_wars(self) -> list[War]:
+        return [w for w in self.wars if w.ended_turn is None]
+
+    def war_between(self, a: str, b: str) -> War | None:
+        for w in self.wars:
+            if w.ended_turn is None and (
+                (a in w.side_a and b in w.side_b) or (a in w.side_b and b in w.side_a)
+            ):
+                return w
+        return None
+
+    def at_war(self, a: str, b: str | None = None) -> bool:
+        """Is `a` at war with `b` (with anyone, when b is None)?"""
+        if b is not None:
+            return self.war_between(a, b) is not None
+        return any(a in w.side_a or a in w.side_b for w in self.active_wars())
+
+    def open_dispute(self, a: str, b: str) -> Dispute | None:
+        for d in self.disputes:
+            if d.ended_turn is None and {d.initiator, d.target} == {a, b}:
+                return d
+        return None
 
 
 @dataclass(frozen=True, slots=True)
-class GameState:
+class GameState(Readings):
     scenario: Scenario = field(compare=False, repr=False)
     seed: int
     turn: int  # the turn about to be played, from 1
     countries: tuple[Country, ...]
     relations: tuple[float, ...]  # n*n symmetric matrix, -100..100, in scenario state order
     tension: float
-    escalation: int  # index into ESCALATION_RUNGS
+    escalation: int  # a Rung
     max_escalation: int
     treaties: tuple[Treaty, ...] = ()
     proposals: tuple[Proposal, ...] = ()
@@ -188,59 +287,23 @@ class GameState:
     wars: tuple[War, ...] = ()
     invocations: tuple[Invocation, ...] = ()
     populations: tuple[Population, ...] = ()
-    drafts: tuple[Draft, ...] = ()
+    drafts: tuple[CouncilDraft, ...] = ()
     mediations: tuple[Mediation, ...] = ()
     ultimatums: tuple[Ultimatum, ...] = ()
     fired_injects: tuple[str, ...] = ()
     next_id: int = 1
-
-    # --- lookups ------------------------------------------------------------------------------
-
-    @property
-    def ids(self) -> tuple[str, ...]:
-        return self.scenario.state_ids
 
     @property
     def finished(self) -> bool:
         return self.turn > self.scenario.turns
 
     @property
+    def rung(self) -> Rung:
+        return Rung(self.escalation)
+
+    @property
     def rung_name(self) -> str:
-        return ESCALATION_RUNGS[self.escalation]
-
-    def index(self, state_id: str) -> int:
-        return self.scenario.state_index[state_id]
-
-    def country(self, state_id: str) -> Country:
-        return self.countries[self.index(state_id)]
-
-    def relation(self, a: str, b: str) -> float:
-        n = len(self.ids)
-        return self.relations[self.index(a) * n + self.index(b)]
-
-    def treaty(self, treaty_id: str) -> Treaty | None:
-        return by_id(self.treaties, treaty_id)
-
-    def active_treaties(self, member: str | None = None, kind: str | None = None) -> list[Treaty]:
-        return [
-            t
-            for t in self.treaties
-            if t.status == "active"
-            and (member is None or member in t.members)
-            and (kind is None or t.kind == kind)
-        ]
-
-    def active_wars(self) -> list[War]:
-        return [w for w in self.wars if w.ended_turn is None]
-
-    def at_war(self, a: str, b: str | None = None) -> bool:
-        for w in self.active_wars():
-            if b is None:
-                if a in w.side_a or a in w.side_b:
-                    return True
-            elif (a in w.side_a and b in w.side_b) or (a in w.side_b and b in w.side_a):
-                return True
-        return False
+        return Rung(self.escalation).word
 
     # --- hashing ------------------------------------------------------------------------------
 
@@ -252,28 +315,9 @@ class GameState:
                 continue
             value = getattr(self, f.name)
             if isinstance(value, tuple) and value and hasattr(value[0], "_fields"):  # records
-                value = [record_dict(v) for v in value]
+                value = [v._asdict() for v in value]
             data[f.name] = value
         return data
-
-
-def by_id(records, ident: str) -> Any:
-    """The record with this id, or None (a plain loop: cheaper than next() over a generator)."""
-    for record in records:
-        if record.id == ident:
-            return record
-    return None
-
-
-@functools.cache
-def field_positions(cls: type) -> dict[str, int]:
-    """Each field's position in a record type."""
-    return {name: i for i, name in enumerate(cls._fields)}
-
-
-def record_dict(record: Any) -> dict[str, Any]:
-    """A flat record as a dict (its fields hold only numbers, text and tuples of them)."""
-    return record._asdict()
 
 
 def _canonical(value: Any) -> Any:

@@ -4,16 +4,14 @@ import dataclasses
 
 import pytest
 
-from wargame.orders import (
-    AnswerInvocation,
-    AnswerProposal,
-    Attack,
+from wargame.rules.agreements import AnswerProposal, ProposeAgreement
+from wargame.rules.alliances import AnswerInvocation, InvokeAlliance
+from wargame.rules.diplomacy import SendMessage
+from wargame.rules.military import Attack
+from wargame.rules.sanctions import (
     ConcedeToSanctions,
     ImposeSanctions,
-    InvokeAlliance,
     LiftSanctions,
-    ProposeAgreement,
-    SendMessage,
     ThreatenSanctions,
 )
 

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from wargame.legality import legal_orders
 from wargame.match import Match, replay
-from wargame.orders import CheatOnArmsControl, order_from_dict
+from wargame.orders import order_from_dict
 from wargame.resolve import adjudicate, resolve, validate
 from wargame.rng import Rng
+from wargame.rules.arms_control import CheatOnArmsControl
 from wargame.rules.common import per_scenario
 from wargame.setup import new_game
 from wargame.state import state_hash
@@ -160,7 +161,7 @@ def test_undetected_cheating_is_hidden_from_others():
 
 
 def test_others_proposals_are_not_in_a_seats_view():
-    from wargame.orders import ProposeAgreement
+    from wargame.rules.agreements import ProposeAgreement
 
     s = step(mini_game(), ProposeAgreement("ana", to=("cor",), treaty="basing")).state
     assert view_for(s, "cor").state.proposals and not view_for(s, "bel").state.proposals

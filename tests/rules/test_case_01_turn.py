@@ -2,15 +2,10 @@
 
 from casebook import events, play, start
 
-from wargame.orders import (
-    Attack,
-    BackChannel,
-    BuildUp,
-    InvokeAlliance,
-    MobilizeForces,
-    PublicDiplomacy,
-    SendMessage,
-)
+from wargame.rules.alliances import InvokeAlliance
+from wargame.rules.diplomacy import BackChannel, SendMessage
+from wargame.rules.military import Attack, BuildUp, MobilizeForces
+from wargame.rules.soft_power import PublicDiplomacy
 from wargame.state import state_hash
 
 

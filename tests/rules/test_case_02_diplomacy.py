@@ -5,18 +5,17 @@ from dataclasses import replace
 from casebook import events, number, play, start, with_relation
 
 from wargame.ai.heuristic import STYLE, _Mind
-from wargame.orders import (
+from wargame.rng import Rng
+from wargame.rules.agreements import AnswerProposal, BreakTreaty
+from wargame.rules.diplomacy import (
     AnswerMediation,
-    AnswerProposal,
     AnswerUltimatum,
     BackChannel,
-    BreakTreaty,
-    ImposeSanctions,
     IssueUltimatum,
     OfferMediation,
     SendMessage,
 )
-from wargame.rng import Rng
+from wargame.rules.sanctions import ImposeSanctions
 from wargame.state import Mediation, Proposal, Ultimatum
 
 

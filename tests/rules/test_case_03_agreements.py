@@ -4,7 +4,8 @@ from dataclasses import replace
 
 from casebook import Scripted, events, number, play, scenario, start
 
-from wargame.orders import AnswerProposal, Attack, BreakTreaty, ProposeAgreement, ProxySupport
+from wargame.rules.agreements import AnswerProposal, BreakTreaty, ProposeAgreement
+from wargame.rules.military import Attack, ProxySupport
 from wargame.rules.power import EXERCISE_BONUS, coalition_strength, fighting_strength, reliability
 from wargame.state import Dispute, Treaty, War
 

@@ -5,15 +5,16 @@ from dataclasses import replace
 from casebook import events, number, play, scenario, start, with_country, with_relation
 
 from wargame.ai.heuristic import STYLE, _Mind, resolve_draw
-from wargame.orders import (
+from wargame.rng import Rng
+from wargame.rules.sanctions import (
     ConcedeToSanctions,
     ImposeSanctions,
     JoinSanctions,
     LiftSanctions,
     ThreatenSanctions,
+    cost_level,
+    pressure,
 )
-from wargame.rng import Rng
-from wargame.rules.sanctions import cost_level, pressure
 from wargame.state import SanctionsEpisode
 
 

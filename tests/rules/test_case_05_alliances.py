@@ -5,9 +5,9 @@ from dataclasses import replace
 from casebook import Scripted, events, number, play, start, with_country
 
 from wargame.ai.heuristic import STYLE, _Mind
-from wargame.orders import AnswerInvocation, Attack, InvokeAlliance
 from wargame.rng import Rng
-from wargame.rules.military import war_chance
+from wargame.rules.alliances import AnswerInvocation, InvokeAlliance
+from wargame.rules.military import Attack, war_chance
 from wargame.rules.power import expected_support, reliability
 from wargame.state import Dispute, Invocation, Treaty, War
 

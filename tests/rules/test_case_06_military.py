@@ -5,9 +5,18 @@ from dataclasses import replace
 
 from casebook import Scripted, events, number, play, start, with_country
 
-from wargame.orders import Attack, BuildUp, MobilizeForces, ProxySupport
-from wargame.rules.military import INVASION_FACTOR, WAR_BASE, battle_odds, war_chance
-from wargame.state import RUNG, Dispute, War
+from wargame.enums import Rung
+from wargame.rules.military import (
+    INVASION_FACTOR,
+    WAR_BASE,
+    Attack,
+    BuildUp,
+    MobilizeForces,
+    ProxySupport,
+    battle_odds,
+    war_chance,
+)
+from wargame.state import Dispute, War
 
 
 def test_case_6_1_shows_and_uses_of_force_open_disputes():
@@ -16,10 +25,10 @@ def test_case_6_1_shows_and_uses_of_force_open_disputes():
     attacked."""
     res = play(start(), MobilizeForces("brin", target="alba"))
     (d,) = res.state.disputes
-    assert d.rung == RUNG["military_signalling"] and res.state.relation("alba", "brin") == -40
+    assert d.rung == Rung.MILITARY_SIGNALLING and res.state.relation("alba", "brin") == -40
     res = play(start(), Attack("brin", target="alba"))
     (d,) = res.state.disputes
-    assert d.rung == RUNG["limited_force"] and res.state.country("alba").attacked
+    assert d.rung == Rung.LIMITED_FORCE and res.state.country("alba").attacked
 
 
 def test_case_6_2_no_war_without_reciprocation():

@@ -4,8 +4,8 @@ from dataclasses import replace
 
 from casebook import Scripted, events, number, play, start, with_country
 
-from wargame.orders import BuildUp, CheatOnArmsControl, RequestInspection
-from wargame.rules.arms_control import detection_chance
+from wargame.rules.arms_control import CheatOnArmsControl, RequestInspection, detection_chance
+from wargame.rules.military import BuildUp
 from wargame.state import Treaty
 
 

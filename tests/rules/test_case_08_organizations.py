@@ -5,15 +5,15 @@ from dataclasses import replace
 from casebook import Scripted, events, play, start, with_relation
 
 from wargame.calibration.records import crisis_record
-from wargame.orders import Attack, CastVote, RegionalAppeal, TableResolution
 from wargame.rng import Rng
-from wargame.rules.organizations import adopted
-from wargame.state import Draft
+from wargame.rules.military import Attack
+from wargame.rules.organizations import CastVote, RegionalAppeal, TableResolution, adopted
+from wargame.state import CouncilDraft
 
 
 def _tabled(kind="condemn", target="brin"):
     return replace(
-        start(), turn=2, drafts=(Draft("r1", "cora", kind, target, None, 1),), next_id=10
+        start(), turn=2, drafts=(CouncilDraft("r1", "cora", kind, target, None, 1),), next_id=10
     )
 
 
@@ -94,7 +94,8 @@ def test_case_8_7_authorized_force_is_legitimate():
     """Case 8.7: Force against a state the Council has authorized force against costs no
     reputation."""
     s = replace(
-        start(), drafts=(Draft("r1", "cora", "authorize_force", "brin", None, 1, status="adopted"),)
+        start(),
+        drafts=(CouncilDraft("r1", "cora", "authorize_force", "brin", None, 1, status="adopted"),),
     )
     res = play(s, Attack("alba", target="brin"))
     assert (

@@ -4,8 +4,10 @@ from dataclasses import replace
 
 from casebook import Scripted, events, number, play, scenario, start
 
-from wargame.orders import Intervene, SendAid
-from wargame.state import RUNG, Draft, Treaty
+from wargame.enums import Rung
+from wargame.rules.humanitarian import Intervene
+from wargame.rules.soft_power import SendAid
+from wargame.state import CouncilDraft, Treaty
 
 FOLK = [
     {
@@ -44,7 +46,7 @@ def test_case_9_2_intervention_is_a_use_of_force():
     militarized dispute at limited force, which the perpetrator may answer."""
     res = play(_crisis(), Intervene("cora", population="folk"), rng=Scripted(0.0))
     (d,) = res.state.disputes
-    assert (d.initiator, d.target, d.rung) == ("cora", "brin", RUNG["limited_force"])
+    assert (d.initiator, d.target, d.rung) == ("cora", "brin", Rung.LIMITED_FORCE)
     assert res.state.country("brin").attacked
 
 
@@ -55,7 +57,7 @@ def test_case_9_3_unauthorized_intervention_costs_legitimacy():
     res = play(_crisis(), Intervene("cora", population="folk"), rng=Scripted(0.0))
     assert res.state.country("cora").reputation == 62
     assert number(events(res, "InterventionSucceeded")[0], "reputation change (unauthorized)") == -8
-    mandate = Draft("r1", "cora", "peacekeeping", "brin", "folk", 1, status="adopted")
+    mandate = CouncilDraft("r1", "cora", "peacekeeping", "brin", "folk", 1, status="adopted")
     res = play(_crisis(drafts=(mandate,)), Intervene("cora", population="folk"), rng=Scripted(0.0))
     assert res.state.country("cora").reputation == 74
 

@@ -4,8 +4,9 @@ from dataclasses import replace
 
 from casebook import Scripted, events, number, play, start, with_country
 
-from wargame.orders import CastVote, CulturalExchange, PublicDiplomacy, SendAid
-from wargame.state import Draft
+from wargame.rules.organizations import CastVote
+from wargame.rules.soft_power import CulturalExchange, PublicDiplomacy, SendAid
+from wargame.state import CouncilDraft
 
 
 def test_case_10_1_public_diplomacy_and_exchanges():
@@ -40,7 +41,9 @@ def test_case_10_3_reputation_wins_votes():
 
     def chance(rep):
         s = with_country(
-            replace(start(), turn=2, drafts=(Draft("r1", "cora", "condemn", "brin", None, 1),)),
+            replace(
+                start(), turn=2, drafts=(CouncilDraft("r1", "cora", "condemn", "brin", None, 1),)
+            ),
             "cora",
             reputation=rep,
         )

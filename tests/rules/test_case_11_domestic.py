@@ -4,7 +4,7 @@ import math
 
 from casebook import Scripted, events, number, play, start, with_country
 
-from wargame.orders import Attack, BuildUp, ProxySupport
+from wargame.rules.military import Attack, BuildUp, ProxySupport
 
 
 def test_case_11_1_economic_losses_cost_support():

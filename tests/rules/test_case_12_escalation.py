@@ -4,8 +4,9 @@ from dataclasses import replace
 
 from casebook import events, play, scenario, start
 
-from wargame.orders import MobilizeForces
-from wargame.state import RUNG, Dispute, War
+from wargame.enums import Rung
+from wargame.rules.military import MobilizeForces
+from wargame.state import Dispute, War
 
 
 def test_case_12_1_the_ladder_rises_and_cools_one_rung_a_turn():
@@ -14,11 +15,9 @@ def test_case_12_1_the_ladder_rises_and_cools_one_rung_a_turn():
     turn."""
     up = play(start(), MobilizeForces("brin", target="alba")).state
     assert up.rung_name == "military_signalling"
-    s = replace(start(), escalation=RUNG["limited_force"], max_escalation=RUNG["limited_force"])
+    s = replace(start(), escalation=Rung.LIMITED_FORCE, max_escalation=Rung.LIMITED_FORCE)
     cooled = play(s).state
-    assert (
-        cooled.rung_name == "military_signalling" and cooled.max_escalation == RUNG["limited_force"]
-    )
+    assert cooled.rung_name == "military_signalling" and cooled.max_escalation == Rung.LIMITED_FORCE
 
 
 def test_case_12_2_a_nuclear_power_losing_a_war_raises_the_nuclear_threat():

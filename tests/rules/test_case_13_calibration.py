@@ -11,7 +11,15 @@ from wargame.calibration.rows import TARGETS, Target, judge
 from wargame.calibration.runner import plan, play_crisis, shipped_scenarios
 from wargame.cli import main
 from wargame.match import Match
-from wargame.state import Dispute, Draft, Invocation, SanctionsEpisode, Treaty, War, state_hash
+from wargame.state import (
+    CouncilDraft,
+    Dispute,
+    Invocation,
+    SanctionsEpisode,
+    Treaty,
+    War,
+    state_hash,
+)
 
 
 def _rows(*states):
@@ -139,7 +147,7 @@ def test_case_13_4_every_vote_is_checked_against_article_27():
             }.items()
         )
     )
-    good = Draft("r1", "cora", "condemn", "brin", None, 1, votes=votes, status="vetoed")
+    good = CouncilDraft("r1", "cora", "condemn", "brin", None, 1, votes=votes, status="vetoed")
     bad = good._replace(id="r2", status="adopted")
     assert _rows(replace(start(), drafts=(good,)))["council_art27"].value == 1.0
     assert _rows(replace(start(), drafts=(good, bad)))["council_art27"].value == 0.5

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QPushButton, QTreeWidget, QWidget
 
 from wargame.legality import legal_orders
 from wargame.match import Match
-from wargame.orders import ORDER_TYPES, ThreatenSanctions
+from wargame.orders import ORDER_TYPES
+from wargame.rules.sanctions import ThreatenSanctions
 
 from .driver import choose, click, combo_texts, find, label, pick_move, queued_rows, visible_texts
 
@@ -33,7 +34,7 @@ def test_every_move_of_the_rules_is_listed_by_family(qtbot, make_window, tutoria
         for i in range(tree.topLevelItemCount())
         for j in range(tree.topLevelItem(i).childCount())
     }
-    expected = {cls.label for name, cls in ORDER_TYPES.items() if name != "SendMessage"}
+    expected = {cls.move.label for name, cls in ORDER_TYPES.items() if name != "SendMessage"}
     assert labels == expected
 
 

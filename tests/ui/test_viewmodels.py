@@ -13,7 +13,8 @@ from ui.presenter import SessionPresenter
 from ui.tasks import SyncTaskRunner
 from ui.viewmodels import seat_screen
 from wargame.match import Match
-from wargame.orders import ORDER_TYPES, BuildUp, Disarm
+from wargame.orders import ORDER_TYPES
+from wargame.rules.military import BuildUp, Disarm
 from wargame.view import view_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,12 +110,3 @@ def test_the_start_screen_does_not_load_pyqtgraph(tmp_path):
         cwd=ROOT,
     )
     assert out.stdout.split() == ["False", "False"], out.stderr
-
-
-def test_every_order_of_the_rules_has_help_written_for_students():
-    from ui.order_help import HELP, help_for
-
-    assert set(HELP) == set(ORDER_TYPES)
-    for kind in ORDER_TYPES:
-        h = help_for(kind)
-        assert h.what and h.costs and h.risks and h.when, kind

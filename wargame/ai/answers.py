@@ -11,19 +11,13 @@ from __future__ import annotations
 
 import math
 
-from ..orders import (
-    AnswerInvocation,
-    AnswerMediation,
-    AnswerProposal,
-    AnswerUltimatum,
-    CastVote,
-    ConcedeToSanctions,
-)
-from ..rules.agreements import breach_cost
-from ..rules.alliances import HONOUR_COST
+from ..rules.agreements import AnswerProposal, breach_cost
+from ..rules.alliances import HONOUR_COST, AnswerInvocation
 from ..rules.common import democracy_factor
-from ..rules.organizations import council_members
+from ..rules.diplomacy import AnswerMediation, AnswerUltimatum
+from ..rules.organizations import CastVote, council_members
 from ..rules.power import expected_support
+from ..rules.sanctions import ConcedeToSanctions
 from .force import ForceJudgements
 from .mind import logistic
 from .sanctions import SanctionsJudgements

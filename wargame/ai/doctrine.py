@@ -5,23 +5,13 @@ great power's courting of small states. How readily each doctrine does these is 
 
 from __future__ import annotations
 
-from ..orders import (
-    Attack,
-    BackChannel,
-    BuildUp,
-    CulturalExchange,
-    Disarm,
-    ImposeSanctions,
-    IssueUltimatum,
-    MobilizeForces,
-    OfferMediation,
-    ProposeAgreement,
-    ProxySupport,
-    PublicDiplomacy,
-    RequestInspection,
-    SendAid,
-)
+from ..rules.agreements import ProposeAgreement
+from ..rules.arms_control import RequestInspection
 from ..rules.common import democracy_factor
+from ..rules.diplomacy import BackChannel, IssueUltimatum, OfferMediation
+from ..rules.military import Attack, BuildUp, Disarm, MobilizeForces, ProxySupport
+from ..rules.sanctions import ImposeSanctions
+from ..rules.soft_power import CulturalExchange, PublicDiplomacy, SendAid
 from .force import ForceJudgements
 from .mind import logistic
 from .sanctions import SanctionsJudgements

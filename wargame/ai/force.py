@@ -6,17 +6,10 @@ from __future__ import annotations
 
 import math
 
-from ..orders import (
-    Attack,
-    InvokeAlliance,
-    MobilizeForces,
-    ProposeAgreement,
-    RegionalAppeal,
-    TableResolution,
-)
-from ..rules.alliances import attacked_by
-from ..rules.military import FRONT_STEP, battle_odds, side_strength
-from ..rules.organizations import council_members
+from ..rules.agreements import ProposeAgreement
+from ..rules.alliances import InvokeAlliance, attacked_by
+from ..rules.military import FRONT_STEP, Attack, MobilizeForces, battle_odds, side_strength
+from ..rules.organizations import RegionalAppeal, TableResolution, council_members
 from ..rules.power import expected_support
 from .mind import Mind, logistic
 

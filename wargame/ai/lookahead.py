@@ -16,9 +16,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..orders import AnswerInvocation, AnswerProposal, ConcedeToSanctions, Order
+from ..orders import Order
 from ..resolve import resolve
 from ..rng import Rng, derive_seed
+from ..rules.agreements import AnswerProposal
+from ..rules.alliances import AnswerInvocation
+from ..rules.sanctions import ConcedeToSanctions
 from ..scoring import score
 from ..state import GameState
 from ..view import SeatView, view_for

@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from ..orders import MAX_ACTIONS_PER_TURN, Order
+from ..legality import MAX_ACTIONS_PER_TURN
+from ..orders import Order
 from ..rng import Rng
 from ..rules.common import democracy_factor
 from ..rules.power import fighting_strength

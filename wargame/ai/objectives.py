@@ -4,20 +4,13 @@ it wants, go to war, court opinion, build arms, table the resolution it needs.
 
 from __future__ import annotations
 
-from ..orders import (
-    Attack,
-    BuildUp,
-    CheatOnArmsControl,
-    CulturalExchange,
-    Intervene,
-    MobilizeForces,
-    ProposeAgreement,
-    PublicDiplomacy,
-    SendAid,
-    TableResolution,
-)
-from ..rules.organizations import council_members
+from ..rules.agreements import ProposeAgreement
+from ..rules.arms_control import CheatOnArmsControl
+from ..rules.humanitarian import Intervene
+from ..rules.military import Attack, BuildUp, MobilizeForces
+from ..rules.organizations import TableResolution, council_members
 from ..rules.power import defenders
+from ..rules.soft_power import CulturalExchange, PublicDiplomacy, SendAid
 from .force import ForceJudgements
 from .mind import logistic
 from .sanctions import SanctionsJudgements

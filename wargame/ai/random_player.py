@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ..legality import legal_orders
-from ..orders import MAX_ACTIONS_PER_TURN
+from ..legality import MAX_ACTIONS_PER_TURN, legal_orders
 from ..rng import Rng
 from ..view import SeatView
 from .heuristic import Decision

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import math
 
-from ..orders import (
+from ..rng import Rng, derive_seed
+from ..rules.organizations import TableResolution, council_members
+from ..rules.sanctions import (
+    EMPTY_THREAT_COST,
     ImposeSanctions,
     JoinSanctions,
     LiftSanctions,
-    TableResolution,
     ThreatenSanctions,
+    cost_level,
+    pressure,
+    sender_cost,
 )
-from ..rng import Rng, derive_seed
-from ..rules.organizations import council_members
-from ..rules.sanctions import EMPTY_THREAT_COST, cost_level, pressure, sender_cost
 from .mind import Mind, logistic
 
 # the target's resolve: how much the disputed issue is worth to it, in % of its GDP; lognormal,

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..enums import Rung
 from ..rules.sanctions import cost_level
 from ..scoring import scores
-from ..state import RUNG, GameState, SanctionsEpisode
+from ..state import GameState, SanctionsEpisode
 
 SETTLEMENT_KINDS = ("ceasefire", "peace", "non_aggression", "arms_control")
 
@@ -80,7 +81,7 @@ def crisis_record(state: GameState) -> dict[str, Any]:
 
 
 def _rung_name(rung: int) -> str:
-    return next(name for name, i in RUNG.items() if i == rung)
+    return Rung(rung).word
 
 
 def _episode(state: GameState, e: SanctionsEpisode) -> dict[str, Any]:
@@ -118,7 +119,7 @@ def _force_between(state: GameState, e: SanctionsEpisode) -> bool:
         other = d.initiator if d.target == e.target else d.target
         overlaps = d.started_turn <= end and (d.ended_turn is None or d.ended_turn >= start)
         if other in e.senders and overlaps:
-            if d.war_id is not None or (d.initiator == other and d.rung >= RUNG["limited_force"]):
+            if d.war_id is not None or (d.initiator == other and d.rung >= Rung.LIMITED_FORCE):
                 return True
     return False
 

@@ -22,8 +22,11 @@ What each kind of treaty does while in force:
 
 from __future__ import annotations
 
-from ..board import Board, TurnOrders
-from ..orders import AnswerProposal, BreakTreaty, ProposeAgreement
+from dataclasses import dataclass
+
+from ..draft import TurnDraft
+from ..enums import ProposalStatus, TreatyKind
+from ..moves import Answer, Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
 from ..scenario import TREATY_KINDS
 from ..state import GameState, Proposal, Treaty, by_id
 from .common import check_other_state, others
@@ -34,6 +37,36 @@ BREACH_REPUTATION_COST = 12.0
 BREACH_COST_BY_KIND = {"alliance": 18.0, "defense_pact": 10.0, "ceasefire": 14.0, "peace": 14.0}
 MEDIATED_BREACH_EXTRA = 4.0  # breaking a settlement a mediator guaranteed also offends the mediator
 PROPOSAL_LIFETIME = 2  # turns an unanswered proposal stays open
+
+
+# --- orders ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProposeAgreement(Order):
+    to: tuple[str, ...] = ()
+    treaty: TreatyKind = TreatyKind.NON_AGGRESSION
+    cap: float | None = None
+    verification: float | None = None
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        # terms are floats whoever builds the order (220 and 220.0 must resolve and hash alike)
+        for name in ("cap", "verification"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, bool) and isinstance(value, int):
+                object.__setattr__(self, name, float(value))
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerProposal(Order):
+    proposal: str = ""
+    accept: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class BreakTreaty(Order):
+    treaty: str = ""
 
 
 def check_propose(state: GameState, o: ProposeAgreement) -> str | None:
@@ -84,8 +117,6 @@ def check_break(state: GameState, o: BreakTreaty) -> str | None:
     return None
 
 
-CHECKS = {ProposeAgreement: check_propose, AnswerProposal: check_answer, BreakTreaty: check_break}
-
 # the bilateral deals a seat may offer any other state; multilateral ones are built in the UI
 OFFERED_KINDS = (
     "alliance",
@@ -97,28 +128,10 @@ OFFERED_KINDS = (
 )
 
 
-def candidates(state: GameState, seat: str):
-    for other in others(state, seat):
-        for kind in OFFERED_KINDS:
-            yield ProposeAgreement(seat, to=(other,), treaty=kind)
-        yield ProposeAgreement(seat, to=(other,), treaty="ceasefire")
-        yield ProposeAgreement(seat, to=(other,), treaty="peace")
-        me = state.country(seat).military
-        yield ProposeAgreement(
-            seat, to=(other,), treaty="arms_control", cap=round(me * 1.1), verification=0.6
-        )
-    for p in state.proposals:
-        if p.status == "open" and seat in p.recipients and seat not in p.accepted_by:
-            yield AnswerProposal(seat, proposal=p.id, accept=True)
-            yield AnswerProposal(seat, proposal=p.id, accept=False)
-    for t in state.active_treaties(member=seat):
-        yield BreakTreaty(seat, treaty=t.id)
-
-
 # --- phases ------------------------------------------------------------------------------------
 
 
-def settle_proposals(board: Board, orders: TurnOrders) -> None:
+def settle_proposals(board: TurnDraft, orders: TurnOrders) -> None:
     for o in orders.of(AnswerProposal):
         p = board.find(board.proposals, o.proposal)
         if p.status != "open":
@@ -142,7 +155,7 @@ def settle_proposals(board: Board, orders: TurnOrders) -> None:
             board.replace_in(board.proposals, p, status="expired")
 
 
-def sign_treaty(board: Board, p: Proposal) -> None:
+def sign_treaty(board: TurnDraft, p: Proposal) -> None:
     members = p.recipients if p.mediated else (p.proposer, *p.recipients)
     mediator = p.proposer if p.mediated else None
     treaty = Treaty(
@@ -179,7 +192,7 @@ def sign_treaty(board: Board, p: Proposal) -> None:
         end_hostilities(board, members, p.kind)
 
 
-def make_proposals(board: Board, orders: TurnOrders) -> None:
+def make_proposals(board: TurnDraft, orders: TurnOrders) -> None:
     for o in orders.of(ProposeAgreement):
         p = Proposal(
             board.new_id("p"),
@@ -206,7 +219,7 @@ def make_proposals(board: Board, orders: TurnOrders) -> None:
         )
 
 
-def break_treaties(board: Board, orders: TurnOrders) -> None:
+def break_treaties(board: TurnDraft, orders: TurnOrders) -> None:
     for o in orders.of(BreakTreaty):
         t = board.find(board.treaties, o.treaty)
         if t.status != "active":
@@ -220,7 +233,7 @@ def breach_cost(treaty: Treaty) -> float:
     return cost + (MEDIATED_BREACH_EXTRA if treaty.mediator else 0.0)
 
 
-def breach(board: Board, treaty: Treaty, culprit: str, why: str) -> None:
+def breach(board: TurnDraft, treaty: Treaty, culprit: str, why: str) -> None:
     """`culprit` breaks the treaty; every state marks down its credibility. A bilateral treaty
     ends; a multilateral one goes on among the others without the culprit."""
     cost = breach_cost(treaty)
@@ -251,3 +264,99 @@ def breach(board: Board, treaty: Treaty, culprit: str, why: str) -> None:
         (culprit, *treaty.members),
         numbers,
     )
+
+
+# the bilateral deals a seat may offer any other state; multilateral ones are built in the UI
+OFFERED_KINDS = (
+    TreatyKind.ALLIANCE,
+    TreatyKind.DEFENSE_PACT,
+    TreatyKind.NON_AGGRESSION,
+    TreatyKind.BASING,
+    TreatyKind.INTELLIGENCE_SHARING,
+    TreatyKind.JOINT_EXERCISES,
+)
+
+
+def propose_candidates(state: GameState, seat: str):
+    for other in others(state, seat):
+        for kind in OFFERED_KINDS:
+            yield ProposeAgreement(seat, to=(other,), treaty=kind)
+        yield ProposeAgreement(seat, to=(other,), treaty=TreatyKind.CEASEFIRE)
+        yield ProposeAgreement(seat, to=(other,), treaty=TreatyKind.PEACE)
+        me = state.country(seat).military
+        yield ProposeAgreement(
+            seat, to=(other,), treaty=TreatyKind.ARMS_CONTROL, cap=round(me * 1.1), verification=0.6
+        )
+
+
+def answer_candidates(state: GameState, seat: str):
+    for p in state.proposals:
+        if p.status == ProposalStatus.OPEN and seat in p.recipients and seat not in p.accepted_by:
+            yield AnswerProposal(seat, proposal=p.id, accept=True)
+            yield AnswerProposal(seat, proposal=p.id, accept=False)
+
+
+def break_candidates(state: GameState, seat: str):
+    for t in state.active_treaties(member=seat):
+        yield BreakTreaty(seat, treaty=t.id)
+
+
+ANSWERS = Step(Phase.PROPOSALS_ANSWERED, settle_proposals)
+BREACHES = Step(Phase.TREATIES_BROKEN, break_treaties)
+PROPOSALS = Step(Phase.PROPOSALS_MADE, make_proposals)
+
+FAMILY = Family(
+    "agreements",
+    "Agreements and treaties",
+    moves=(
+        Move(
+            ProposeAgreement,
+            "Propose an agreement",
+            check_propose,
+            propose_candidates,
+            PROPOSALS,
+            MoveHelp(
+                what="Propose a treaty to one or several states: an alliance or defense pact, non-aggression, basing, intelligence sharing, joint exercises, arms control, a ceasefire or peace (the form lists those possible now). They answer next turn; it is signed when all accept.",
+                costs="One action. Nothing is lost if they refuse.",
+                risks="Once signed, the terms bind you: breaking a treaty later costs reputation with every state. An arms control cap limits your build-ups.",
+                when="Ceasefire and peace only with a state you are in a dispute or war with.",
+            ),
+            free_fields={
+                "to": "states",
+                "cap": "number",
+                "verification": "fraction",
+                "note": "text",
+            },
+            field_order=("treaty", "to", "cap", "verification", "note"),
+        ),
+        Move(
+            AnswerProposal,
+            "Answer a proposal",
+            check_answer,
+            answer_candidates,
+            ANSWERS,
+            MoveHelp(
+                what="Accept or reject a formal proposal addressed to you.",
+                costs="Free.",
+                risks="Accepting binds you to the treaty's terms once every party has accepted.",
+                when="Only when another state has sent you a proposal that is still open.",
+            ),
+            costs_action=False,
+            answer=Answer("proposal", "accept", "Proposal"),
+        ),
+        Move(
+            BreakTreaty,
+            "Withdraw from a treaty",
+            check_break,
+            break_candidates,
+            BREACHES,
+            MoveHelp(
+                what="Withdraw from a treaty you belong to.",
+                costs="One action. Your reputation falls with every state, because each sees how little your word is worth.",
+                risks="Broken obligations also count against your final score.",
+                when="Only for treaties you are party to.",
+            ),
+        ),
+    ),
+    steps=(ANSWERS, BREACHES, PROPOSALS),
+)

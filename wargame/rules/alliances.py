@@ -17,17 +17,34 @@ which weakens the deterrent value of all its other treaties (see power.py).
 
 from __future__ import annotations
 
-from ..board import Board, TurnOrders
-from ..orders import AnswerInvocation, InvokeAlliance
-from ..state import RUNG, GameState, Invocation, by_id
+from dataclasses import dataclass
+
+from ..draft import TurnDraft
+from ..enums import DEFENSIVE_KINDS, Rung
+from ..moves import Answer, Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
+from ..state import GameState, Invocation, by_id
 from .agreements import breach, breach_cost
 from .military import join_war
 
-DEFENSIVE_KINDS = ("alliance", "defense_pact")
 HONOUR_COST = {
     "alliance": 0.01,
     "defense_pact": 0.02,
 }  # share of the economy spent answering the call
+
+
+# --- orders ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class InvokeAlliance(Order):
+    treaty: str = ""
+    against: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerInvocation(Order):
+    invocation: str = ""
+    honour: bool = True
 
 
 def attacked_by(state: GameState, victim: str, aggressor: str) -> tuple[bool, bool]:
@@ -40,7 +57,7 @@ def attacked_by(state: GameState, victim: str, aggressor: str) -> tuple[bool, bo
     for d in state.disputes:
         if (
             d.ended_turn is None
-            and d.rung >= RUNG["limited_force"]
+            and d.rung >= Rung.LIMITED_FORCE
             and {d.initiator, d.target} == {victim, aggressor}
         ):
             return True, d.target == victim
@@ -79,26 +96,10 @@ def check_answer(state: GameState, o: AnswerInvocation) -> str | None:
     return None
 
 
-CHECKS = {InvokeAlliance: check_invoke, AnswerInvocation: check_answer}
-
-
-def candidates(state: GameState, seat: str):
-    for t in state.active_treaties(member=seat):
-        if t.kind not in DEFENSIVE_KINDS:
-            continue
-        for other in state.ids:
-            if other not in t.members and attacked_by(state, seat, other)[0]:
-                yield InvokeAlliance(seat, treaty=t.id, against=other)
-    for inv in state.invocations:
-        if not inv.closed and seat in inv.allies and seat not in inv.honoured_by + inv.declined_by:
-            yield AnswerInvocation(seat, invocation=inv.id, honour=True)
-            yield AnswerInvocation(seat, invocation=inv.id, honour=False)
-
-
 # --- phases ------------------------------------------------------------------------------------
 
 
-def settle_invocations(board: Board, orders: TurnOrders) -> None:
+def settle_invocations(board: TurnDraft, orders: TurnOrders) -> None:
     """Answers to earlier calls (silence declines once the turn to answer has passed); new calls."""
     answers = {(o.invocation, o.actor): o.honour for o in orders.of(AnswerInvocation)}
     for inv in list(board.invocations):
@@ -127,7 +128,7 @@ def settle_invocations(board: Board, orders: TurnOrders) -> None:
         )
 
 
-def _answer(board: Board, inv: Invocation, ally: str, honour: bool, silent: bool) -> Invocation:
+def _answer(board: TurnDraft, inv: Invocation, ally: str, honour: bool, silent: bool) -> Invocation:
     treaty = board.find(board.treaties, inv.treaty_id)
     kind = treaty.kind if treaty is not None else "alliance"
     if honour:
@@ -151,7 +152,7 @@ def _answer(board: Board, inv: Invocation, ally: str, honour: bool, silent: bool
         )
         if war is not None and ally not in war.side_a + war.side_b:
             join_war(board, war, ally, inv.invoker)
-            board.reach(RUNG["war"])
+            board.reach(Rung.WAR)
         return inv
     inv = board.replace_in(board.invocations, inv, declined_by=(*inv.declined_by, ally))
     how = "ignored" if silent else "declined"
@@ -175,3 +176,56 @@ def _answer(board: Board, inv: Invocation, ally: str, honour: bool, silent: bool
             {"relations change with ally": -8},
         )
     return inv
+
+
+def invoke_candidates(state: GameState, seat: str):
+    for t in state.active_treaties(member=seat, kind=DEFENSIVE_KINDS):
+        for other in state.ids:
+            if other not in t.members and attacked_by(state, seat, other)[0]:
+                yield InvokeAlliance(seat, treaty=t.id, against=other)
+
+
+def answer_candidates(state: GameState, seat: str):
+    for inv in state.invocations:
+        if not inv.closed and seat in inv.allies and seat not in inv.honoured_by + inv.declined_by:
+            yield AnswerInvocation(seat, invocation=inv.id, honour=True)
+            yield AnswerInvocation(seat, invocation=inv.id, honour=False)
+
+
+ALLIANCES = Step(Phase.ALLIANCES, settle_invocations)
+
+FAMILY = Family(
+    "alliances",
+    "Alliances",
+    moves=(
+        Move(
+            InvokeAlliance,
+            "Invoke an alliance",
+            check_invoke,
+            invoke_candidates,
+            ALLIANCES,
+            MoveHelp(
+                what="Call on your allies to defend you against a state that used force against you.",
+                costs="One action.",
+                risks="Allies choose whether to honour the call. Within the treaty's terms (you were attacked) abandoning you costs them dearly; outside the terms they can decline cheaply.",
+                when="Only after a state has used force against you, and if you have an alliance or defense pact.",
+            ),
+        ),
+        Move(
+            AnswerInvocation,
+            "Answer an ally's call",
+            check_answer,
+            answer_candidates,
+            ALLIANCES,
+            MoveHelp(
+                what="Answer an ally's call for help: honour the commitment or decline.",
+                costs="Free. Honouring costs some economy, sours your relations with the attacker and may draw you into the war.",
+                risks="Declining a call within the treaty's terms is a broken obligation: reputation with every state falls and the alliance ends. Silence counts as declining.",
+                when="Only when an ally has invoked a treaty with you.",
+            ),
+            costs_action=False,
+            answer=Answer("invocation", "honour", "Call for help"),
+        ),
+    ),
+    steps=(ALLIANCES,),
+)

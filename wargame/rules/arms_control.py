@@ -9,12 +9,28 @@ an inspection that finds a member within its cap raises its reputation.
 
 from __future__ import annotations
 
-from ..board import Board, TurnOrders
-from ..orders import CheatOnArmsControl, RequestInspection
+from dataclasses import dataclass
+
+from ..draft import TurnDraft
+from ..enums import TreatyKind
+from ..moves import Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
 from ..state import GameState
 from .agreements import breach
 from .military import BUILDUP_COST, BUILDUP_GAIN
 from .power import treaties
+
+# --- orders ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CheatOnArmsControl(Order):
+    treaty: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RequestInspection(Order):
+    treaty: str = ""
+    target: str = ""
 
 
 def _arms_treaty(state: GameState, treaty_id: str, member: str):
@@ -44,17 +60,6 @@ def check_inspect(state: GameState, o: RequestInspection) -> str | None:
     return None
 
 
-CHECKS = {CheatOnArmsControl: check_cheat, RequestInspection: check_inspect}
-
-
-def candidates(state: GameState, seat: str):
-    for t in state.active_treaties(member=seat, kind="arms_control"):
-        yield CheatOnArmsControl(seat, treaty=t.id)
-        for other in t.members:
-            if other != seat:
-                yield RequestInspection(seat, treaty=t.id, target=other)
-
-
 INTEL_BONUS = 0.1  # detection added when another member shares intelligence with partners
 DETECTION_REPUTATION_COST = 10.0
 
@@ -70,7 +75,7 @@ def detection_chance(verification: float, inspection: bool, intelligence: bool =
     return min(0.95, p)
 
 
-def settle_arms_control(board: Board, orders: TurnOrders) -> None:
+def settle_arms_control(board: TurnDraft, orders: TurnOrders) -> None:
     inspections = {(o.treaty, o.target) for o in orders.of(RequestInspection)}
     for o in orders.of(CheatOnArmsControl):
         gain = board.scale(o.actor, "military", 1 + BUILDUP_GAIN)
@@ -131,3 +136,52 @@ def settle_arms_control(board: Board, orders: TurnOrders) -> None:
                 {"chance of detection": p, "roll": roll},
                 visible_to=(member,),
             )
+
+
+def cheat_candidates(state: GameState, seat: str):
+    for t in state.active_treaties(member=seat, kind=TreatyKind.ARMS_CONTROL):
+        yield CheatOnArmsControl(seat, treaty=t.id)
+
+
+def inspection_candidates(state: GameState, seat: str):
+    for t in state.active_treaties(member=seat, kind=TreatyKind.ARMS_CONTROL):
+        for other in t.members:
+            if other != seat:
+                yield RequestInspection(seat, treaty=t.id, target=other)
+
+
+ARMS_CONTROL = Step(Phase.ARMS_CONTROL, settle_arms_control)
+
+FAMILY = Family(
+    "arms_control",
+    "Arms control",
+    moves=(
+        Move(
+            CheatOnArmsControl,
+            "Secretly exceed an arms cap",
+            check_cheat,
+            cheat_candidates,
+            ARMS_CONTROL,
+            MoveHelp(
+                what="Secretly build forces beyond your arms control cap.",
+                costs="One action.",
+                risks="You may be caught: the better the verification, the likelier. Being caught wrecks trust and raises tension.",
+                when="Only when you are party to an arms control treaty.",
+            ),
+        ),
+        Move(
+            RequestInspection,
+            "Request an inspection",
+            check_inspect,
+            inspection_candidates,
+            ARMS_CONTROL,
+            MoveHelp(
+                what="Ask for an inspection of another member of an arms control treaty.",
+                costs="One action.",
+                risks="Raises the chance of catching a cheat. A clean report raises the inspected state's reputation.",
+                when="Only when you are party to an arms control treaty.",
+            ),
+        ),
+    ),
+    steps=(ARMS_CONTROL,),
+)

@@ -42,3 +42,18 @@ def per_scenario(scenario, what: str, build: Callable[[Any], Any]) -> Any:
         entry = (scenario, build(scenario))
         _DERIVED[(id(scenario), what)] = entry
     return entry[1]
+
+
+def toward_each_other(make: Callable[[str, str], Any]) -> Callable[[GameState, str], Any]:
+    """Candidates for a move aimed at one other state: `make(seat, other)` for every other."""
+
+    def candidates(state: GameState, seat: str):
+        for other in others(state, seat):
+            yield make(seat, other)
+
+    return candidates
+
+
+def no_candidates(state: GameState, seat: str) -> tuple:
+    """For moves whose content the player writes (messages): nothing to list in advance."""
+    return ()

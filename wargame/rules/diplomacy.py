@@ -17,25 +17,59 @@ lower tension.
 
 from __future__ import annotations
 
-from ..board import Board, TurnOrders
-from ..orders import (
-    MAX_MESSAGE_CHARS,
-    AnswerMediation,
-    AnswerUltimatum,
-    Attack,
-    BackChannel,
-    ImposeSanctions,
-    IssueUltimatum,
-    OfferMediation,
-    SendMessage,
-)
-from ..state import RUNG, GameState, Mediation, Proposal, Ultimatum, by_id
-from .common import check_other_state, democracy_factor, others
+from dataclasses import dataclass
 
+from ..draft import TurnDraft
+from ..enums import MediationStatus, Rung, UltimatumStatus
+from ..moves import Answer, Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
+from ..state import GameState, Mediation, Proposal, Ultimatum, by_id
+from .common import check_other_state, democracy_factor, no_candidates, others, toward_each_other
+from .military import Attack
+from .sanctions import ImposeSanctions
+
+MAX_MESSAGE_CHARS = 2000
 ULTIMATUM_AUDIENCE_COST = 8.0  # stability lost by an issuer who does not enforce a defied demand
 ULTIMATUM_REPUTATION_COST = 8.0
 MEDIATION_RELATIONS = 5.0  # relations gained between the parties each turn of active mediation
 MEDIATION_TENSION = 3.0
+
+
+# --- orders ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SendMessage(Order):
+    to: tuple[str, ...] = ()
+    text: str = ""
+    public: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class BackChannel(Order):
+    target: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class IssueUltimatum(Order):
+    target: str = ""
+    demand: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerUltimatum(Order):
+    ultimatum: str = ""
+    comply: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OfferMediation(Order):
+    between: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerMediation(Order):
+    mediation: str = ""
+    accept: bool = True
 
 
 def check_message(state: GameState, o: SendMessage) -> str | None:
@@ -102,38 +136,10 @@ def check_answer_mediation(state: GameState, o: AnswerMediation) -> str | None:
     return None
 
 
-CHECKS = {
-    SendMessage: check_message,
-    BackChannel: check_back_channel,
-    IssueUltimatum: check_ultimatum,
-    AnswerUltimatum: check_answer_ultimatum,
-    OfferMediation: check_offer_mediation,
-    AnswerMediation: check_answer_mediation,
-}
-
-
-def candidates(state: GameState, seat: str):
-    for other in others(state, seat):
-        yield BackChannel(seat, target=other)
-        yield IssueUltimatum(seat, target=other, demand="Stand down and accept our terms.")
-    for u in state.ultimatums:
-        if u.target == seat and u.status == "pending":
-            yield AnswerUltimatum(seat, ultimatum=u.id, comply=True)
-            yield AnswerUltimatum(seat, ultimatum=u.id, comply=False)
-    for m in state.mediations:
-        if seat in m.parties and m.status == "offered" and seat not in m.accepted_by:
-            yield AnswerMediation(seat, mediation=m.id, accept=True)
-            yield AnswerMediation(seat, mediation=m.id, accept=False)
-    hostile = sorted({(d.initiator, d.target) for d in state.disputes if d.ended_turn is None})
-    for a, b in hostile:
-        if seat not in (a, b):
-            yield OfferMediation(seat, between=(a, b))
-
-
 # --- phases ------------------------------------------------------------------------------------
 
 
-def deliver_messages(board: Board, orders: TurnOrders) -> None:
+def deliver_messages(board: TurnDraft, orders: TurnOrders) -> None:
     for o in orders.of(SendMessage, BackChannel):
         if isinstance(o, SendMessage):
             names = ", ".join(board.name(t) for t in o.to)
@@ -157,7 +163,7 @@ def deliver_messages(board: Board, orders: TurnOrders) -> None:
             )
 
 
-def settle_mediation(board: Board, orders: TurnOrders) -> None:
+def settle_mediation(board: TurnDraft, orders: TurnOrders) -> None:
     for o in orders.of(AnswerMediation):
         m = board.find(board.mediations, o.mediation)
         if not o.accept:
@@ -247,7 +253,7 @@ def mediated(board_or_state, a: str, b: str) -> bool:
     return any(m.status == "active" and set(m.parties) == {a, b} for m in board_or_state.mediations)
 
 
-def settle_ultimatums(board: Board, orders: TurnOrders) -> None:
+def settle_ultimatums(board: TurnDraft, orders: TurnOrders) -> None:
     """Answers and deadlines of earlier ultimatums, then this turn's new ones."""
     answers = {o.ultimatum: o for o in orders.of(AnswerUltimatum)}
     enforcing = {(o.actor, o.target) for o in orders.of(Attack, ImposeSanctions)}
@@ -301,7 +307,7 @@ def settle_ultimatums(board: Board, orders: TurnOrders) -> None:
         board.ultimatums.append(u)
         board.shift_relation(o.actor, o.target, -8)
         board.tension = min(100.0, board.tension + 4)
-        board.reach(RUNG["coercion"])
+        board.reach(Rung.COERCION)
         board.emit(
             "UltimatumIssued",
             f"{board.name(o.actor)} gave {board.name(o.target)} an ultimatum: {o.demand} "
@@ -311,7 +317,7 @@ def settle_ultimatums(board: Board, orders: TurnOrders) -> None:
         )
 
 
-def _enforced(board: Board, u: Ultimatum) -> None:
+def _enforced(board: TurnDraft, u: Ultimatum) -> None:
     board.replace_in(board.ultimatums, u, status="enforced")
     board.adjust(u.issuer, "reputation", 2)
     board.emit(
@@ -323,7 +329,7 @@ def _enforced(board: Board, u: Ultimatum) -> None:
     )
 
 
-def _backed_down(board: Board, u: Ultimatum) -> None:
+def _backed_down(board: TurnDraft, u: Ultimatum) -> None:
     factor = democracy_factor(u.issuer, board.scenario)
     cost = ULTIMATUM_AUDIENCE_COST * factor
     board.replace_in(board.ultimatums, u, status="backed_down")
@@ -341,3 +347,124 @@ def _backed_down(board: Board, u: Ultimatum) -> None:
             "regime factor": factor,
         },
     )
+
+
+def ultimatum_candidates(state: GameState, seat: str):
+    for other in others(state, seat):
+        yield IssueUltimatum(seat, target=other, demand="Stand down and accept our terms.")
+
+
+def answer_ultimatum_candidates(state: GameState, seat: str):
+    for u in state.ultimatums:
+        if u.target == seat and u.status == UltimatumStatus.PENDING:
+            yield AnswerUltimatum(seat, ultimatum=u.id, comply=True)
+            yield AnswerUltimatum(seat, ultimatum=u.id, comply=False)
+
+
+def answer_mediation_candidates(state: GameState, seat: str):
+    for m in state.mediations:
+        if seat in m.parties and m.status == MediationStatus.OFFERED and seat not in m.accepted_by:
+            yield AnswerMediation(seat, mediation=m.id, accept=True)
+            yield AnswerMediation(seat, mediation=m.id, accept=False)
+
+
+def offer_mediation_candidates(state: GameState, seat: str):
+    hostile = sorted({(d.initiator, d.target) for d in state.disputes if d.ended_turn is None})
+    for a, b in hostile:
+        if seat not in (a, b):
+            yield OfferMediation(seat, between=(a, b))
+
+
+TALK = Step(Phase.TALK, deliver_messages)
+MEDIATION = Step(Phase.MEDIATION, settle_mediation)
+DEADLINES = Step(Phase.DEADLINES, settle_ultimatums)
+
+FAMILY = Family(
+    "diplomacy",
+    "Diplomacy",
+    moves=(
+        Move(
+            SendMessage,
+            "Send a message",
+            check_message,
+            no_candidates,
+            TALK,
+            MoveHelp(
+                what="Send words to one or several states. Private messages are seen only by the recipients; public statements are seen by everyone.",
+                costs="Free: messages do not use one of your actions.",
+                risks="Words are not binding. Others may not believe you, and a public statement ties your hands.",
+            ),
+            costs_action=False,
+        ),
+        Move(
+            BackChannel,
+            "Open back-channel (Track II) talks",
+            check_back_channel,
+            toward_each_other(lambda seat, other: BackChannel(seat, target=other)),
+            TALK,
+            MoveHelp(
+                what="Open quiet, unofficial (Track II) talks with one state.",
+                costs="One action. Nothing else.",
+                risks="Small effect: relations improve a little and only the two of you know.",
+            ),
+        ),
+        Move(
+            IssueUltimatum,
+            "Issue a public ultimatum",
+            check_ultimatum,
+            ultimatum_candidates,
+            DEADLINES,
+            MoveHelp(
+                what="Publicly demand something of a state, to be answered by next turn.",
+                costs="One action. Raises tension and hurts relations with the target at once.",
+                risks="Audience costs: if the target defies you and you do not enforce it (sanctions or force), your stability and reputation fall, more so in a democracy.",
+                when="Not while you already have an ultimatum pending against the same state.",
+            ),
+            free_fields={"demand": "text"},
+        ),
+        Move(
+            AnswerUltimatum,
+            "Answer an ultimatum",
+            check_answer_ultimatum,
+            answer_ultimatum_candidates,
+            DEADLINES,
+            MoveHelp(
+                what="Give in to an ultimatum addressed to you, or defy it.",
+                costs="Free. Giving in costs you domestic support (you backed down) and rewards the issuer.",
+                risks="Defying invites the issuer to enforce its threat with sanctions or force.",
+                when="Only when another state has given you an ultimatum.",
+            ),
+            costs_action=False,
+            answer=Answer("ultimatum", "comply", "Ultimatum"),
+        ),
+        Move(
+            OfferMediation,
+            "Offer to mediate",
+            check_offer_mediation,
+            offer_mediation_candidates,
+            MEDIATION,
+            MoveHelp(
+                what="Offer to mediate between two states in a dispute.",
+                costs="One action.",
+                risks="They may decline. If both accept, relations between them improve and tension falls every turn, and your reputation rises.",
+                when="Only when two other states are in an open dispute.",
+            ),
+        ),
+        Move(
+            AnswerMediation,
+            "Answer an offer of mediation",
+            check_answer_mediation,
+            answer_mediation_candidates,
+            MEDIATION,
+            MoveHelp(
+                what="Accept or decline a mediator's offer.",
+                costs="Free.",
+                risks="Accepting makes an agreement more likely and cools the crisis; declining may look intransigent.",
+                when="Only when someone has offered to mediate in your dispute.",
+            ),
+            costs_action=False,
+            answer=Answer("mediation", "accept", "Offer"),
+        ),
+    ),
+    steps=(TALK, MEDIATION, DEADLINES),
+)

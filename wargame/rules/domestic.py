@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import math
 
-from ..board import Board
+from ..draft import TurnDraft
+from ..moves import Family, Phase, Step, TurnOrders
 from .common import REGIME_FACTOR
 
 CRISIS_THRESHOLD = 20.0
@@ -22,16 +23,16 @@ CASUALTY_PAIN = 1.5  # stability lost per doubling of the turn's casualties abov
 DRIFT = 0.08  # share of the gap to its usual level that stability recovers each turn
 
 
-def settle_domestic(board: Board) -> None:
+def settle_domestic(board: TurnDraft, _orders: TurnOrders) -> None:
     countries = board.countries
     for spec, before in zip(
         board.scenario.states, board.previous.countries, strict=True
     ):  # in scenario order
         sid = spec.id
-        row = countries[sid]
+        row = countries[board.index(sid)]
         factor = REGIME_FACTOR[spec.regime]
-        lost = max(0.0, (before.economy - row["economy"]) / before.economy * 100)
-        killed = max(0, row["casualties"] - before.casualties)
+        lost = max(0.0, (before.economy - row.economy) / before.economy * 100)
+        killed = max(0, row.casualties - before.casualties)
         economic = ECONOMIC_PAIN * lost * factor if lost >= 0.2 else 0.0
         casualties = CASUALTY_PAIN * math.log2(1 + killed / 100) * factor if killed else 0.0
         if economic + casualties >= 0.5:
@@ -49,7 +50,7 @@ def settle_domestic(board: Board) -> None:
                 },
                 visible_to=(sid,),
             )
-        now = row["stability"]
+        now = row.stability
         board.adjust(sid, "stability", (spec.stability - now) * DRIFT)
         if now < CRISIS_THRESHOLD <= before.stability:
             board.adjust(sid, "reputation", -5)
@@ -59,3 +60,8 @@ def settle_domestic(board: Board) -> None:
                 (sid,),
                 {"stability": now, "threshold": CRISIS_THRESHOLD, "reputation change": -5},
             )
+
+
+DOMESTIC = Step(Phase.DOMESTIC, settle_domestic)
+
+FAMILY = Family("domestic", "Domestic politics", steps=(DOMESTIC,))

@@ -7,30 +7,31 @@ A nuclear power losing a war raises the nuclear threat rung.
 
 from __future__ import annotations
 
-from ..board import Board
+from ..draft import TurnDraft
+from ..enums import Rung
+from ..moves import Family, Phase, Step, TurnOrders
 from ..scenario import ESCALATION_RUNGS
-from ..state import RUNG
 
 TENSION_DECAY = 3.0
 
 
-def settle_escalation(board: Board) -> None:
-    rung = max(board.rungs_this_turn, default=RUNG["peace"])
+def settle_escalation(board: TurnDraft, _orders: TurnOrders) -> None:
+    rung = max(board.rungs_this_turn, default=Rung.PEACE)
     for d in board.disputes:
         if d.ended_turn is None:
-            rung = max(rung, min(d.rung, RUNG["military_signalling"]))
+            rung = max(rung, min(d.rung, Rung.MILITARY_SIGNALLING))
     for w in board.wars:
         if w.ended_turn is None:
-            rung = max(rung, RUNG["war"])
+            rung = max(rung, Rung.WAR)
             losing = w.side_a if w.front < 0 else w.side_b if w.front > 0 else ()
             if any(board.scenario.state(s).nuclear for s in losing):
-                rung = max(rung, RUNG["nuclear_threat"])
+                rung = max(rung, Rung.NUCLEAR_THREAT)
     if any(e.stage in ("threatened", "imposed") for e in board.sanctions):
-        rung = max(rung, RUNG["coercion"])
+        rung = max(rung, Rung.COERCION)
     if rung < board.escalation:
         rung = max(rung, board.escalation - 1)  # crises cool one rung at a time
-    if board.tension >= 25 and rung == RUNG["peace"]:
-        rung = RUNG["protest"]
+    if board.tension >= 25 and rung == Rung.PEACE:
+        rung = Rung.PROTEST
     if rung != board.escalation:
         board.emit(
             "EscalationChanged",
@@ -49,7 +50,7 @@ def _rung_name(rung: int) -> str:
     return ESCALATION_RUNGS[rung].replace("_", " ")
 
 
-def fire_injects(board: Board) -> None:
+def fire_injects(board: TurnDraft, _orders: TurnOrders) -> None:
     for inj in board.scenario.injects:
         if inj.id in board.fired_injects:
             continue
@@ -59,7 +60,7 @@ def fire_injects(board: Board) -> None:
             or (w.tension_at_least is not None and board.tension >= w.tension_at_least)
             or (
                 w.escalation_at_least is not None
-                and board.escalation >= RUNG[w.escalation_at_least]
+                and board.escalation >= Rung.named(w.escalation_at_least)
             )
         )
         if not due:
@@ -79,3 +80,9 @@ def fire_injects(board: Board) -> None:
             tuple(e.state for e in inj.effects),
             numbers,
         )
+
+
+INJECTS = Step(Phase.INJECTS, fire_injects)
+ESCALATION = Step(Phase.ESCALATION, settle_escalation)
+
+FAMILY = Family("escalation", "Escalation and scripted events", steps=(INJECTS, ESCALATION))

@@ -13,14 +13,25 @@ says how many lives protection saved.
 
 from __future__ import annotations
 
-from ..board import Board, TurnOrders
-from ..orders import Intervene
-from ..state import RUNG, GameState, by_id
+from dataclasses import dataclass
+
+from ..draft import TurnDraft
+from ..enums import Rung
+from ..moves import Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
+from ..state import GameState, by_id
 from .military import authorized_against, open_or_raise_dispute
 from .power import treaties
 
 UNAUTHORIZED_REPUTATION_COST = 8.0
 REPRISAL_FACTOR = 1.5  # the toll in a turn when a failed intervention provoked reprisals
+
+
+# --- orders ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Intervene(Order):
+    population: str = ""
 
 
 def check_intervene(state: GameState, o: Intervene) -> str | None:
@@ -36,16 +47,7 @@ def check_intervene(state: GameState, o: Intervene) -> str | None:
     return None
 
 
-CHECKS = {Intervene: check_intervene}
-
-
-def candidates(state: GameState, seat: str):
-    for p in state.populations:
-        if state.turn >= p.active_from and seat != p.perpetrator and seat not in p.protected_by:
-            yield Intervene(seat, population=p.id)
-
-
-def is_authorized(board: Board, population_id: str, host: str, perpetrator: str | None) -> bool:
+def is_authorized(board: TurnDraft, population_id: str, host: str, perpetrator: str | None) -> bool:
     if any(
         d.status == "adopted" and d.kind == "peacekeeping" and d.population == population_id
         for d in board.drafts
@@ -56,7 +58,7 @@ def is_authorized(board: Board, population_id: str, host: str, perpetrator: str 
     )
 
 
-def intervene(board: Board, orders: TurnOrders) -> None:
+def intervene(board: TurnDraft, orders: TurnOrders) -> None:
     for o in orders.of(Intervene):
         p = board.find(board.populations, o.population)
         opponent = p.perpetrator or p.in_state
@@ -83,12 +85,12 @@ def intervene(board: Board, orders: TurnOrders) -> None:
             "operating from a base": float(based),
         }
         if opponent != o.actor and board.war_between(o.actor, opponent) is None:
-            open_or_raise_dispute(board, o.actor, opponent, RUNG["limited_force"], force=True)
+            open_or_raise_dispute(board, o.actor, opponent, Rung.LIMITED_FORCE, force=True)
             board.flag(opponent, "attacked")
             d = board.open_dispute(o.actor, opponent)
             if d is not None and d.target == o.actor:
                 board.flag(o.actor, "reciprocated")
-        board.reach(RUNG["limited_force"])
+        board.reach(Rung.LIMITED_FORCE)
         if not authorized:
             board.adjust(o.actor, "reputation", -UNAUTHORIZED_REPUTATION_COST)
             board.shift_relation(o.actor, p.in_state, -20)
@@ -119,7 +121,7 @@ def intervene(board: Board, orders: TurnOrders) -> None:
             )
 
 
-def population_toll(board: Board, aid_to: set[str]) -> None:
+def population_toll(board: TurnDraft, _orders: TurnOrders) -> None:
     """Deaths this turn, and the lives protection saved against the unprotected toll."""
     for p in list(board.populations):
         if board.turn < p.active_from or p.deaths >= p.people:
@@ -130,7 +132,7 @@ def population_toll(board: Board, aid_to: set[str]) -> None:
             factor *= 0.15
         if p.peacekeepers:
             factor *= 0.4
-        if p.in_state in aid_to:
+        if p.in_state in board.notes.aided:
             factor *= 0.8
         if p.reprisal_turn == board.turn and not p.protected_by:
             factor *= REPRISAL_FACTOR
@@ -157,3 +159,34 @@ def population_toll(board: Board, aid_to: set[str]) -> None:
                     "lives saved": int(baseline) - deaths,
                 },
             )
+
+
+def intervene_candidates(state: GameState, seat: str):
+    for p in state.populations:
+        if state.turn >= p.active_from and seat != p.perpetrator and seat not in p.protected_by:
+            yield Intervene(seat, population=p.id)
+
+
+INTERVENTION = Step(Phase.INTERVENTION, intervene)
+TOLL = Step(Phase.TOLL, population_toll)
+
+FAMILY = Family(
+    "humanitarian",
+    "Humanitarian intervention",
+    moves=(
+        Move(
+            Intervene,
+            "Humanitarian intervention",
+            check_intervene,
+            intervene_candidates,
+            INTERVENTION,
+            MoveHelp(
+                what="Send forces to protect a population at risk (Responsibility to Protect).",
+                costs="One action. Military effort; if it fails you take losses and lose stability.",
+                risks="Lives can be saved; stronger forces and a Security Council authorization make success likelier. Without authorization your reputation falls and relations with the host state (and any perpetrator) worsen.",
+                when="Only when a population is at risk.",
+            ),
+        ),
+    ),
+    steps=(INTERVENTION, TOLL),
+)

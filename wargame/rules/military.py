@@ -17,12 +17,14 @@ a ceasefire, an alliance): treaty terms are checked every turn.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
-from ..board import Board, TurnOrders
-from ..orders import Attack, BuildUp, Disarm, MobilizeForces, ProxySupport
-from ..state import RUNG, Dispute, GameState, War
+from ..draft import TurnDraft
+from ..enums import Rung
+from ..moves import Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
+from ..state import Dispute, GameState, War, Readings
 from .agreements import breach
-from .common import check_other_state, others
+from .common import check_other_state, toward_each_other
 from .power import coalition_strength, expected_support, fighting_strength, treaties
 
 BUILDUP_GAIN = 0.06  # military added by a build-up, share of current capability
@@ -49,6 +51,34 @@ TERMS_BROKEN_BY_FORCE = (
 )
 
 
+# --- orders ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MobilizeForces(Order):
+    target: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attack(Order):
+    target: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildUp(Order):
+    """Add to your forces, at a cost to the economy."""
+
+
+@dataclass(frozen=True, slots=True)
+class Disarm(Order):
+    """Reduce your forces."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProxySupport(Order):
+    target: str = ""
+
+
 def check_targeted(state: GameState, o: MobilizeForces | Attack | ProxySupport) -> str | None:
     return check_other_state(state, o.actor, o.target)
 
@@ -69,29 +99,11 @@ def check_disarm(state: GameState, o: Disarm) -> str | None:
     return None
 
 
-CHECKS = {
-    MobilizeForces: check_targeted,
-    Attack: check_targeted,
-    ProxySupport: check_targeted,
-    BuildUp: check_buildup,
-    Disarm: check_disarm,
-}
-
-
-def candidates(state: GameState, seat: str):
-    yield BuildUp(seat)
-    yield Disarm(seat)
-    for other in others(state, seat):
-        yield MobilizeForces(seat, target=other)
-        yield Attack(seat, target=other)
-        yield ProxySupport(seat, target=other)
-
-
 # --- helpers -----------------------------------------------------------------------------------
 
 
 def side_strength(
-    board: Board | GameState, side: tuple[str, ...], enemy: tuple[str, ...] = ()
+    board: Readings, side: tuple[str, ...], enemy: tuple[str, ...] = ()
 ) -> float:
     return coalition_strength(board, side, enemy)
 
@@ -101,18 +113,13 @@ def battle_odds(strength_a: float, strength_b: float) -> float:
     return min(0.85, max(0.15, 0.5 + BATTLE_EDGE * math.log(strength_a / strength_b)))
 
 
-def war_chance(board: Board | GameState, a: str, b: str) -> dict[str, float]:
+def war_chance(board: Readings, a: str, b: str) -> dict[str, float]:
     """The chance a reciprocated clash between a (initiator) and b becomes war, with its factors."""
     sa, sb = max(1.0, fighting_strength(board, a)), max(1.0, fighting_strength(board, b))
     share = sa / (sa + sb)
     parity = 1.0 - abs(share - 0.5)  # 0.5 (lopsided) .. 1 (even): evenly matched sides fight
     tension = 0.5 + board.tension / 100
-    buildup = (
-        (lambda s: board.get(s, "buildup"))
-        if isinstance(board, Board)
-        else (lambda s: board.country(s).buildup)
-    )
-    race = 1.0 + 0.15 * min(buildup(a), buildup(b))
+    race = 1.0 + 0.15 * min(board.country(a).buildup, board.country(b).buildup)
     regimes = (board.scenario.state(a).regime, board.scenario.state(b).regime)
     peace = 0.3 if regimes == ("democracy", "democracy") else 1.0
     nuclear = 0.5 if board.scenario.state(b).nuclear else 1.0
@@ -135,10 +142,10 @@ def war_chance(board: Board | GameState, a: str, b: str) -> dict[str, float]:
 # --- phases ------------------------------------------------------------------------------------
 
 
-def apply_force_posture(board: Board, orders: TurnOrders) -> None:
+def apply_force_posture(board: TurnDraft, orders: TurnOrders) -> None:
     """Build-ups and reductions; the arms race indicator decays each turn."""
-    for row in board.countries.values():
-        row["buildup"] = max(0.0, row["buildup"] - 0.5)
+    for country in board.countries:
+        country.buildup = max(0.0, country.buildup - 0.5)
     for o in orders.of(BuildUp, Disarm):
         if isinstance(o, BuildUp):
             gain = board.scale(o.actor, "military", 1 + BUILDUP_GAIN)
@@ -184,7 +191,13 @@ def apply_force_posture(board: Board, orders: TurnOrders) -> None:
 
 
 def open_or_raise_dispute(
-    board: Board, actor: str, target: str, rung: int, force: bool, *, current: Dispute | None = None
+    board: TurnDraft,
+    actor: str,
+    target: str,
+    rung: int,
+    force: bool,
+    *,
+    current: Dispute | None = None,
 ) -> Dispute:
     """The dispute between actor and target, opened or raised; notes reciprocation and force.
     `current` spares the search when the caller has just looked the open dispute up."""
@@ -207,14 +220,14 @@ def open_or_raise_dispute(
     )
 
 
-def apply_force(board: Board, orders: TurnOrders) -> None:
+def apply_force(board: TurnDraft, orders: TurnOrders) -> None:
     """Shows and uses of force: disputes open, reciprocation is noted, some clashes become wars."""
     forceful = orders.of(MobilizeForces, Attack)
     used_force: set[tuple[str, str]] = set()
     sustained: set[frozenset[str]] = set()
     for o in forceful:
         attack = isinstance(o, Attack)
-        rung = RUNG["limited_force"] if attack else RUNG["military_signalling"]
+        rung = Rung.LIMITED_FORCE if attack else Rung.MILITARY_SIGNALLING
         if board.war_between(o.actor, o.target) is not None:
             if attack:
                 used_force.add((o.actor, o.target))
@@ -271,7 +284,7 @@ def apply_force(board: Board, orders: TurnOrders) -> None:
     )
 
 
-def _strike(board: Board, attacker: str, target: str) -> None:
+def _strike(board: TurnDraft, attacker: str, target: str) -> None:
     board.flag(target, "attacked")
     d = board.open_dispute(attacker, target)
     if d is not None and attacker == d.target:
@@ -303,7 +316,7 @@ def _strike(board: Board, attacker: str, target: str) -> None:
     )
 
 
-def break_terms_by_force(board: Board, attacker: str, target: str) -> None:
+def break_terms_by_force(board: TurnDraft, attacker: str, target: str) -> None:
     """Force against a partner breaks every treaty the two share (checked whenever force is used)."""
     for t in list(board.treaties):
         if (
@@ -322,7 +335,7 @@ def authorized_against(board_or_state, target: str) -> bool:
     )
 
 
-def _standing_allies(board: Board, protege: str, aggressor: str) -> tuple[str, ...]:
+def _standing_allies(board: TurnDraft, protege: str, aggressor: str) -> tuple[str, ...]:
     """Allies who answered the protege's call against this aggressor and are bound to fight."""
     out = []
     for inv in board.invocations:
@@ -335,7 +348,7 @@ def _standing_allies(board: Board, protege: str, aggressor: str) -> tuple[str, .
 
 
 def begin_war(
-    board: Board,
+    board: TurnDraft,
     d: Dispute,
     numbers: dict[str, float],
     side_a: tuple[str, ...] = (),
@@ -354,8 +367,8 @@ def begin_war(
         stronger=stronger,
     )
     board.wars.append(war)
-    board.replace_in(board.disputes, d, war_id=war.id, rung=RUNG["war"])
-    board.reach(RUNG["war"])
+    board.replace_in(board.disputes, d, war_id=war.id, rung=Rung.WAR)
+    board.reach(Rung.WAR)
     board.tension = min(100.0, board.tension + 15)
     joined = side_b[1:]
     board.emit(
@@ -378,7 +391,7 @@ def begin_war(
     return war
 
 
-def join_war(board: Board, war: War, ally: str, side_of: str) -> War:
+def join_war(board: TurnDraft, war: War, ally: str, side_of: str) -> War:
     if side_of in war.side_a:
         side_a, side_b = (*war.side_a, ally), war.side_b
     else:
@@ -401,14 +414,14 @@ def join_war(board: Board, war: War, ally: str, side_of: str) -> War:
     return war
 
 
-def fight_wars(board: Board) -> None:
+def fight_wars(board: TurnDraft, _orders: TurnOrders) -> None:
     """One turn of fighting for each war begun before this turn."""
     for war in list(board.wars):
         if war.ended_turn is None and war.started_turn < board.turn:
             battle(board, war)
 
 
-def battle(board: Board, war: War) -> None:
+def battle(board: TurnDraft, war: War) -> None:
     """One turn's fighting: the odds follow the coalitions' strength; two more won turns than
     lost decide the war."""
     sa, sb = (
@@ -426,7 +439,7 @@ def battle(board: Board, war: War) -> None:
         board.bump(s, "casualties", int(dead * 60))
         board.scale(s, "economy", 0.98)
     war = board.replace_in(board.wars, war, front=front)
-    board.reach(RUNG["war"])
+    board.reach(Rung.WAR)
     board.tension = min(100.0, board.tension + 3)
     board.emit(
         "BattleFought",
@@ -444,7 +457,7 @@ def battle(board: Board, war: War) -> None:
         end_war(board, war, "a" if front > 0 else "b", "victory")
 
 
-def end_war(board: Board, war: War, winner: str, how: str) -> None:
+def end_war(board: TurnDraft, war: War, winner: str, how: str) -> None:
     board.replace_in(board.wars, war, ended_turn=board.turn, winner=winner, ended_by=how)
     for d in list(board.disputes):
         if d.war_id == war.id and d.ended_turn is None:
@@ -467,7 +480,7 @@ def end_war(board: Board, war: War, winner: str, how: str) -> None:
     )
 
 
-def end_hostilities(board: Board, parties: tuple[str, ...], how: str) -> None:
+def end_hostilities(board: TurnDraft, parties: tuple[str, ...], how: str) -> None:
     """A signed ceasefire or peace ends the wars and disputes among its parties."""
     for war in list(board.wars):
         if (
@@ -487,7 +500,7 @@ def end_hostilities(board: Board, parties: tuple[str, ...], how: str) -> None:
             board.replace_in(board.disputes, d, ended_turn=board.turn)
 
 
-def _close_quiet_disputes(board: Board, active_pairs: set[frozenset[str]]) -> None:
+def _close_quiet_disputes(board: TurnDraft, active_pairs: set[frozenset[str]]) -> None:
     for d in list(board.disputes):
         if d.ended_turn is not None or d.war_id is not None:
             continue
@@ -504,7 +517,7 @@ def _close_quiet_disputes(board: Board, active_pairs: set[frozenset[str]]) -> No
             )
 
 
-def apply_proxy_support(board: Board, orders: TurnOrders) -> None:
+def apply_proxy_support(board: TurnDraft, orders: TurnOrders) -> None:
     """Covert support for a rival's armed opponents: cheap, deniable, destabilizing, and exposed
     more often when the target shares intelligence with partners."""
     for o in orders.of(ProxySupport):
@@ -543,3 +556,87 @@ def apply_proxy_support(board: Board, orders: TurnOrders) -> None:
                 (o.target,),
                 {"stability change": -4},
             )
+
+
+def buildup_candidates(state: GameState, seat: str):
+    yield BuildUp(seat)
+
+
+def disarm_candidates(state: GameState, seat: str):
+    yield Disarm(seat)
+
+
+POSTURE = Step(Phase.POSTURE, apply_force_posture)
+WARS = Step(Phase.WARS, fight_wars)
+FORCE = Step(Phase.FORCE, apply_force)
+COVERT = Step(Phase.COVERT, apply_proxy_support)
+
+FAMILY = Family(
+    "military",
+    "Military",
+    moves=(
+        Move(
+            MobilizeForces,
+            "Mobilize forces (show of force)",
+            check_targeted,
+            toward_each_other(lambda seat, other: MobilizeForces(seat, target=other)),
+            FORCE,
+            MoveHelp(
+                what="Show of force: move forces to signal resolve against a state.",
+                costs="One action. A little economy; tension rises and relations with the target fall.",
+                risks="Opens a militarized dispute. If the other side answers with force, a clash can escalate to war.",
+            ),
+        ),
+        Move(
+            Attack,
+            "Use military force",
+            check_targeted,
+            toward_each_other(lambda seat, other: Attack(seat, target=other)),
+            FORCE,
+            MoveHelp(
+                what="Use military force against a state.",
+                costs="One action. Losses on both sides; without a Security Council authorization your reputation and relations with everyone fall.",
+                risks="The most dangerous move. Disputes become wars almost only when the target fights back; in war the stronger side usually, but not always, wins. The target's allies may be called in.",
+            ),
+        ),
+        Move(
+            BuildUp,
+            "Military build-up",
+            check_buildup,
+            buildup_candidates,
+            POSTURE,
+            MoveHelp(
+                what="Build up your military capability.",
+                costs="One action. Costs a share of your economy; tension rises.",
+                risks="If a rival builds up too, an arms race raises the chance that a clash turns into war.",
+                when="Not beyond the cap of an arms control treaty you have signed.",
+            ),
+        ),
+        Move(
+            Disarm,
+            "Reduce forces",
+            check_disarm,
+            disarm_candidates,
+            POSTURE,
+            MoveHelp(
+                what="Reduce your forces.",
+                costs="One action. You lose some capability, your economy gains a little.",
+                risks="Lowers tension, but makes you weaker if the crisis turns violent.",
+                when="Not when your forces are already minimal.",
+            ),
+        ),
+        Move(
+            ProxySupport,
+            "Covert support for the target's opponents",
+            check_targeted,
+            toward_each_other(lambda seat, other: ProxySupport(seat, target=other)),
+            COVERT,
+            MoveHelp(
+                what="Secretly support the armed opponents of a state's government (arms, money, training).",
+                costs="One action and a little of your economy.",
+                risks="The target's stability falls. Covert support is often exposed; then relations with the target and your reputation fall, and tension rises.",
+            ),
+        ),
+    ),
+    steps=(POSTURE, WARS, FORCE, COVERT),
+)

@@ -9,13 +9,38 @@ leaning, the sponsor's reputation and the evidence (a war of aggression, a popul
 
 from __future__ import annotations
 
-from ..board import Board, TurnOrders
-from ..orders import RESOLUTION_KINDS, VOTES, CastVote, RegionalAppeal, TableResolution
-from ..state import Draft, GameState, by_id
+from dataclasses import dataclass
+
+from ..draft import TurnDraft
+from ..enums import DraftStatus, ResolutionKind, Vote
+from ..moves import Answer, Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
+from ..state import CouncilDraft, GameState, by_id
 from .common import check_other_state, others
 from .sanctions import impose
 
 VOTES_NEEDED = 9
+
+
+# --- orders ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TableResolution(Order):
+    resolution: ResolutionKind = ResolutionKind.CONDEMN
+    target: str = ""
+    population: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CastVote(Order):
+    draft: str = ""
+    vote: Vote = Vote.ABSTAIN
+
+
+@dataclass(frozen=True, slots=True)
+class RegionalAppeal(Order):
+    organization: str = ""
+    target: str = ""
 
 
 def council(state_or_board):
@@ -43,8 +68,8 @@ def check_table(state: GameState, o: TableResolution) -> str | None:
         return "this scenario has no Security Council"
     if o.actor not in council_members(state):
         return "only members of the Security Council can table a draft"
-    if o.resolution not in RESOLUTION_KINDS:
-        return f"unknown kind of resolution {o.resolution!r} (expected one of {', '.join(RESOLUTION_KINDS)})"
+    if o.resolution not in tuple(ResolutionKind):
+        return f"unknown kind of resolution {o.resolution!r} (expected one of {', '.join(tuple(ResolutionKind))})"
     if o.resolution == "peacekeeping":
         if not any(p.id == o.population for p in state.populations):
             return "a peacekeeping draft must name a population at risk"
@@ -66,8 +91,8 @@ def check_vote(state: GameState, o: CastVote) -> str | None:
         return "the draft is voted on in the turn after it is tabled"
     if o.actor not in council_members(state):
         return "only members of the Security Council vote"
-    if o.vote not in VOTES:
-        return f"a vote is one of {', '.join(VOTES)}"
+    if o.vote not in tuple(Vote):
+        return f"a vote is one of {', '.join(tuple(Vote))}"
     return None
 
 
@@ -80,32 +105,10 @@ def check_appeal(state: GameState, o: RegionalAppeal) -> str | None:
     return check_other_state(state, o.actor, o.target)
 
 
-CHECKS = {TableResolution: check_table, CastVote: check_vote, RegionalAppeal: check_appeal}
-
-
-def candidates(state: GameState, seat: str):
-    if seat in council_members(state):
-        for other in others(state, seat):
-            for kind in ("condemn", "sanction", "authorize_force"):
-                yield TableResolution(seat, resolution=kind, target=other)
-        for p in state.populations:
-            yield TableResolution(
-                seat, resolution="peacekeeping", target=p.in_state, population=p.id
-            )
-        for d in state.drafts:
-            if d.status == "tabled" and d.turn < state.turn:
-                for v in VOTES:
-                    yield CastVote(seat, draft=d.id, vote=v)
-    for org in state.scenario.organizations.regional:
-        if seat in org.members:
-            for other in others(state, seat):
-                yield RegionalAppeal(seat, organization=org.id, target=other)
-
-
 # --- phases ------------------------------------------------------------------------------------
 
 
-def _evidence(board: Board, d: Draft) -> float:
+def _evidence(board: TurnDraft, d: CouncilDraft) -> float:
     """How clear the case is: the target is fighting a war it began, or a population is dying."""
     score = 0.0
     if d.target is not None:
@@ -120,7 +123,7 @@ def _evidence(board: Board, d: Draft) -> float:
     return score
 
 
-def vote_on_drafts(board: Board, orders: TurnOrders) -> None:
+def vote_on_drafts(board: TurnDraft, orders: TurnOrders) -> None:
     c = council(board)
     if c is None:
         return
@@ -174,7 +177,7 @@ def vote_on_drafts(board: Board, orders: TurnOrders) -> None:
             board.adjust(d.sponsor, "reputation", -1)
 
 
-def _apply_resolution(board: Board, d: Draft) -> None:
+def _apply_resolution(board: TurnDraft, d: CouncilDraft) -> None:
     if d.kind == "condemn" and d.target:
         board.adjust(d.target, "reputation", -10)
         board.shift_relations_with_all(d.target, -5)
@@ -191,9 +194,9 @@ def _apply_resolution(board: Board, d: Draft) -> None:
         )
 
 
-def table_drafts(board: Board, orders: TurnOrders) -> None:
+def table_drafts(board: TurnDraft, orders: TurnOrders) -> None:
     for o in orders.of(TableResolution):
-        d = Draft(
+        d = CouncilDraft(
             board.new_id("r"),
             o.actor,
             o.resolution,
@@ -211,7 +214,7 @@ def table_drafts(board: Board, orders: TurnOrders) -> None:
         )
 
 
-def regional_appeals(board: Board, orders: TurnOrders) -> None:
+def regional_appeals(board: TurnDraft, orders: TurnOrders) -> None:
     for o in orders.of(RegionalAppeal):
         org = next(r for r in board.scenario.organizations.regional if r.id == o.organization)
         voters = [m for m in org.members if m != o.target]
@@ -233,3 +236,89 @@ def regional_appeals(board: Board, orders: TurnOrders) -> None:
                 (o.actor, o.target),
                 {"members in favour": len(yes), "members voting": len(voters)},
             )
+
+
+def table_candidates(state: GameState, seat: str):
+    if seat not in council_members(state):
+        return
+    for other in others(state, seat):
+        for kind in (
+            ResolutionKind.CONDEMN,
+            ResolutionKind.SANCTION,
+            ResolutionKind.AUTHORIZE_FORCE,
+        ):
+            yield TableResolution(seat, resolution=kind, target=other)
+    for p in state.populations:
+        yield TableResolution(
+            seat, resolution=ResolutionKind.PEACEKEEPING, target=p.in_state, population=p.id
+        )
+
+
+def vote_candidates(state: GameState, seat: str):
+    if seat not in council_members(state):
+        return
+    for d in state.drafts:
+        if d.status == DraftStatus.TABLED and d.turn < state.turn:
+            for v in Vote:
+                yield CastVote(seat, draft=d.id, vote=v)
+
+
+def appeal_candidates(state: GameState, seat: str):
+    for org in state.scenario.organizations.regional:
+        if seat in org.members:
+            for other in others(state, seat):
+                yield RegionalAppeal(seat, organization=org.id, target=other)
+
+
+VOTING = Step(Phase.COUNCIL_VOTES, vote_on_drafts)
+DRAFTS = Step(Phase.COUNCIL_DRAFTS, table_drafts)
+REGIONAL = Step(Phase.REGIONAL, regional_appeals)
+
+FAMILY = Family(
+    "organizations",
+    "International organizations",
+    moves=(
+        Move(
+            TableResolution,
+            "Table a Security Council draft",
+            check_table,
+            table_candidates,
+            DRAFTS,
+            MoveHelp(
+                what="Table a Security Council draft: condemn a state, sanction it, authorize force against it, or send peacekeepers. It is voted on next turn.",
+                costs="One action.",
+                risks="Adoption needs 9 of the 15 votes and no 'no' from a permanent member (a veto); abstaining does not block. A failed draft costs the sponsor a little reputation.",
+                when="Only for members of the Security Council.",
+            ),
+        ),
+        Move(
+            CastVote,
+            "Vote on a draft resolution",
+            check_vote,
+            vote_candidates,
+            VOTING,
+            MoveHelp(
+                what="Vote yes, no or abstain on a draft resolution.",
+                costs="Free.",
+                risks="A permanent member's 'no' is a veto. How you vote is public and affects relations.",
+                when="Only for Security Council members, when a draft tabled last turn is put to the vote.",
+            ),
+            costs_action=False,
+            answer=Answer("draft", "vote", "Draft resolution"),
+        ),
+        Move(
+            RegionalAppeal,
+            "Ask a regional organization to condemn",
+            check_appeal,
+            appeal_candidates,
+            REGIONAL,
+            MoveHelp(
+                what="Ask a regional organization you belong to to condemn a state.",
+                costs="One action.",
+                risks="If it agrees, the target's reputation and relations with the members fall; it may decline.",
+                when="Only for members of a regional organization.",
+            ),
+        ),
+    ),
+    steps=(VOTING, DRAFTS, REGIONAL),
+)

@@ -1,7 +1,7 @@
 """Strength and friends: how hard a state can fight, and how much help it can expect.
 
 Shared by the rules (war odds, battles) and by computer players (who ask the same questions of
-their own, estimated, view). Every function works on a Board (during resolution) or a GameState.
+their own, estimated, view). Every function works on the turn's draft (during resolution) or a GameState.
 
 - Fighting strength is military capability, worn down by a weak home front.
 - A guest's forces based on a host's soil fight for the host if it is attacked (a tripwire).
@@ -13,19 +13,16 @@ their own, estimated, view). Every function works on a Board (during resolution)
 
 from __future__ import annotations
 
-from ..board import Board
-from ..state import GameState
+from ..state import Readings
 
 DEFENSIVE_KINDS = ("alliance", "defense_pact")
 BASING_SHARE = 0.15  # share of a guest's forces that fights for its host
 EXERCISE_BONUS = 0.10  # strength added to partners in joint exercises fighting side by side
 
-Facts = Board | GameState
+Facts = Readings  # a GameState, or the TurnDraft a turn edits
 
 
 def attr(x: Facts, sid: str, name: str) -> float:
-    if isinstance(x, Board):
-        return x.get(sid, name)
     return getattr(x.country(sid), name)
 
 

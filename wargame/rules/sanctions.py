@@ -19,16 +19,12 @@ than how much pressure a resisting target later attracted.
 
 from __future__ import annotations
 
-from ..board import Board, TurnOrders
-from ..orders import (
-    MEASURES,
-    ConcedeToSanctions,
-    ImposeSanctions,
-    JoinSanctions,
-    LiftSanctions,
-    ThreatenSanctions,
-)
-from ..state import RUNG, GameState, SanctionsEpisode, by_id
+from dataclasses import dataclass
+
+from ..draft import TurnDraft
+from ..enums import LIVE_STAGES, Measure, Rung, SanctionsStage
+from ..moves import Answer, Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
+from ..state import GameState, SanctionsEpisode, by_id, Readings
 from .common import check_other_state, democracy_factor, others, per_scenario
 
 # GDP % the target loses per turn per unit of trade dependence on the senders
@@ -43,6 +39,36 @@ COST_LEVELS = ((2.2, "severe"), (1.1, "major"), (0.0, "minor"))  # GDP % per tur
 HEAVY_TRADE = 0.15  # share of a state's trade with a target that makes sanctions on it hurt
 
 
+# --- orders ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ThreatenSanctions(Order):
+    target: str = ""
+    measure: Measure = Measure.TRADE
+
+
+@dataclass(frozen=True, slots=True)
+class ImposeSanctions(Order):
+    target: str = ""
+    measure: Measure = Measure.TRADE
+
+
+@dataclass(frozen=True, slots=True)
+class JoinSanctions(Order):
+    episode: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LiftSanctions(Order):
+    episode: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ConcedeToSanctions(Order):
+    episode: str = ""
+
+
 def cost_level(stake: float) -> str:
     """minor / major / severe for a cost per turn in % of the target's GDP."""
     for floor, name in COST_LEVELS:
@@ -51,13 +77,13 @@ def cost_level(stake: float) -> str:
     raise StopIteration  # as next() on no match did (stake is never below 0: the last floor)
 
 
-def trade_share(x: Board | GameState, a: str, b: str) -> float:
+def trade_share(x: Readings, a: str, b: str) -> float:
     """Share of a's trade that goes to b."""
     return x.scenario.trade_shares.get((a, b), 0.0)
 
 
 def dependence(
-    x: Board | GameState,
+    x: Readings,
     target: str,
     senders: tuple[str, ...] | list[str],
     un_mandated: bool = False,
@@ -68,13 +94,13 @@ def dependence(
 
 
 def pressure(
-    x: Board | GameState, target: str, senders, measure: str, un_mandated: bool = False
+    x: Readings, target: str, senders, measure: str, un_mandated: bool = False
 ) -> float:
     """GDP % per turn the measures cost (or would cost) the target."""
     return BITE[measure] * dependence(x, target, senders, un_mandated)
 
 
-def sender_cost(x: Board | GameState, sender: str, target: str, measure: str) -> float:
+def sender_cost(x: Readings, sender: str, target: str, measure: str) -> float:
     """GDP % per turn the sender loses by cutting its own trade with the target."""
     return BITE[measure] * SENDER_PAIN * trade_share(x, sender, target)
 
@@ -89,8 +115,8 @@ def active_episode(state_or_board, sender: str, target: str) -> SanctionsEpisode
 def check_threaten(state: GameState, o: ThreatenSanctions) -> str | None:
     if reason := check_other_state(state, o.actor, o.target):
         return reason
-    if o.measure not in MEASURES:
-        return f"unknown measure {o.measure!r} (expected one of {', '.join(MEASURES)})"
+    if o.measure not in tuple(Measure):
+        return f"unknown measure {o.measure!r} (expected one of {', '.join(tuple(Measure))})"
     if active_episode(state, o.actor, o.target):
         return "you already threaten or sanction this state"
     return None
@@ -99,8 +125,8 @@ def check_threaten(state: GameState, o: ThreatenSanctions) -> str | None:
 def check_impose(state: GameState, o: ImposeSanctions) -> str | None:
     if reason := check_other_state(state, o.actor, o.target):
         return reason
-    if o.measure not in MEASURES:
-        return f"unknown measure {o.measure!r} (expected one of {', '.join(MEASURES)})"
+    if o.measure not in tuple(Measure):
+        return f"unknown measure {o.measure!r} (expected one of {', '.join(tuple(Measure))})"
     e = active_episode(state, o.actor, o.target)
     if e is not None and e.stage == "imposed":
         return "your sanctions on this state are already in force"
@@ -136,38 +162,10 @@ def check_concede(state: GameState, o: ConcedeToSanctions) -> str | None:
     return None
 
 
-CHECKS = {
-    ThreatenSanctions: check_threaten,
-    ImposeSanctions: check_impose,
-    JoinSanctions: check_join,
-    LiftSanctions: check_lift,
-    ConcedeToSanctions: check_concede,
-}
-
-
-def candidates(state: GameState, seat: str):
-    for other in others(state, seat):
-        existing = active_episode(state, seat, other)
-        for measure in MEASURES:
-            if existing is None:
-                yield ThreatenSanctions(seat, target=other, measure=measure)
-            if existing is None or existing.stage == "threatened":
-                yield ImposeSanctions(seat, target=other, measure=measure)
-    for e in state.sanctions:
-        if e.stage not in ("threatened", "imposed"):
-            continue
-        if seat == e.target:
-            yield ConcedeToSanctions(seat, episode=e.id)
-        elif seat in e.senders:
-            yield LiftSanctions(seat, episode=e.id)
-        else:
-            yield JoinSanctions(seat, episode=e.id)
-
-
 # --- phases ------------------------------------------------------------------------------------
 
 
-def settle_sanctions_orders(board: Board, orders: TurnOrders) -> None:
+def settle_sanctions_orders(board: TurnDraft, orders: TurnOrders) -> None:
     """Concessions first (they end episodes), then lifts, threats, impositions and joins. A sender
     whose target gives in this turn does not go on to threaten or sanction it again this turn."""
     satisfied: set[tuple[str, str]] = set()
@@ -218,7 +216,7 @@ def settle_sanctions_orders(board: Board, orders: TurnOrders) -> None:
         )
         board.sanctions.append(e)
         board.shift_relation(o.actor, o.target, -5)
-        board.reach(RUNG["coercion"])
+        board.reach(Rung.COERCION)
         board.emit(
             "SanctionsThreatened",
             f"{board.name(o.actor)} threatened {board.name(o.target)} with {o.measure} sanctions "
@@ -255,7 +253,7 @@ def settle_sanctions_orders(board: Board, orders: TurnOrders) -> None:
 
 
 def impose(
-    board: Board,
+    board: TurnDraft,
     sender: str,
     target: str,
     measure: str,
@@ -313,7 +311,7 @@ def impose(
         board.sanctions.append(e)
     for s in senders:
         board.shift_relation(s, target, -10)
-    board.reach(RUNG["coercion"])
+    board.reach(Rung.COERCION)
     dep = dependence(board, target, e.senders, un_mandated)
     if e.retaliation_for:
         text = (
@@ -340,7 +338,7 @@ def impose(
     return e
 
 
-def concede(board: Board, e: SanctionsEpisode) -> None:
+def concede(board: TurnDraft, e: SanctionsEpisode) -> None:
     at_threat = e.stage == "threatened"
     board.replace_in(board.sanctions, e, stage="conceded", ended_turn=board.turn)
     cost = CONCESSION_COST * democracy_factor(e.target, board.scenario)
@@ -365,7 +363,7 @@ def concede(board: Board, e: SanctionsEpisode) -> None:
     _end_retaliation(board, e)
 
 
-def _end_retaliation(board: Board, e: SanctionsEpisode) -> None:
+def _end_retaliation(board: TurnDraft, e: SanctionsEpisode) -> None:
     for r in list(board.sanctions):
         if r.retaliation_for == e.id and r.stage in ("threatened", "imposed"):
             board.replace_in(board.sanctions, r, stage="lifted", ended_turn=board.turn)
@@ -376,7 +374,7 @@ def _end_retaliation(board: Board, e: SanctionsEpisode) -> None:
             )
 
 
-def apply_sanction_costs(board: Board) -> None:
+def apply_sanction_costs(board: TurnDraft, _orders: TurnOrders) -> None:
     """Each turn in force: the target and the senders pay; allies who trade with the target chafe."""
     heavy_traders = per_scenario(board.scenario, "heavy traders", _heavy_traders)
     for e in list(board.sanctions):
@@ -440,3 +438,118 @@ def _heavy_traders(scenario) -> dict[str, tuple[str, ...]]:
     return {
         t: tuple(f for f in ids if f != t and shares.get((f, t), 0.0) >= HEAVY_TRADE) for t in ids
     }
+
+
+def threaten_candidates(state: GameState, seat: str):
+    for other in others(state, seat):
+        if active_episode(state, seat, other) is None:
+            for measure in Measure:
+                yield ThreatenSanctions(seat, target=other, measure=measure)
+
+
+def impose_candidates(state: GameState, seat: str):
+    for other in others(state, seat):
+        existing = active_episode(state, seat, other)
+        if existing is None or existing.stage == SanctionsStage.THREATENED:
+            for measure in Measure:
+                yield ImposeSanctions(seat, target=other, measure=measure)
+
+
+def _live_episodes(state: GameState):
+    return (e for e in state.sanctions if e.stage in LIVE_STAGES)
+
+
+def join_candidates(state: GameState, seat: str):
+    for e in _live_episodes(state):
+        if seat != e.target and seat not in e.senders:
+            yield JoinSanctions(seat, episode=e.id)
+
+
+def lift_candidates(state: GameState, seat: str):
+    for e in _live_episodes(state):
+        if seat in e.senders:
+            yield LiftSanctions(seat, episode=e.id)
+
+
+def concede_candidates(state: GameState, seat: str):
+    for e in _live_episodes(state):
+        if seat == e.target:
+            yield ConcedeToSanctions(seat, episode=e.id)
+
+
+SANCTIONS = Step(Phase.SANCTIONS, settle_sanctions_orders)
+COSTS = Step(Phase.SANCTIONS_COSTS, apply_sanction_costs)
+
+FAMILY = Family(
+    "sanctions",
+    "Economic sanctions",
+    moves=(
+        Move(
+            ThreatenSanctions,
+            "Threaten sanctions",
+            check_threaten,
+            threaten_candidates,
+            SANCTIONS,
+            MoveHelp(
+                what="Warn a state that you will impose trade, asset or financial sanctions unless it changes course.",
+                costs="One action. Relations with the target fall a little.",
+                risks="A threat costs less than imposing, and targets give in more often at this stage. Threats you never carry out make later threats less credible.",
+                when="Not against a state you are already sanctioning.",
+            ),
+        ),
+        Move(
+            ImposeSanctions,
+            "Impose sanctions",
+            check_impose,
+            impose_candidates,
+            SANCTIONS,
+            MoveHelp(
+                what="Impose sanctions: trade restrictions, asset freezes or financial penalties.",
+                costs="One action. Your own economy pays too, more if you trade a lot with the target.",
+                risks="The target suffers more the more it depends on trade with you and your partners, and may give in. Civilians suffer, allies who trade with the target may resent it, and the target may retaliate.",
+                when="Not if you already impose sanctions on that state.",
+            ),
+        ),
+        Move(
+            JoinSanctions,
+            "Join others' sanctions",
+            check_join,
+            join_candidates,
+            SANCTIONS,
+            MoveHelp(
+                what="Join sanctions that other states have threatened or imposed.",
+                costs="One action. You share the economic cost.",
+                risks="Coalitions hurt the target more than one state alone, but your relations with the target fall.",
+                when="Only when others are sanctioning a state.",
+            ),
+        ),
+        Move(
+            LiftSanctions,
+            "Lift sanctions",
+            check_lift,
+            lift_candidates,
+            SANCTIONS,
+            MoveHelp(
+                what="End your sanctions (or withdraw your threat) without getting a concession.",
+                costs="One action.",
+                risks="Backing down without a concession counts as a retreat.",
+                when="Only for sanctions you are part of.",
+            ),
+        ),
+        Move(
+            ConcedeToSanctions,
+            "Give in to sanctions",
+            check_concede,
+            concede_candidates,
+            SANCTIONS,
+            MoveHelp(
+                what="Give in to the sanctions against you: the senders get what they asked for and the sanctions end.",
+                costs="One action. Your domestic support falls because you backed down.",
+                risks="The senders' reputation rises and relations with them improve.",
+                when="Only when you are the target of sanctions.",
+            ),
+            answer=Answer("episode", None, "Sanctions"),
+        ),
+    ),
+    steps=(SANCTIONS, COSTS),
+)

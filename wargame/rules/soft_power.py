@@ -8,10 +8,29 @@ aid to a small state is how small states are courted.
 
 from __future__ import annotations
 
-from ..board import Board, TurnOrders
-from ..orders import CulturalExchange, PublicDiplomacy, SendAid
+from dataclasses import dataclass
+
+from ..draft import TurnDraft
+from ..moves import Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
 from ..state import GameState
-from .common import check_other_state, others
+from .common import check_other_state, toward_each_other
+
+# --- orders ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PublicDiplomacy(Order):
+    target: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CulturalExchange(Order):
+    target: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SendAid(Order):
+    target: str = ""
 
 
 def check_targeted(state: GameState, o: PublicDiplomacy | CulturalExchange | SendAid) -> str | None:
@@ -22,23 +41,8 @@ def check_targeted(state: GameState, o: PublicDiplomacy | CulturalExchange | Sen
     return None
 
 
-CHECKS = {
-    PublicDiplomacy: check_targeted,
-    CulturalExchange: check_targeted,
-    SendAid: check_targeted,
-}
-
-
-def candidates(state: GameState, seat: str):
-    for other in others(state, seat):
-        yield PublicDiplomacy(seat, target=other)
-        yield CulturalExchange(seat, target=other)
-        yield SendAid(seat, target=other)
-
-
-def apply_soft_power(board: Board, orders: TurnOrders) -> set[str]:
-    """Returns the states that received aid this turn (it also eases humanitarian crises)."""
-    aided: set[str] = set()
+def apply_soft_power(board: TurnDraft, orders: TurnOrders) -> None:
+    """Campaigns, exchanges and aid; the states aided are noted (aid also eases humanitarian crises)."""
     for o in orders.of(PublicDiplomacy, CulturalExchange, SendAid):
         if isinstance(o, PublicDiplomacy):
             board.scale(o.actor, "economy", 0.997)
@@ -70,7 +74,7 @@ def apply_soft_power(board: Board, orders: TurnOrders) -> set[str]:
             gain = min(15.0, 4.0 + 60.0 * weight)
             board.shift_relation(o.actor, o.target, gain)
             board.adjust(o.actor, "reputation", 2)
-            aided.add(o.target)
+            board.notes.aided.add(o.target)
             board.emit(
                 "AidSent",
                 f"{board.name(o.actor)} sent aid to {board.name(o.target)}.",
@@ -82,4 +86,50 @@ def apply_soft_power(board: Board, orders: TurnOrders) -> set[str]:
                     "reputation change": 2,
                 },
             )
-    return aided
+
+
+SOFT_POWER = Step(Phase.SOFT_POWER, apply_soft_power)
+
+FAMILY = Family(
+    "soft_power",
+    "Soft power",
+    moves=(
+        Move(
+            PublicDiplomacy,
+            "Public diplomacy campaign",
+            check_targeted,
+            toward_each_other(lambda seat, other: PublicDiplomacy(seat, target=other)),
+            SOFT_POWER,
+            MoveHelp(
+                what="Run a public diplomacy campaign aimed at another state's public.",
+                costs="One action.",
+                risks="Slow, small gains: relations improve and your reputation rises a little.",
+            ),
+        ),
+        Move(
+            CulturalExchange,
+            "Cultural and educational exchange",
+            check_targeted,
+            toward_each_other(lambda seat, other: CulturalExchange(seat, target=other)),
+            SOFT_POWER,
+            MoveHelp(
+                what="Hold cultural and educational exchanges with another state.",
+                costs="One action.",
+                risks="Slow, small gains in relations.",
+            ),
+        ),
+        Move(
+            SendAid,
+            "Send aid",
+            check_targeted,
+            toward_each_other(lambda seat, other: SendAid(seat, target=other)),
+            SOFT_POWER,
+            MoveHelp(
+                what="Send economic aid to another state.",
+                costs="One action. It costs your economy.",
+                risks="The recipient's economy and stability improve; relations and your reputation rise.",
+            ),
+        ),
+    ),
+    steps=(SOFT_POWER,),
+)

@@ -1,0 +1,272 @@
+"""The working copy that one turn's resolution edits, then freezes into the next GameState.
+
+In the spirit of boardgame.io's immer drafts: rules receive a `TurnDraft`, change it freely through
+typed fields and methods, and `resolve` freezes it into the next immutable state. Keeping every
+change inside this one object is what lets `resolve` stay a pure function of (state, orders, rng);
+keeping the bounds here (`Gauge`, `shift_relation`, `tension`) means no rule clamps by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Generic, TypeVar
+
+from .enums import RELATION_BOUNDS, STAT_BOUNDS, TENSION_BOUNDS, Rung, Stat
+from .events import Event
+from .rng import Rng
+from .state import (
+    CouncilDraft,
+    Country,
+    Dispute,
+    GameState,
+    Invocation,
+    Mediation,
+    Population,
+    Proposal,
+    Readings,
+    SanctionsEpisode,
+    Treaty,
+    Ultimatum,
+    War,
+)
+
+R = TypeVar("R", bound=tuple)
+
+
+class Gauge:
+    """A country figure that stays within its bounds whatever a rule adds or takes away."""
+
+    def __init__(self, stat: Stat):
+        self.low, self.high = STAT_BOUNDS[stat]
+        self.slot = f"_{stat.value}"
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        return self if obj is None else getattr(obj, self.slot)
+
+    def __set__(self, obj: Any, value: float) -> None:
+        setattr(obj, self.slot, min(self.high, max(self.low, value)))
+
+
+class CountryDraft:
+    """One country during a turn: its figures bounded, its counters and flags plain."""
+
+    __slots__ = (
+        "id",
+        "_military",
+        "_economy",
+        "_stability",
+        "_reputation",
+        "_buildup",
+        "hidden_military",
+        "casualties",
+        "backed_down",
+        "obligations_broken",
+        "attacked",
+        "reciprocated",
+    )
+
+    military = Gauge(Stat.MILITARY)
+    economy = Gauge(Stat.ECONOMY)
+    stability = Gauge(Stat.STABILITY)
+    reputation = Gauge(Stat.REPUTATION)
+    buildup = Gauge(Stat.BUILDUP)
+
+    def __init__(self, record: Country):
+        for name, value in zip(Country._fields, record, strict=True):
+            setattr(self, name, value)
+
+    def shift(self, stat: Stat, delta: float) -> float:
+        """Add `delta` to a figure within its bounds; returns the change actually made."""
+        old = getattr(self, stat.value)
+        setattr(self, stat.value, old + delta)
+        return getattr(self, stat.value) - old
+
+    def scale(self, stat: Stat, factor: float) -> float:
+        """Multiply a figure (lose 3% of the economy: 0.97); returns the change actually made."""
+        old = getattr(self, stat.value)
+        return self.shift(stat, old * factor - old)
+
+    def freeze(self) -> Country:
+        return Country(*(getattr(self, name) for name in Country._fields))
+
+
+class Records(list, Generic[R]):
+    """A state's records of one kind (treaties, wars...) while a turn edits them."""
+
+    def find(self, ident: str) -> R | None:
+        for record in self:
+            if record.id == ident:
+                return record
+        return None
+
+    def replace(self, old: R, **changes: Any) -> R:
+        """Swap `old` for a copy with `changes`, in place; returns the copy."""
+        new = old._replace(**changes)  # type: ignore[attr-defined]
+        for i, record in enumerate(self):
+            if record is old:
+                self[i] = new
+                return new
+        self[self.index(old)] = new  # an equal record built elsewhere
+        return new
+
+
+class TurnNotes:
+    """What the phases of one turn tell each other: the rungs reached by this turn's actions and
+    the states that received aid (aid also eases humanitarian crises)."""
+
+    __slots__ = ("rungs", "aided")
+
+    def __init__(self) -> None:
+        self.rungs: list[int] = []
+        self.aided: set[str] = set()
+
+
+class TurnDraft(Readings):
+    def __init__(self, state: GameState, rng: Rng):
+        self.previous = state  # the state at the start of the turn, for "before" values
+        self.scenario = state.scenario
+        self.turn = state.turn
+        self.rng = rng
+        self.countries = [CountryDraft(c) for c in state.countries]
+        self.relations = list(state.relations)
+        self._tension = state.tension
+        self.escalation = state.escalation
+        self.max_escalation = state.max_escalation
+        self.treaties: Records[Treaty] = Records(state.treaties)
+        self.proposals: Records[Proposal] = Records(state.proposals)
+        self.sanctions: Records[SanctionsEpisode] = Records(state.sanctions)
+        self.disputes: Records[Dispute] = Records(state.disputes)
+        self.wars: Records[War] = Records(state.wars)
+        self.invocations: Records[Invocation] = Records(state.invocations)
+        self.populations: Records[Population] = Records(state.populations)
+        self.drafts: Records[CouncilDraft] = Records(state.drafts)
+        self.mediations: Records[Mediation] = Records(state.mediations)
+        self.ultimatums: Records[Ultimatum] = Records(state.ultimatums)
+        self.fired_injects = list(state.fired_injects)
+        self.next_id = state.next_id
+        self.events: list[Event] = []
+        self.notes = TurnNotes()
+
+    # --- identities ---------------------------------------------------------------------------
+
+    def new_id(self, prefix: str) -> str:
+        ident = f"{prefix}{self.next_id}"
+        self.next_id += 1
+        return ident
+
+    # --- the world's temperature --------------------------------------------------------------
+
+    @property
+    def tension(self) -> float:
+        return self._tension
+
+    @tension.setter
+    def tension(self, value: float) -> None:
+        low, high = TENSION_BOUNDS
+        self._tension = min(high, max(low, value))
+
+    def reach(self, rung: Rung) -> None:
+        """This turn's actions brought the crisis to `rung` (settled in the escalation phase)."""
+        self.notes.rungs.append(rung)
+
+    # --- relations ----------------------------------------------------------------------------
+
+    def shift_relation(self, a: str, b: str, delta: float) -> float:
+        """Change relations between a and b (both ways) within bounds; returns the change made."""
+        if a == b:
+            return 0.0
+        index, n = self.scenario.state_index, len(self.scenario.state_index)
+        i, j = index[a], index[b]
+        old = self.relations[i * n + j]
+        low, high = RELATION_BOUNDS
+        new = min(high, max(low, old + delta))
+        self.relations[i * n + j] = self.relations[j * n + i] = new
+        return new - old
+
+    def shift_relations_with_all(
+        self, state_id: str, delta: float, *, except_: Iterable[str] = ()
+    ) -> None:
+        skip = set(except_)
+        for other in self.ids:
+            if other != state_id and other not in skip:
+                self.shift_relation(state_id, other, delta)
+
+    # --- events -------------------------------------------------------------------------------
+
+    def emit(
+        self,
+        kind: str,
+        text: str,
+        actors: Sequence[str] = (),
+        numbers: dict[str, float] | None = None,
+        visible_to: Sequence[str] | None = None,
+    ) -> Event:
+        """Record what happened, with the numbers behind it; `visible_to` None means public."""
+        event = Event(
+            self.turn,
+            kind,
+            text,
+            tuple(actors),
+            tuple((k, float(v)) for k, v in numbers.items()) if numbers else (),
+            None if visible_to is None else tuple(visible_to),
+        )
+        self.events.append(event)
+        return event
+
+    # --- freezing -----------------------------------------------------------------------------
+
+    def freeze(self) -> GameState:
+        return GameState(
+            scenario=self.scenario,
+            seed=self.previous.seed,
+            turn=self.turn + 1,
+            countries=tuple(c.freeze() for c in self.countries),
+            relations=tuple(self.relations),
+            tension=self.tension,
+            escalation=self.escalation,
+            max_escalation=self.max_escalation,
+            treaties=tuple(self.treaties),
+            proposals=tuple(self.proposals),
+            sanctions=tuple(self.sanctions),
+            disputes=tuple(self.disputes),
+            wars=tuple(self.wars),
+            invocations=tuple(self.invocations),
+            populations=tuple(self.populations),
+            drafts=tuple(self.drafts),
+            mediations=tuple(self.mediations),
+            ultimatums=tuple(self.ultimatums),
+            fired_injects=tuple(self.fired_injects),
+            next_id=self.next_id,
+        )
+
+    # --- the Board interface the rules modules used before the typed draft ----------------------
+    # Kept while the families move to the typed API above; removed when none calls them.
+
+    @property
+    def rungs_this_turn(self) -> list[int]:
+        return self.notes.rungs
+
+    def get(self, state_id: str, attribute: str) -> Any:
+        return getattr(self.country(state_id), attribute)
+
+    def set(self, state_id: str, attribute: str, value: Any) -> None:
+        setattr(self.country(state_id), attribute, value)
+
+    def adjust(self, state_id: str, attribute: str, delta: float) -> float:
+        return self.country(state_id).shift(Stat(attribute), delta)
+
+    def scale(self, state_id: str, attribute: str, factor: float) -> float:
+        return self.country(state_id).scale(Stat(attribute), factor)
+
+    def bump(self, state_id: str, counter: str, by: int = 1) -> None:
+        c = self.country(state_id)
+        setattr(c, counter, getattr(c, counter) + by)
+
+    def flag(self, state_id: str, name: str) -> None:
+        setattr(self.country(state_id), name, True)
+
+    def replace_in(self, items: Records, old: Any, **changes: Any) -> Any:
+        return items.replace(old, **changes)
+
+    def find(self, items: Records, ident: str) -> Any:
+        return items.find(ident)
