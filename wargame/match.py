@@ -1,38 +1,28 @@
 """A session in play: scenario, seed, who plays each seat, and the log of turns.
 
 The match gathers each seat's orders (people submit them; computer seats decide from their own
-view), resolves the turn when every seat is in, and keeps the log. It has no I/O of its own: a
-recorder (the session store) is told of every submission and every resolved turn, which is how
-autosave works. The log is enough to replay the match exactly (`replay`).
+view), plays the turn through the game loop (`loop.play_turn`) when every seat is in, and keeps
+the log. It has no I/O of its own: a recorder (the session store) is told of every submission and
+every resolved turn, which is how autosave works. The log is enough to replay the match exactly
+(`replay`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Protocol
 
-from .ai import Player, make_player
 from .events import Event
 from .legality import check_orders
+from .loop import SessionDice, TurnRecord, play_turn
 from .orders import Order
-from .resolve import OrderResult, resolve
-from .rng import Rng
+from .players import Decision, Player
 from .scenario import Scenario
 from .setup import new_game
-from .state import GameState, state_hash
 from .view import SeatView, view_for
 
-
-@dataclass(frozen=True)
-class TurnRecord:
-    turn: int
-    orders: tuple[Order, ...]
-    events: tuple[Event, ...]
-    results: tuple[OrderResult, ...]
-    state: GameState
-    state_hash: str
-    reasons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # computer seats' why
+__all__ = ["Match", "OrdersRejected", "Recorder", "TurnRecord", "replay"]
 
 
 class Recorder(Protocol):
@@ -57,9 +47,12 @@ class Match:
         self.scenario = scenario
         self.state = new_game(scenario, seed)
         self.seed = self.state.seed
+        self.dice = SessionDice(self.seed)
         if isinstance(computer, Mapping):
             self.computer: dict[str, Player] = dict(computer)
-        else:
+        else:  # seat ids: the default computer player for each (the AI loads only here)
+            from .ai import make_player
+
             self.computer = {seat: make_player() for seat in computer}
         unknown = set(self.computer) - set(scenario.state_ids)
         if unknown:
@@ -108,8 +101,9 @@ class Match:
         if self.recorder is not None:
             self.recorder.orders_submitted(self, seat, orders)
 
-    def decide_for_computer(self, seat: str):
-        rng = Rng.for_seat(self.seed, self.state.turn, seat)
+    def decide_for_computer(self, seat: str) -> Decision:
+        """What a computer seat's player decides now, from its view (as the turn will ask it)."""
+        rng = self.dice.for_seat(self.state.turn, seat)
         return self.computer[seat].decide(self.view(seat), rng)
 
     def resolve_turn(self) -> TurnRecord:
@@ -117,32 +111,20 @@ class Match:
         missing = self.waiting_for()
         if missing:
             raise RuntimeError(f"still waiting for orders from {', '.join(missing)}")
-        reasons: dict[str, tuple[str, ...]] = {}
-        orders: dict[str, tuple[Order, ...]] = dict(self.pending)
-        for seat in self.computer:
-            decision = self.decide_for_computer(seat)
-            orders[seat] = tuple(decision.orders)
-            reasons[seat] = tuple(decision.reasons)
-        return self.apply(orders, reasons)
+        record = play_turn(self.state, self.last_events(), self.pending, self.computer, self.dice)
+        return self._log(record)
 
     def apply(
         self,
         orders: Mapping[str, tuple[Order, ...]],
         reasons: Mapping[str, tuple[str, ...]] | None = None,
     ) -> TurnRecord:
-        flat = tuple(o for seat in self.seats for o in orders.get(seat, ()))
-        turn = self.state.turn
-        result = resolve(self.state, flat, Rng.for_turn(self.seed, turn))
-        record = TurnRecord(
-            turn,
-            flat,
-            result.events,
-            result.results,
-            result.state,
-            state_hash(result.state),
-            dict(reasons or {}),
-        )
-        self.state = result.state
+        """Resolve the turn with these orders for every seat (a replayed log's), as given."""
+        record = play_turn(self.state, self.last_events(), orders, {}, self.dice)
+        return self._log(dataclasses.replace(record, reasons=dict(reasons or {})))
+
+    def _log(self, record: TurnRecord) -> TurnRecord:
+        self.state = record.state
         self.history.append(record)
         self.pending = {}
         if self.recorder is not None:
@@ -159,20 +141,14 @@ class Match:
 
 def replay(scenario: Scenario, seed: int, turns: Iterable[Iterable[Order]]) -> list[TurnRecord]:
     """Re-resolve a logged game from its scenario: the hashes must match the log's snapshots."""
-    state = new_game(scenario, seed)
+    state, events = new_game(scenario, seed), ()
+    dice = SessionDice(seed)
     records = []
     for orders in turns:
-        orders = tuple(orders)
-        result = resolve(state, orders, Rng.for_turn(seed, state.turn))
-        records.append(
-            TurnRecord(
-                state.turn,
-                orders,
-                result.events,
-                result.results,
-                result.state,
-                state_hash(result.state),
-            )
-        )
-        state = result.state
+        by_seat: dict[str, list[Order]] = {}
+        for order in orders:
+            by_seat.setdefault(order.actor, []).append(order)
+        record = play_turn(state, events, by_seat, {}, dice)
+        records.append(record)
+        state, events = record.state, record.events
     return records

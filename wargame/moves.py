@@ -113,18 +113,22 @@ class Phase(IntEnum):
 StepRun = Callable[["TurnDraft", "TurnOrders"], None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Step:
-    """A piece of the turn's resolution: it carries out its moves' orders (or the turn's upkeep:
-    wars fought, costs paid) in its phase. Every step runs every turn; `run` picks its orders
-    from `orders.of(...)` and does nothing when there are none."""
+    """A piece of the turn's resolution, in its phase: it carries out its moves' orders, or the
+    turn's upkeep (wars fought, costs paid). Every step runs every turn.
+
+    With a `run` function, the step takes its orders itself (`orders.of(...)`): for moves settled
+    together, such as answers weighed against the record they answer. Without one, it applies
+    each of its moves' orders in resolution order with the move's own `apply`."""
 
     phase: Phase
-    run: StepRun
+    run: StepRun | None = None
+    name: str = ""
 
-    @property
-    def name(self) -> str:
-        return self.run.__name__
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", self.run.__name__ if self.run else self.phase.name)
 
 
 @dataclass(frozen=True)
@@ -150,6 +154,7 @@ class Answer:
 
 
 Check = Callable[["GameState", Any], "str | None"]
+Apply = Callable[["TurnDraft", Any], None]
 Candidates = Callable[["GameState", str], Iterable[Order]]
 
 
@@ -159,8 +164,9 @@ class Move:
     label: str
     check: Check  # None when the order is legal in this state, else the reason it is not
     candidates: Candidates  # every order of this kind the seat might give (checked afterwards)
-    effect: Step  # the step that carries it out
+    effect: Step  # the step that carries it out (and so the phase it runs in)
     help: MoveHelp
+    apply: Apply | None = None  # what one order does, when its step applies orders one by one
     costs_action: bool = True  # free moves: messages and answers
     answer: Answer | None = None
     # for order forms: fields a player fills in freely, with their widget ("text", "states",
@@ -203,6 +209,11 @@ class Ruleset:
                 if move.order in self.moves:
                     raise ValueError(f"{move.kind} is declared twice")
                 self.moves[move.order] = move
+        for move in self.moves.values():
+            if (move.effect.run is None) != (move.apply is not None):
+                raise ValueError(
+                    f"{move.kind}: a move needs `apply` exactly when its step has no `run`"
+                )
         ranked = [
             (step.phase, rank, position, step)
             for rank, family in enumerate(self.families)
@@ -210,6 +221,20 @@ class Ruleset:
         ]
         self.steps: tuple[Step, ...] = tuple(s for *_, s in sorted(ranked, key=lambda r: r[:3]))
         self.order_types: dict[str, type[Order]] = {m.kind: m.order for m in self.moves.values()}
+        steps_of_moves = {id(m.effect) for m in self.moves.values()}
+        for step in self.steps:
+            if step.run is None and id(step) not in steps_of_moves:
+                raise ValueError(f"step {step.name} applies orders but no move uses it")
+
+    def run(self, step: Step, draft: TurnDraft, orders: TurnOrders) -> None:
+        """Carry out one step of the turn."""
+        if step.run is not None:
+            step.run(draft, orders)
+            return
+        for order in orders:
+            move = self.moves[type(order)]
+            if move.effect is step:
+                move.apply(draft, order)  # type: ignore[misc]
 
     def move(self, order: Order | type[Order]) -> Move | None:
         return self.moves.get(order if isinstance(order, type) else type(order))

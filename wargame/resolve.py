@@ -88,5 +88,5 @@ def adjudicate(
             )
     orders = TurnOrders(valid)
     for step in rules.steps:
-        step.run(draft, orders)
+        rules.run(step, draft, orders)
     return Resolution(draft.freeze(), tuple(draft.events), results)

@@ -6,21 +6,12 @@ Levels differ in foresight, never in what they may see: "easy" plays by rules of
 
 from __future__ import annotations
 
-from typing import Protocol
-
-from ..rng import Rng
-from ..view import SeatView
-from .heuristic import DOCTRINES, Decision, HeuristicPlayer
+from ..players import Decision, Player
+from .heuristic import DOCTRINES, HeuristicPlayer
 from .lookahead import DEFAULT_LEVEL, LEVELS, LookaheadPlayer
 from .random_player import RandomPlayer
 
 KINDS = ("random", *LEVELS)
-
-
-class Player(Protocol):
-    name: str
-
-    def decide(self, view: SeatView, rng: Rng) -> Decision: ...
 
 
 def make_player(kind: str = "easy", doctrine: str | None = None) -> Player:

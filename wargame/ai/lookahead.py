@@ -16,15 +16,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..loop import play_turn
 from ..orders import Order
-from ..resolve import resolve
+from ..players import Player
 from ..rng import Rng, derive_seed
 from ..rules.agreements import AnswerProposal
 from ..rules.alliances import AnswerInvocation
 from ..rules.sanctions import ConcedeToSanctions
 from ..scoring import score
 from ..state import GameState
-from ..view import SeatView, view_for
+from ..view import SeatView
 from .heuristic import DOCTRINES, Decision, HeuristicPlayer
 
 
@@ -150,35 +151,44 @@ class LookaheadPlayer:
     # --- evaluation ------------------------------------------------------------------------------
 
     def _evaluate(self, view: SeatView, orders: list[Order]) -> float:
+        """The mean utility of `futures` rollouts in which the seat gives `orders` now and plays
+        by instinct afterwards, the other states by the rule-of-thumb player."""
         assert self.foresight is not None and view.seat is not None
         seat, belief = view.seat, view.state
+        others: dict[str, Player] = {o: HeuristicPlayer() for o in belief.ids if o != seat}
         total = 0.0
         for k in range(self.foresight.futures):
             future = Rng(derive_seed(belief.seed, "future", belief.turn, seat, k))
             state = belief
-            mine: list[Order] = list(orders)
             for depth in range(self.foresight.depth):
                 if state.finished:
                     break
-                others = self._others_orders(state, seat, future)
-                if depth > 0:
-                    mine = self.instinct.decide(
-                        view_for(state, seat), Rng(future.below(2**62))
-                    ).orders
-                state = resolve(state, [*mine, *others], Rng(future.below(2**62))).state
+                given = {seat: orders} if depth == 0 else {}
+                players = others if depth == 0 else {**others, seat: self.instinct}
+                deciding = [*others, *([seat] if depth else [])]  # the seat draws last
+                dice = _DrawnDice.draw(future, deciding)
+                state = play_turn(state, (), given, players, dice).state
             total += utility(state, seat, belief)
         return total / self.foresight.futures
 
-    def _others_orders(self, state: GameState, seat: str, future: Rng) -> list[Order]:
-        orders: list[Order] = []
-        for other in state.ids:
-            if other != seat:
-                orders += (
-                    HeuristicPlayer()
-                    .decide(view_for(state, other), Rng(future.below(2**62)))
-                    .orders
-                )
-        return orders
+
+class _DrawnDice:
+    """The dice of one simulated turn, drawn in advance from a rollout's stream: one generator
+    per deciding seat (in seat order), then the turn's."""
+
+    def __init__(self, seats: dict[str, Rng], turn: Rng):
+        self.seats, self.turn = seats, turn
+
+    @classmethod
+    def draw(cls, stream: Rng, seats: list[str]) -> _DrawnDice:
+        drawn = {seat: Rng(stream.below(2**62)) for seat in seats}
+        return cls(drawn, Rng(stream.below(2**62)))
+
+    def for_seat(self, turn: int, seat: str) -> Rng:
+        return self.seats[seat]
+
+    def for_turn(self, turn: int) -> Rng:
+        return self.turn
 
 
 def _flip(order: Order) -> Order | None:

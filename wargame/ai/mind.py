@@ -9,20 +9,14 @@ puts them together.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 from ..legality import MAX_ACTIONS_PER_TURN
 from ..orders import Order
+from ..players import Decision
 from ..rng import Rng
 from ..rules.common import democracy_factor
 from ..rules.power import fighting_strength
 from ..state import GameState
-
-
-@dataclass
-class Decision:
-    orders: list[Order] = field(default_factory=list)
-    reasons: list[str] = field(default_factory=list)
 
 
 def logistic(x: float) -> float:

@@ -2,8 +2,7 @@
 
 Crisis i is played on the shipped scenario i mod k (so every scenario gets the same share) with a
 seed derived from the base seed and i: the same command gives the same records on every machine,
-whatever the number of worker processes. Every crisis is a real game: each seat's computer player
-decides from its own view and `resolve` plays the turn, exactly as `Match.play_out` does.
+whatever the number of worker processes. Every crisis is a real game, played by the same game loop as a match.
 """
 
 from __future__ import annotations
@@ -13,13 +12,13 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any
 
-from ..match import Match
-from ..resolve import resolve
-from ..rng import Rng, derive_seed
+from ..ai import make_player
+from ..loop import SessionDice, play_turn
+from ..rng import derive_seed
 from ..scenario import Scenario
 from ..scenario.library import bundled_names, load_bundled
+from ..setup import new_game
 from ..state import GameState
-from ..view import view_for
 from .records import crisis_record
 
 DEFAULT_SEED = 1816  # the first year of the Correlates of War system
@@ -50,20 +49,12 @@ def plan(
 
 
 def play_crisis(scenario: Scenario, seed: int) -> GameState:
-    """Play one all-computer crisis to the end: `Match.play_out` without the per-turn snapshot
-    hashes a saved session needs (they cost more than the game; tests check the two agree)."""
-    match = Match(scenario, seed, scenario.state_ids)
-    state, events = match.state, ()
+    """Play one all-computer crisis to the end, as `Match.play_out` does, without keeping a log."""
+    players = {seat: make_player() for seat in scenario.state_ids}
+    state, events, dice = new_game(scenario, seed), (), SessionDice(seed)
     while not state.finished:
-        orders = []
-        for seat in scenario.state_ids:
-            player = match.computer[seat]
-            decision = player.decide(
-                view_for(state, seat, events), Rng.for_seat(match.seed, state.turn, seat)
-            )
-            orders.extend(decision.orders)
-        result = resolve(state, orders, Rng.for_turn(match.seed, state.turn))
-        state, events = result.state, result.events
+        record = play_turn(state, events, {}, players, dice)
+        state, events = record.state, record.events
     return state
 
 

@@ -4,18 +4,45 @@ Reputation matters beyond goodwill: bystanders on the Security Council vote with
 name, computer players accept their proposals more readily and trust their alliances more
 (power.reliability). Aid buys more goodwill the larger it is for the recipient: a great power's
 aid to a small state is how small states are courted.
+
+Every figure below was set by hand (tuned) to make these moves slow and small next to coercion
+and force, after Nye (2004), "Soft Power"; none is a calibration target, and none moves a row of
+`wargame calibrate` directly (aid eases a population's toll, see humanitarian.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ..draft import TurnDraft
-from ..moves import Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
+from ..enums import Stat
+from ..moves import Family, Move, MoveHelp, Order, Phase, Step
 from ..state import GameState
 from .common import check_other_state, toward_each_other
 
-# --- orders ------------------------------------------------------------------------------------
+CAMPAIGN_COST = 0.003  # share of the economy a public diplomacy campaign costs (tuned)
+CAMPAIGN_RELATIONS = 3.0  # relations gained with the target's public (tuned)
+CAMPAIGN_REPUTATION = 1.0  # (tuned)
+EXCHANGE_RELATIONS = 4.0  # cultural and educational exchange (tuned)
+EXCHANGE_REPUTATION = 0.5  # (tuned)
+AID_SHARE = 0.01  # share of the donor's economy given as aid (tuned)
+AID_DELIVERED = 0.8  # share of the aid that reaches the recipient's economy (tuned)
+AID_STABILITY = 2.0  # recipient's stability gained (tuned)
+AID_RELATIONS_BASE = 4.0  # relations gained by any aid... (tuned)
+AID_RELATIONS_PER_WEIGHT = 60.0  # ...plus this per unit of aid/recipient's economy (tuned)
+AID_RELATIONS_MAX = 15.0  # (tuned)
+AID_REPUTATION = 2.0  # (tuned)
+AID_MIN_ECONOMY = 20.0  # a donor below this economy cannot give aid (tuned)
+
+
+class SoftPowerEvent(StrEnum):
+    CAMPAIGNED = "PublicDiplomacyCampaigned"
+    EXCHANGE_HELD = "ExchangeHeld"
+    AID_SENT = "AidSent"
+
+
+# --- public diplomacy --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +50,39 @@ class PublicDiplomacy(Order):
     target: str = ""
 
 
+def run_campaign(draft: TurnDraft, o: PublicDiplomacy) -> None:
+    actor = draft.country(o.actor)
+    actor.scale(Stat.ECONOMY, 1 - CAMPAIGN_COST)
+    relations = draft.shift_relation(o.actor, o.target, CAMPAIGN_RELATIONS)
+    reputation = actor.shift(Stat.REPUTATION, CAMPAIGN_REPUTATION)
+    draft.emit(
+        SoftPowerEvent.CAMPAIGNED,
+        f"{draft.name(o.actor)} ran a public diplomacy campaign in {draft.name(o.target)}.",
+        (o.actor, o.target),
+        {"relations change": relations, "reputation change": reputation},
+    )
+
+
+# --- cultural exchange -------------------------------------------------------------------------
+
+
 @dataclass(frozen=True, slots=True)
 class CulturalExchange(Order):
     target: str = ""
+
+
+def hold_exchange(draft: TurnDraft, o: CulturalExchange) -> None:
+    relations = draft.shift_relation(o.actor, o.target, EXCHANGE_RELATIONS)
+    draft.country(o.actor).shift(Stat.REPUTATION, EXCHANGE_REPUTATION)
+    draft.emit(
+        SoftPowerEvent.EXCHANGE_HELD,
+        f"{draft.name(o.actor)} and {draft.name(o.target)} held cultural and educational exchanges.",
+        (o.actor, o.target),
+        {"relations change": relations},
+    )
+
+
+# --- aid ---------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,66 +90,50 @@ class SendAid(Order):
     target: str = ""
 
 
-def check_targeted(state: GameState, o: PublicDiplomacy | CulturalExchange | SendAid) -> str | None:
+def check_aid(state: GameState, o: SendAid) -> str | None:
     if reason := check_other_state(state, o.actor, o.target):
         return reason
-    if isinstance(o, SendAid) and state.country(o.actor).economy < 20:
+    if state.country(o.actor).economy < AID_MIN_ECONOMY:
         return "your economy is too small to give aid"
     return None
 
 
-def apply_soft_power(board: TurnDraft, orders: TurnOrders) -> None:
-    """Campaigns, exchanges and aid; the states aided are noted (aid also eases humanitarian crises)."""
-    for o in orders.of(PublicDiplomacy, CulturalExchange, SendAid):
-        if isinstance(o, PublicDiplomacy):
-            board.scale(o.actor, "economy", 0.997)
-            board.shift_relation(o.actor, o.target, 3)
-            board.adjust(o.actor, "reputation", 1)
-            board.emit(
-                "PublicDiplomacyCampaigned",
-                f"{board.name(o.actor)} ran a public diplomacy campaign in {board.name(o.target)}.",
-                (o.actor, o.target),
-                {"relations change": 3, "reputation change": 1},
-            )
-        elif isinstance(o, CulturalExchange):
-            board.shift_relation(o.actor, o.target, 4)
-            board.adjust(o.actor, "reputation", 0.5)
-            board.emit(
-                "ExchangeHeld",
-                f"{board.name(o.actor)} and {board.name(o.target)} held cultural and educational exchanges.",
-                (o.actor, o.target),
-                {"relations change": 4},
-            )
-        elif isinstance(o, SendAid):
-            given = board.get(o.actor, "economy") * 0.01
-            weight = given / board.get(
-                o.target, "economy"
-            )  # aid as a share of the recipient's economy
-            board.adjust(o.actor, "economy", -given)
-            board.adjust(o.target, "economy", given * 0.8)
-            board.adjust(o.target, "stability", 2)
-            gain = min(15.0, 4.0 + 60.0 * weight)
-            board.shift_relation(o.actor, o.target, gain)
-            board.adjust(o.actor, "reputation", 2)
-            board.notes.aided.add(o.target)
-            board.emit(
-                "AidSent",
-                f"{board.name(o.actor)} sent aid to {board.name(o.target)}.",
-                (o.actor, o.target),
-                {
-                    "economy given": given,
-                    "share of the recipient's economy": weight,
-                    "relations change": gain,
-                    "reputation change": 2,
-                },
-            )
+def send_aid(draft: TurnDraft, o: SendAid) -> None:
+    """Aid buys more goodwill the larger it is for the recipient; it also eases a humanitarian
+    crisis in the recipient this turn (noted for the population toll)."""
+    donor, recipient = draft.country(o.actor), draft.country(o.target)
+    given = donor.economy * AID_SHARE
+    weight = given / recipient.economy  # aid as a share of the recipient's economy
+    donor.shift(Stat.ECONOMY, -given)
+    recipient.shift(Stat.ECONOMY, given * AID_DELIVERED)
+    recipient.shift(Stat.STABILITY, AID_STABILITY)
+    gain = min(AID_RELATIONS_MAX, AID_RELATIONS_BASE + AID_RELATIONS_PER_WEIGHT * weight)
+    draft.shift_relation(o.actor, o.target, gain)
+    reputation = donor.shift(Stat.REPUTATION, AID_REPUTATION)
+    draft.notes.aided.add(o.target)
+    draft.emit(
+        SoftPowerEvent.AID_SENT,
+        f"{draft.name(o.actor)} sent aid to {draft.name(o.target)}.",
+        (o.actor, o.target),
+        {
+            "economy given": given,
+            "share of the recipient's economy": weight,
+            "relations change": gain,
+            "reputation change": reputation,
+        },
+    )
 
 
-SOFT_POWER = Step(Phase.SOFT_POWER, apply_soft_power)
+def check_targeted(state: GameState, o: PublicDiplomacy | CulturalExchange) -> str | None:
+    return check_other_state(state, o.actor, o.target)
+
+
+SOFT_POWER = Step(Phase.SOFT_POWER)  # each order in turn, by its move's `apply`
 
 FAMILY = Family(
     "soft_power",
     "Soft power",
+    events=SoftPowerEvent,
     moves=(
         Move(
             PublicDiplomacy,
@@ -105,6 +146,7 @@ FAMILY = Family(
                 costs="One action.",
                 risks="Slow, small gains: relations improve and your reputation rises a little.",
             ),
+            apply=run_campaign,
         ),
         Move(
             CulturalExchange,
@@ -117,18 +159,21 @@ FAMILY = Family(
                 costs="One action.",
                 risks="Slow, small gains in relations.",
             ),
+            apply=hold_exchange,
         ),
         Move(
             SendAid,
             "Send aid",
-            check_targeted,
+            check_aid,
             toward_each_other(lambda seat, other: SendAid(seat, target=other)),
             SOFT_POWER,
             MoveHelp(
                 what="Send economic aid to another state.",
                 costs="One action. It costs your economy.",
-                risks="The recipient's economy and stability improve; relations and your reputation rise.",
+                risks="The recipient's economy and stability improve; relations and your "
+                "reputation rise.",
             ),
+            apply=send_aid,
         ),
     ),
     steps=(SOFT_POWER,),
