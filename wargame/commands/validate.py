@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 
 from ..scenario import ScenarioError, load_scenario
+from ..scenario.loader import visible
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "validate",
         help="check scenario files",
-        description="Check scenario files; exit 0 when all are valid, 2 otherwise.",
+        description="Check scenario files; exit 0 when all are valid, 2 otherwise. "
+        "Every problem is printed with its file and field path (see docs/SCENARIOS.md).",
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(run=run)
@@ -27,9 +29,8 @@ def run(args: argparse.Namespace) -> int:
             for problem in exc.problems:
                 print(problem)
         else:
-            print(
-                f"{path}: ok ({scenario.title}: {len(scenario.states)} states, {scenario.turns} turns)"
-            )
+            summary = f"{scenario.title}: {len(scenario.states)} states, {scenario.turns} turns"
+            print(visible(f"{path}: ok ({summary})"))
     if bad:
         print(f"{bad} of {len(args.files)} file(s) have problems")
         return 2

@@ -4,15 +4,27 @@ A scenario is the starting point of a crisis: the states and their attributes, h
 trade, the treaties already in force, the international organizations, the populations at risk, each
 state's objectives and the scripted events (injects). The schema is documented for authors in
 docs/SCENARIOS.md; keep the two in step.
+
+These models check each field on its own: its type, its range (every number finite and of a
+sensible size), text without control characters. What fields say about each other (ids that must
+exist or be unique, a state allied with itself...) is checked afterwards, in consistency.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 
@@ -40,10 +52,53 @@ ESCALATION_RUNGS = (
 )
 
 
-class Strict(BaseModel):
-    """Base: unknown keys are errors (a typo must not pass silently), and models are immutable."""
+# The range the game keeps each attribute in during play (the engine's STAT_BOUNDS, a test keeps
+# the two equal): inject changes and objective thresholds are checked against it, so a typo like
+# 1e308 cannot pass.
+ATTRIBUTE_RANGE = {
+    "military": (0.0, 2000.0),
+    "economy": (1.0, 20000.0),
+    "stability": (0.0, 100.0),
+    "reputation": (0.0, 100.0),
+}
+Attribute = Literal["military", "economy", "stability", "reputation"]
+MAX_RELATION_CHANGE = 200  # relations run from -100 to 100: a bigger change means nothing more
+MAX_TENSION_CHANGE = 100  # tension runs from 0 to 100
+MAX_PEOPLE = 10_000_000_000  # more than the world's population
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+# Characters that could rewrite a terminal line or reorder displayed text: C0 and C1 controls
+# (escape sequences, carriage return...) and the bidirectional overrides. Line breaks and tabs
+# are text.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _no_control_characters(text: str) -> str:
+    found = CONTROL_CHARACTERS.search(text)
+    if found:
+        raise ValueError(
+            f"contains the control character U+{ord(found.group()):04X} at position "
+            f"{found.start()}; text may hold letters, punctuation, line breaks and tabs only"
+        )
+    return text
+
+
+def _text(max_length: int) -> object:
+    """Non-empty player-facing text of at most max_length characters, with no control codes."""
+    return Annotated[
+        str, Field(min_length=1, max_length=max_length), AfterValidator(_no_control_characters)
+    ]
+
+
+ShortText = _text(120)  # names, titles, headlines
+Paragraph = _text(2000)  # summaries, objectives' and injects' texts
+Briefing = _text(20_000)
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors (a typo must not pass silently), models are immutable, and
+    every number is finite (NaN and infinity would poison every sum they touch)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 # --- objectives -------------------------------------------------------------------------------
@@ -61,9 +116,23 @@ class WinWar(Strict):
 
 class AttributeAtLeast(Strict):
     type: Literal["attribute_at_least"]
-    attribute: Literal["military", "economy", "stability", "reputation"]
+    attribute: Attribute
     value: float
     state: Identifier | None = None  # None: the objective's own state
+
+    @field_validator("value")
+    @classmethod
+    def _within_the_attributes_range(cls, value: float, info: ValidationInfo) -> float:
+        attribute = info.data.get("attribute")
+        if attribute is not None:
+            high = ATTRIBUTE_RANGE[attribute][1]
+            if not 0 <= value <= high:
+                article = "an" if attribute[0] in "aeiou" else "a"
+                raise ValueError(
+                    f"{article} {attribute} threshold must be between 0 and {high:g} "
+                    f"(the range {attribute} is kept in during play)"
+                )
+        return value
 
 
 class TreatyWith(Strict):
@@ -81,7 +150,7 @@ class RelationsAtLeast(Strict):
 class PopulationProtected(Strict):
     type: Literal["population_protected"]
     population: Identifier
-    max_deaths: int = Field(ge=0)
+    max_deaths: int = Field(ge=0, le=MAX_PEOPLE)
 
 
 class SanctionsConceded(Strict):
@@ -139,7 +208,7 @@ Condition = Annotated[
 
 class Objective(Strict):
     id: Identifier
-    text: str = Field(min_length=1)
+    text: Paragraph
     points: int = Field(ge=1, le=100)
     secret: bool = False
     condition: Condition
@@ -150,7 +219,7 @@ class Objective(Strict):
 
 class StateSpec(Strict):
     id: Identifier
-    name: str = Field(min_length=1, max_length=60)
+    name: ShortText = Field(max_length=60)
     regime: Literal[REGIMES]  # type: ignore[valid-type]
     nuclear: bool = False
     great_power: bool = False
@@ -160,7 +229,7 @@ class StateSpec(Strict):
     reputation: float = Field(ge=0, le=100)
     position: tuple[float, float] = Field(description="map placement, x and y in 0..1")
     doctrine: Literal[DOCTRINES] = "realist"  # type: ignore[valid-type]
-    briefing: str = Field(min_length=1)
+    briefing: Briefing
     objectives: tuple[Objective, ...] = ()
 
     @model_validator(mode="after")
@@ -190,7 +259,7 @@ class TreatySpec(Strict):
     members: tuple[Identifier, ...] = Field(min_length=2)
     casus_foederis: Literal["defensive", "any"] = "defensive"
     # arms control terms: a ceiling on military capability and how intrusive verification is
-    cap: float | None = Field(default=None, ge=0)
+    cap: float | None = Field(default=None, ge=0, le=ATTRIBUTE_RANGE["military"][1])
     verification: float | None = Field(default=None, ge=0, le=1)
 
 
@@ -198,7 +267,7 @@ class Bystander(Strict):
     """A Security Council member no player controls; `leaning` is its readiness to act (-1..1)."""
 
     id: Identifier
-    name: str
+    name: ShortText
     leaning: float = Field(default=0.0, ge=-1, le=1)
 
 
@@ -220,7 +289,7 @@ class SecurityCouncil(Strict):
 
 class RegionalOrganization(Strict):
     id: Identifier
-    name: str
+    name: ShortText
     members: tuple[Identifier, ...] = Field(min_length=2)
 
 
@@ -231,9 +300,9 @@ class Organizations(Strict):
 
 class PopulationSpec(Strict):
     id: Identifier
-    name: str
+    name: ShortText
     in_state: Identifier
-    people: int = Field(gt=0)
+    people: int = Field(gt=0, le=MAX_PEOPLE)
     threat: float = Field(
         ge=0, le=1, description="share of the people killed per turn if unprotected"
     )
@@ -248,13 +317,26 @@ class PopulationSpec(Strict):
 
 class Effect(Strict):
     state: Identifier
-    attribute: Literal["military", "economy", "stability", "reputation"]
+    attribute: Attribute
     delta: float
+
+    @field_validator("delta")
+    @classmethod
+    def _within_the_attributes_range(cls, delta: float, info: ValidationInfo) -> float:
+        attribute = info.data.get("attribute")
+        if attribute is not None:
+            low, high = ATTRIBUTE_RANGE[attribute]
+            if abs(delta) > high - low:
+                raise ValueError(
+                    f"a change of {attribute} must be between {low - high:g} and {high - low:g} "
+                    f"({attribute} is kept between {low:g} and {high:g})"
+                )
+        return delta
 
 
 class RelationEffect(Strict):
     between: tuple[Identifier, Identifier]
-    delta: float
+    delta: float = Field(ge=-MAX_RELATION_CHANGE, le=MAX_RELATION_CHANGE)
 
 
 class Trigger(Strict):
@@ -271,12 +353,12 @@ class Trigger(Strict):
 
 class Inject(Strict):
     id: Identifier
-    title: str
-    text: str
+    title: ShortText
+    text: Paragraph
     when: Trigger
     effects: tuple[Effect, ...] = ()
     relation_effects: tuple[RelationEffect, ...] = ()
-    tension: float = 0.0
+    tension: float = Field(default=0.0, ge=-MAX_TENSION_CHANGE, le=MAX_TENSION_CHANGE)
 
 
 # --- the scenario -----------------------------------------------------------------------------
@@ -284,11 +366,11 @@ class Inject(Strict):
 
 class Scenario(Strict):
     id: Identifier
-    title: str = Field(min_length=1, max_length=80)
-    summary: str = Field(min_length=1)
-    briefing: str = Field(min_length=1, description="the situation as everyone knows it")
+    title: ShortText = Field(max_length=80)
+    summary: Paragraph
+    briefing: Briefing = Field(description="the situation as everyone knows it")
     turns: int = Field(ge=1, le=60)
-    turn_length: str = Field(min_length=1, description="what a turn stands for, e.g. 'two weeks'")
+    turn_length: ShortText = Field(description="what a turn stands for, e.g. 'two weeks'")
     seed: int = Field(default=1, ge=0, lt=2**63)
     tension: float = Field(default=20, ge=0, le=100)
     escalation: Literal[ESCALATION_RUNGS] = "protest"  # type: ignore[valid-type]
@@ -325,58 +407,3 @@ class Scenario(Strict):
 
     def state(self, state_id: str) -> StateSpec:
         return self._states_by_id[state_id]
-
-
-def cross_reference_problems(sc: Scenario) -> Iterator[tuple[str, str]]:
-    """Yield (field path, message) for every id that names nothing, or names something twice.
-
-    Run by the loader after field validation, so each problem gets its own path."""
-    ids = [s.id for s in sc.states]
-    known = set(ids)
-    for dup in sorted({i for i in ids if ids.count(i) > 1}):
-        yield "states", f"id {dup!r} is used twice"
-
-    def check(where: str, ref: str | None):
-        if ref is not None and ref not in known:
-            return where, f"unknown state {ref!r} (expected one of: {', '.join(ids)})"
-        return None
-
-    refs: list[tuple[str, str | None]] = []
-    for i, r in enumerate(sc.relations):
-        refs += [(f"relations[{i}].between", s) for s in r.between]
-        if r.between[0] == r.between[1]:
-            yield f"relations[{i}].between", "a state cannot have relations with itself"
-    for i, t in enumerate(sc.trade):
-        refs += [(f"trade[{i}].from", t.from_), (f"trade[{i}].to", t.to)]
-    for i, t in enumerate(sc.treaties):
-        refs += [(f"treaties[{i}].members", m) for m in t.members]
-        if t.kind == "arms_control" and t.cap is None:
-            yield f"treaties[{i}].cap", "an arms_control treaty needs a cap (a number)"
-    for i, p in enumerate(sc.populations):
-        refs += [
-            (f"populations[{i}].in_state", p.in_state),
-            (f"populations[{i}].perpetrator", p.perpetrator),
-        ]
-    for i, inj in enumerate(sc.injects):
-        refs += [(f"injects[{i}].effects[{j}].state", e.state) for j, e in enumerate(inj.effects)]
-        for j, e in enumerate(inj.relation_effects):
-            refs += [(f"injects[{i}].relation_effects[{j}].between", s) for s in e.between]
-    council = sc.organizations.security_council
-    if council is not None:
-        refs += [("organizations.security_council.permanent", s) for s in council.permanent]
-        refs += [("organizations.security_council.elected", s) for s in council.elected]
-    for i, org in enumerate(sc.organizations.regional):
-        refs += [(f"organizations.regional[{i}].members", m) for m in org.members]
-    pop_ids = {p.id for p in sc.populations}
-    for si, spec in enumerate(sc.states):
-        for oi, obj in enumerate(spec.objectives):
-            cond = obj.condition
-            where = f"states[{si}].objectives[{oi}].condition"
-            for field in ("with_", "against", "state", "target"):
-                refs.append((f"{where}.{field.rstrip('_')}", getattr(cond, field, None)))
-            if cond.type == "population_protected" and cond.population not in pop_ids:
-                yield f"{where}.population", f"unknown population {cond.population!r}"
-    for where, ref in refs:
-        problem = check(where, ref)
-        if problem:
-            yield problem
