@@ -200,8 +200,11 @@ class TurnDraft(Readings):
         actors: Sequence[str] = (),
         numbers: dict[str, float] | None = None,
         visible_to: Sequence[str] | None = None,
+        private: dict[str, dict[str, float]] | None = None,
     ) -> Event:
-        """Record what happened, with the numbers behind it; `visible_to` None means public."""
+        """Record what happened, with the numbers behind it; `visible_to` None means public.
+        `private` holds numbers only one seat may know ({seat: {name: value}}): a state's own
+        true losses, say, which tell its strength to anyone else."""
         event = Event(
             self.turn,
             kind,
@@ -209,6 +212,11 @@ class TurnDraft(Readings):
             tuple(actors),
             tuple((k, float(v)) for k, v in numbers.items()) if numbers else (),
             None if visible_to is None else tuple(visible_to),
+            tuple(
+                (seat, k, float(v))
+                for seat, values in (private or {}).items()
+                for k, v in values.items()
+            ),
         )
         self.events.append(event)
         return event

@@ -320,19 +320,20 @@ class GameState(Readings):
         return data
 
 
-def _canonical(value: Any) -> Any:
+def canonical(value: Any) -> Any:
+    """Plain data with floats rounded the way hashes need (the same on every machine)."""
     if isinstance(value, float):
         # rounding to 9 places keeps hashes equal across platforms' last-bit float noise
         return round(value, 9) + 0.0
     if isinstance(value, dict):
-        return {k: _canonical(v) for k, v in value.items()}
+        return {k: canonical(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_canonical(v) for v in value]
+        return [canonical(v) for v in value]
     return value
 
 
 def canonical_json(state: GameState) -> str:
-    return json.dumps(_canonical(state.to_data()), sort_keys=True, separators=(",", ":"))
+    return json.dumps(canonical(state.to_data()), sort_keys=True, separators=(",", ":"))
 
 
 def state_hash(state: GameState) -> str:

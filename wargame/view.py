@@ -8,11 +8,13 @@ view; they never filter the full state themselves.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
+from typing import Any
 
 from .events import Event
 from .rng import Rng, derive_seed
-from .state import GameState
+from .state import GameState, canonical
 
 ESTIMATE_ERROR = 0.15  # +/- share of true capability, without shared intelligence
 SHARED_ERROR = 0.03
@@ -52,10 +54,25 @@ def masked_state(state: GameState, seat: str) -> GameState:
 
 
 def view_for(state: GameState, seat: str | None, events: tuple[Event, ...] = ()) -> SeatView:
-    visible = tuple(e for e in events if e.visible_for(seat))
+    visible = tuple(e.for_seat(seat) for e in events if e.visible_for(seat))
     if seat is None:
         return SeatView(None, state, visible)
     return SeatView(seat, masked_state(state, seat), visible)
+
+
+def view_data(view: SeatView) -> dict[str, Any]:
+    """Everything the view holds, as plain data: what a client of this seat receives."""
+    return {
+        "seat": view.seat,
+        "scenario": view.state.scenario.model_dump(mode="json", by_alias=True),
+        "state": view.state.to_data(),
+        "events": [e.to_dict() for e in view.events],
+    }
+
+
+def view_json(view: SeatView) -> str:
+    """`view_data` as canonical JSON: two views hold the same knowledge exactly when equal."""
+    return json.dumps(canonical(view_data(view)), sort_keys=True, separators=(",", ":"))
 
 
 def information_string(view: SeatView) -> str:
