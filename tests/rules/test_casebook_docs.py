@@ -25,3 +25,10 @@ def test_every_case_is_in_the_rulebook_word_for_word():
         for m in re.finditer(r"^- \*\*(\d+\.\d+)\*\* (.*)$", doc, re.M)
     }
     assert listed == _docstring_cases()
+
+
+def test_the_rulebooks_move_list_is_the_rules_own():
+    from wargame.rulebook import replace_block
+
+    doc = (ROOT / "docs" / "RULES.md").read_text()
+    assert doc == replace_block(doc), "run `wargame rules --write docs/RULES.md`"
