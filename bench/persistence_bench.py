@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from wargame.ai import make_player
 from wargame.match import Match, TurnRecord, replay
 from wargame.orders import Order, order_from_dict
 from wargame.persistence import SessionStore
@@ -203,7 +204,7 @@ def persistence_rows(base: Path | None = None) -> list[BenchRow]:
         def open_and_resume() -> None:
             clear_order_cache()
             with SessionStore.open(ours_path) as s:
-                s.resume()
+                s.resume(make_player)
 
         def plain_read_and_replay() -> None:
             rows = plain_read(plain_path)

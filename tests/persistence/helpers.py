@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from wargame.match import Match
@@ -89,3 +90,51 @@ def table_shapes(path: Path) -> dict[str, object]:
         }
     finally:
         db.close()
+
+
+def run_forked(fn: Callable[[], object], timeout: float = 20.0) -> object:
+    """fn() in a forked child, whose result comes back through a pipe. A child still running
+    after `timeout` seconds is killed and the test fails: a hang never stalls the suite (this
+    is a safety net, not a timing check; the work is expected to take well under 5 s)."""
+    import multiprocessing
+    import traceback
+
+    import pytest
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            sender.send(("ok", fn()))
+        except BaseException:
+            sender.send(("error", traceback.format_exc()))
+
+    process = context.Process(target=child)
+    process.start()
+    try:
+        if not receiver.poll(timeout):
+            pytest.fail(f"still running after {timeout} s")
+        kind, value = receiver.recv()
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+    if kind == "error":
+        pytest.fail(f"the child failed:\n{value}")
+    return value
+
+
+def run_cli(*argv: str) -> tuple[int, str, str, float]:
+    """`wargame ARGV` in this process: (exit code, stdout, stderr, seconds)."""
+    import contextlib
+    import io
+    import time
+
+    from wargame.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    started = time.perf_counter()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue(), time.perf_counter() - started

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from wargame.ai import make_player
 from wargame.cli import main
 from wargame.persistence import SessionError, SessionStore
 from wargame.persistence.schema import APPLICATION_ID
@@ -136,7 +137,7 @@ def test_cli_reports_bad_file_and_exits_2(
 ):
     path, expected = bad_file
     before = fingerprint(path.parent)
-    extra = ["--json", str(tmp_path / "out.json")] if command == "export" else []
+    extra = ["--json", str(tmp_path / "out.json"), "--full"] if command == "export" else []
     assert main([command, str(path), *extra]) == 2
     err = capsys.readouterr().err
     assert f"wargame {command}:" in err and expected.split()[0] in err
@@ -183,7 +184,7 @@ def test_altered_snapshot_fails_verification(finished_file: Path, capsys):
         SessionStore.open(finished_file) as store,
         pytest.raises(SessionError, match="turn 3 does not replay"),
     ):
-        store.resume()
+        store.resume(make_player)
 
 
 def test_read_only_file_is_refused_for_writing_but_opens_read_only(
@@ -196,4 +197,4 @@ def test_read_only_file_is_refused_for_writing_but_opens_read_only(
         SessionStore.open(finished_file)
     monkeypatch.undo()
     with SessionStore.open(finished_file, readonly=True) as store:
-        assert all(c.ok for c in store.verify())
+        assert store.verify(make_player).ok

@@ -49,7 +49,7 @@ def test_play_save_refuses_an_existing_file(finished_file: Path, capsys):
 def test_export_writes_the_whole_log(finished_file: Path, tmp_path: Path):
     out = tmp_path / "log.json"
     before = fingerprint(finished_file.parent)
-    assert main(["export", str(finished_file), "--json", str(out)]) == 0
+    assert main(["export", str(finished_file), "--json", str(out), "--full"]) == 0
     data = json.loads(out.read_text())
     with SessionStore.open(finished_file, readonly=True) as store:
         log = store.load()
@@ -63,7 +63,7 @@ def test_export_writes_the_whole_log(finished_file: Path, tmp_path: Path):
 
 
 def test_export_to_stdout(unfinished_file: Path, capsys):
-    assert main(["export", str(unfinished_file), "--json", "-"]) == 0
+    assert main(["export", str(unfinished_file), "--json", "-", "--full"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert len(data["turns"]) == 2 and data["pending"]["turn"] == 3
 

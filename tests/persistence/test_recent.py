@@ -48,9 +48,19 @@ def test_remember_takes_title_and_progress(unfinished_file: Path):
     assert entry.title and entry.opened
 
 
+def test_clearing_empties_the_list_but_keeps_the_files(tmp_path: Path):
+    kept = tmp_path / "kept.wargame"
+    kept.write_bytes(b"")
+    recent.add_recent(kept)
+    recent.clear_recent()
+    assert recent.list_recent() == []
+    assert json.loads(recent.recent_file().read_text())["sessions"] == []
+    assert kept.exists()
+
+
 def test_corrupt_list_reads_as_empty_and_is_replaced(data_dir: Path, tmp_path: Path):
     data_dir.mkdir(parents=True)
-    for junk in ["{not json", "[1, 2]", '{"sessions": 5}', "\x00\x01"]:
+    for junk in ["{not json", "[1, 2]", '{"sessions": 5}', "\x00\x01", "[" * 100_000]:
         recent.recent_file().write_text(junk)
         assert recent.list_recent() == []
     recent.add_recent(tmp_path / "x.wargame")

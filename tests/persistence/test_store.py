@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 from wargame.ai import make_player
 from wargame.legality import legal_orders
 from wargame.match import Match
-from wargame.orders import ProposeAgreement, SendMessage
 from wargame.persistence import SCHEMA_VERSION, SessionError, SessionStore
 from wargame.persistence.codec import check_scenario_round_trip, scenario_from_json
+from wargame.persistence.engines import file_engine
 from wargame.persistence.schema import APPLICATION_ID
 from wargame.persistence.sqlitefile import backup_into
+from wargame.rules.agreements import ProposeAgreement
+from wargame.rules.diplomacy import SendMessage
 from wargame.state import state_hash
 
 from .helpers import fingerprint
@@ -32,9 +36,9 @@ def test_tutorial_round_trip_replays_every_hash(sessions: Path, tutorial):
         assert match.recorder is store
         match.play_out()
     with SessionStore.open(path) as store:
-        checks = store.verify()
+        checks = store.verify(make_player).checks
         log = store.load()
-        again = store.resume()
+        again = store.resume(make_player)
     assert [c.turn for c in checks] == list(range(1, tutorial.turns + 1))
     assert all(c.ok for c in checks)
     assert [t.state_hash for t in log.turns] == [r.state_hash for r in match.history]
@@ -50,27 +54,26 @@ def test_tutorial_round_trip_replays_every_hash(sessions: Path, tutorial):
         assert dict(saved.reasons) == dict(live.reasons)
 
 
-def test_file_header_and_durability_settings(finished_file: Path):
-    raw = finished_file.read_bytes()[:100]
+def test_file_header_and_durability_settings(unfinished_file: Path):
+    raw = unfinished_file.read_bytes()[:100]
     assert int.from_bytes(raw[68:72], "big") == APPLICATION_ID
     assert int.from_bytes(raw[60:64], "big") == SCHEMA_VERSION
-    assert (
-        raw[18:20] == b"\x01\x01"
-    )  # at rest: rollback journal, so read-only opens need no side files
-    with SessionStore.open(finished_file) as store, store.engine.connect() as conn:
-        assert (
-            conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        )  # while open for writing
-        assert (
-            conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
-        )  # FULL: every commit fsynced
-    assert sorted(p.name for p in finished_file.parent.iterdir()) == [
-        "finished.wargame"
-    ]  # self-contained
-    assert finished_file.read_bytes()[18:20] == b"\x01\x01"
-    with SessionStore.open(finished_file, readonly=True) as store:
-        store.verify()
-        assert sorted(p.name for p in finished_file.parent.iterdir()) == ["finished.wargame"]
+    # at rest: rollback journal, so read-only opens need no side files
+    assert raw[18:20] == b"\x01\x01"
+    with SessionStore.open(unfinished_file) as store:
+        with store.engine.connect() as conn:  # nothing written yet: the file is as it was
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
+        store.resume(make_player).resolve_turn()
+        with store.engine.connect() as conn:
+            # from the first write on, WAL: each commit one append and one fsync
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    # self-contained again once closed
+    assert sorted(p.name for p in unfinished_file.parent.iterdir()) == ["unfinished.wargame"]
+    assert unfinished_file.read_bytes()[18:20] == b"\x01\x01"
+    with SessionStore.open(unfinished_file, readonly=True) as store:
+        assert store.verify(make_player).ok
+        assert sorted(p.name for p in unfinished_file.parent.iterdir()) == ["unfinished.wargame"]
 
 
 def test_seats_and_who_plays_them_are_kept(sessions: Path, tutorial):
@@ -84,7 +87,7 @@ def test_seats_and_who_plays_them_are_kept(sessions: Path, tutorial):
     SessionStore.create(path, match).close()
     with SessionStore.open(path) as store:
         seats = {s.seat: s for s in store.load().seats}
-        again = store.resume()
+        again = store.resume(make_player)
     assert seats[aurelia].controller == "human"
     assert (seats[borduria].controller, seats[borduria].player, seats[borduria].doctrine) == (
         "computer",
@@ -111,7 +114,7 @@ def test_pending_orders_and_messages_survive_reopening(sessions: Path, tutorial)
     store.close()
 
     with SessionStore.open(path) as store:
-        again = store.resume()
+        again = store.resume(make_player)
         log = store.load()
         with store.engine.connect() as conn:
             messages = conn.exec_driver_sql(
@@ -127,11 +130,11 @@ def test_pending_orders_and_messages_survive_reopening(sessions: Path, tutorial)
 
 def test_resumed_match_keeps_recording(unfinished_file: Path):
     with SessionStore.open(unfinished_file) as store:
-        match = store.resume()
+        match = store.resume(make_player)
         assert match.recorder is store and match.state.turn == 3
         match.play_out()
     with SessionStore.open(unfinished_file, readonly=True) as store:
-        assert all(c.ok for c in store.verify())
+        assert store.verify(make_player).ok
         summary = store.summary()
     assert (summary.turns_played, summary.finished) == (summary.turns_total, True)
 
@@ -145,7 +148,7 @@ def test_create_saves_a_match_played_so_far_without_a_file(sessions: Path, tutor
         match.resolve_turn()
     with SessionStore.open(path) as store:
         assert [t.number for t in store.load().turns] == [1, 2, 3]
-        assert store.resume().state == match.state
+        assert store.resume(make_player).state == match.state
 
 
 def test_create_never_overwrites_unless_asked(finished_file: Path, tutorial):
@@ -166,21 +169,24 @@ def test_create_in_a_missing_folder_is_a_clear_error(tmp_path: Path, tutorial):
 
 
 def test_a_second_writer_cannot_overwrite_a_turn(unfinished_file: Path):
-    first, second = SessionStore.open(unfinished_file), SessionStore.open(unfinished_file)
-    a, b = first.resume(), second.resume()
+    # a writer that slipped past the lock (an older release, a copied file) still cannot
+    # overwrite a saved turn: the store refuses a turn that does not follow the last one saved
+    first = SessionStore.open(unfinished_file)
+    second = SessionStore(file_engine(unfinished_file, "rw"), unfinished_file)
+    a, b = first.resume(make_player), second.resume(make_player)
     a.resolve_turn()
     with pytest.raises(SessionError, match="another program"):
         b.resolve_turn()
     first.close()
     second.close()
     with SessionStore.open(unfinished_file, readonly=True) as store:
-        assert all(c.ok for c in store.verify())
+        assert store.verify(make_player).ok
 
 
 def test_read_only_store_never_writes(unfinished_file: Path):
     before = fingerprint(unfinished_file.parent)
     with SessionStore.open(unfinished_file, readonly=True) as store:
-        match = store.resume()
+        match = store.resume(make_player)
         assert match.recorder is None
         with pytest.raises(SessionError, match="read-only"):
             store.turn_resolved(match, match.resolve_turn())
@@ -189,7 +195,7 @@ def test_read_only_store_never_writes(unfinished_file: Path):
 
 def test_save_as_copies_a_live_session_and_moves_recording(unfinished_file: Path, sessions: Path):
     store = SessionStore.open(unfinished_file)
-    match = store.resume()
+    match = store.resume(make_player)
     copy_path = sessions / "copy.wargame"
     copy = store.save_as(copy_path, match=match)
     assert match.recorder is copy
@@ -198,7 +204,7 @@ def test_save_as_copies_a_live_session_and_moves_recording(unfinished_file: Path
     with SessionStore.open(unfinished_file, readonly=True) as original:
         assert len(original.load().turns) == 2  # the original stays as it was at "save as"
     with SessionStore.open(copy_path, readonly=True) as saved:
-        assert saved.summary().finished and all(c.ok for c in saved.verify())
+        assert saved.summary().finished and saved.verify(make_player).ok
 
 
 def test_save_as_refuses_its_own_file_and_existing_files(
@@ -212,12 +218,12 @@ def test_save_as_refuses_its_own_file_and_existing_files(
 
 
 def test_store_works_on_a_sqlalchemy_url(sessions: Path, tutorial):
-    url = f"sqlite:///{sessions / 'by-url.db'}"
+    url = make_url(f"sqlite:///{sessions / 'by-url.db'}")
     match = Match(tutorial, 8, tutorial.state_ids)
     with SessionStore.create(url, match):
         match.play_out()
     with SessionStore.open(url) as store:
-        assert all(c.ok for c in store.verify())
+        assert store.verify(make_player).ok
     with pytest.raises(SessionError, match="already holds"):
         SessionStore.create(url, Match(tutorial, 8, tutorial.state_ids))
 
@@ -238,7 +244,7 @@ def test_hot_journal_from_a_crash_is_rolled_back(unfinished_file: Path):
     db.close()
     with SessionStore.open(crashed) as store:
         log = store.load()
-        assert len(log.turns) == 2 and all(c.ok for c in store.verify())
+        assert len(log.turns) == 2 and store.verify(make_player).ok
 
 
 def test_whole_numbers_in_float_fields_replay_exactly(sessions: Path, tutorial):
@@ -256,7 +262,7 @@ def test_whole_numbers_in_float_fields_replay_exactly(sessions: Path, tutorial):
     match.resolve_turn()
     store.close()
     with SessionStore.open(path) as store:
-        assert all(c.ok for c in store.verify())
+        assert store.verify(make_player).ok
         [saved] = [o for o in store.load().turns[0].orders if o.actor == aurelia]
     assert saved == proposal and type(saved.cap) is float and type(saved.verification) is float
 
@@ -272,7 +278,7 @@ def test_every_kind_of_computer_player_is_kept(sessions: Path, tutorial):
     path = sessions / "kinds.wargame"
     SessionStore.create(path, Match(tutorial, 1, computer)).close()
     with SessionStore.open(path) as store:
-        again = store.resume().computer
+        again = store.resume(make_player).computer
     for seat, player in computer.items():
         assert type(again[seat]) is type(player)
         assert getattr(again[seat], "doctrine", None) == getattr(player, "doctrine", None)
@@ -288,7 +294,7 @@ def _copy_with_side_files(src: Path, dest: Path) -> None:
 
 def test_committed_turns_in_the_wal_survive_a_crash(unfinished_file: Path, sessions: Path):
     store = SessionStore.open(unfinished_file)
-    match = store.resume()
+    match = store.resume(make_player)
     match.resolve_turn()  # the store stays open: its WAL holds turn 3, as when the process is killed
     crashed = sessions / "crashed-live.wargame"
     _copy_with_side_files(unfinished_file, crashed)
@@ -297,7 +303,7 @@ def test_committed_turns_in_the_wal_survive_a_crash(unfinished_file: Path, sessi
     with SessionStore.open(crashed, readonly=True) as reader:  # reads the WAL, changes nothing
         assert len(reader.load().turns) == 3
     with SessionStore.open(crashed) as recovered:
-        assert len(recovered.load().turns) == 3 and all(c.ok for c in recovered.verify())
+        assert len(recovered.load().turns) == 3 and recovered.verify(make_player).ok
     assert sorted(p.name for p in sessions.iterdir() if p.name.startswith("crashed-live")) == [
         "crashed-live.wargame"
     ]
@@ -307,7 +313,7 @@ def test_verify_while_another_window_is_playing(unfinished_file: Path, capsys):
     from wargame.cli import main
 
     with SessionStore.open(unfinished_file) as store:
-        match = store.resume()
+        match = store.resume(make_player)
         match.resolve_turn()
         assert main(["verify", str(unfinished_file)]) == 0
         assert "3 of 6 turns saved" in capsys.readouterr().out
@@ -327,7 +333,9 @@ def test_a_store_never_closed_is_settled_before_a_read_only_open(unfinished_file
 
 def test_copy_of_a_live_session_is_a_settled_file(unfinished_file: Path, sessions: Path):
     with SessionStore.open(unfinished_file) as store:
-        store.resume().resolve_turn()  # the live file is in WAL mode with turn 3 in its WAL
+        store.resume(
+            make_player
+        ).resolve_turn()  # the live file is in WAL mode with turn 3 in its WAL
         with store.engine.connect() as conn:
             backup_into(conn.connection.driver_connection, sessions / "copy.wargame")
     copy = sessions / "copy.wargame"
@@ -343,7 +351,7 @@ def test_snapshot_hash_agrees_with_the_engine(finished_file: Path):
     from wargame.state import canonical_json
 
     with SessionStore.open(finished_file, readonly=True) as store:
-        match = store.resume()
+        match = store.resume(make_player)
     for record in match.history:
         assert (
             snapshot_hash(canonical_json(record.state))
@@ -360,7 +368,7 @@ def test_a_snapshot_altered_without_its_hash_is_caught(finished_file: Path):
     db.commit()
     db.close()
     with SessionStore.open(finished_file, readonly=True) as store:
-        bad = [c for c in store.verify() if not c.ok]
+        bad = [c for c in store.verify(make_player).checks if not c.ok]
     assert [(c.turn, c.problem) for c in bad] == [
         (2, "the saved snapshot does not match its own hash")
     ]
@@ -370,7 +378,7 @@ def test_after_a_failed_save_no_turn_leaves_a_hole_and_create_rescues_all(
     unfinished_file: Path, sessions: Path, monkeypatch
 ):
     store = SessionStore.open(unfinished_file)
-    match = store.resume()
+    match = store.resume(make_player)
     with SessionStore.open(unfinished_file, readonly=True) as broken, monkeypatch.context() as m:
         m.setattr(store, "engine", broken.engine)  # as if the disk had become read-only
         with pytest.raises(SessionError, match="Could not save turn 3"):
@@ -382,4 +390,36 @@ def test_after_a_failed_save_no_turn_leaves_a_hole_and_create_rescues_all(
     with SessionStore.create(rescued, match):
         pass
     with SessionStore.open(rescued, readonly=True) as saved:
-        assert len(saved.load().turns) == 4 and all(c.ok for c in saved.verify())
+        assert len(saved.load().turns) == 4 and saved.verify(make_player).ok
+
+
+def test_a_file_written_over_another_loses_the_old_files_side_files(
+    unfinished_file: Path, finished_file: Path, tutorial
+):
+    # a -wal left beside the old file would otherwise be applied to the new one
+    wal = finished_file.with_name(finished_file.name + "-wal")
+    shutil.copyfile(_killed_wal(unfinished_file), wal)
+    with SessionStore.open(unfinished_file) as store:
+        store.save_as(finished_file, overwrite=True).close()
+    assert not wal.exists()
+    with SessionStore.open(finished_file, readonly=True) as copy:
+        assert len(copy.load().turns) == 2 and copy.verify(make_player).ok
+    shutil.copyfile(_killed_wal(unfinished_file), wal)
+    SessionStore.create(
+        finished_file, Match(tutorial, 1, tutorial.state_ids), overwrite=True
+    ).close()
+    assert not wal.exists()
+    with SessionStore.open(finished_file, readonly=True) as fresh:
+        assert fresh.load().turns == ()
+
+
+def _killed_wal(session: Path) -> Path:
+    """The -wal of a copy of `session` left by a process killed after saving one more turn."""
+    copy = session.with_name("killed.wargame")
+    shutil.copyfile(session, copy)
+    store = SessionStore.open(copy)
+    store.resume(make_player).resolve_turn()
+    kept = copy.with_name("killed.wal")
+    shutil.copyfile(copy.with_name(copy.name + "-wal"), kept)
+    store.close()
+    return kept

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from wargame.ai import make_player
 from wargame.cli import main
 from wargame.match import Match
 from wargame.persistence import SCHEMA_VERSION, SessionError, SessionStore
@@ -32,8 +33,8 @@ def test_v1_file_is_backed_up_then_upgraded(v1_file: tuple[Path, Match]):
         assert store.backup_path == path.with_name("old.v1-backup.wargame")
         assert store.backup_path.read_bytes() == original
         log = store.load()
-        assert all(c.ok for c in store.verify())
-        again = store.resume()
+        assert store.verify(make_player).ok
+        again = store.resume(make_player)
     assert log.meta["schema_version"] == str(SCHEMA_VERSION) and log.meta["upgraded_from"] == "1"
     assert [t.orders for t in log.turns] == [r.orders for r in match.history]
     assert [t.events for t in log.turns] == [r.events for r in match.history]
@@ -54,7 +55,7 @@ def test_upgraded_file_has_the_same_tables_as_a_new_one(
 def test_upgraded_session_plays_on_and_verifies(v1_file: tuple[Path, Match], capsys):
     path, _ = v1_file
     with SessionStore.open(path) as store:
-        store.resume().play_out()
+        store.resume(make_player).play_out()
     assert main(["verify", str(path)]) == 0
     assert "all 6 turn(s) replay exactly" in capsys.readouterr().out
 
@@ -74,8 +75,8 @@ def test_read_only_open_of_v1_upgrades_in_memory_only(v1_file: tuple[Path, Match
     before = fingerprint(path.parent)
     with SessionStore.open(path, readonly=True) as store:
         assert store.upgraded_from == 1 and store.backup_path is None
-        assert all(c.ok for c in store.verify())
-        assert store.resume().state == match.state
+        assert store.verify(make_player).ok
+        assert store.resume(make_player).state == match.state
     assert main(["verify", str(path)]) == 0
     assert fingerprint(path.parent) == before
 
@@ -99,4 +100,4 @@ def test_save_as_of_an_old_file_opened_read_only_writes_the_current_format(
     with SessionStore.open(path, readonly=True) as store:
         copy = store.save_as(sessions / "new.wargame")
     with copy:
-        assert copy.upgraded_from is None and all(c.ok for c in copy.verify())
+        assert copy.upgraded_from is None and copy.verify(make_player).ok

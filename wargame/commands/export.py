@@ -1,8 +1,15 @@
-"""`wargame export FILE --json OUT`: write a saved session's whole log as one JSON document.
+"""`wargame export FILE --json OUT (--full | --seat STATE)`: a saved session as one JSON document.
 
-The document holds the scenario, seed, seats, and per turn the orders, results, events, the
-computer seats' reasons and the state snapshot with its hash; plus the orders already submitted
-for an unfinished turn. OUT "-" writes to standard output. The session file is opened read-only.
+Two records, and the command always asks which:
+
+- `--full`, the facilitator's record: the scenario with every state's secret objectives and
+  briefing, the seed, who plays each seat, and per turn every order, result and event (private
+  ones too), the computer seats' reasons and the state snapshot with its hash.
+- `--seat STATE`, what that seat saw: the scenario and each turn's state as that seat's view
+  holds them, its own orders, their results and its computer player's reasons, the events it
+  could see, and its own orders for an unfinished turn. The seed only once the game is over.
+
+OUT "-" writes to standard output. The session file is opened read-only and never changed.
 """
 
 from __future__ import annotations
@@ -11,36 +18,53 @@ import argparse
 import json
 import os
 import sys
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..cli import add_session_source, session_source
 
 if TYPE_CHECKING:
     from ..persistence import SessionLog
 
 EXPORT_FORMAT = "crisis-wargame-log"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2: "record" says whose ("full" or "seat"); seat records
+
+
+class ExportRefused(ValueError):
+    """The record asked for cannot be made; the text says why."""
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "export",
         help="write a saved session's log as JSON",
-        description="Write the whole log of a saved session as JSON.",
+        description="Write a saved session as JSON: the facilitator's whole record (--full) or "
+        "what one seat saw (--seat STATE).",
     )
-    p.add_argument("file", help="a session file (.wargame)")
+    add_session_source(p)
     p.add_argument(
         "--json",
         required=True,
         metavar="OUT",
         help="the JSON file to write ('-' for standard output)",
     )
+    whose = p.add_mutually_exclusive_group()
+    whose.add_argument(
+        "--full",
+        action="store_true",
+        help="the facilitator's whole record, with every seat's secrets and the seed",
+    )
+    whose.add_argument("--seat", metavar="STATE", help="only what this seat saw")
     p.set_defaults(run=run)
 
 
 def log_to_data(log: SessionLog) -> dict[str, Any]:
+    """The facilitator's whole record."""
     return {
         "format": EXPORT_FORMAT,
         "format_version": EXPORT_VERSION,
+        "record": "full",
         "meta": dict(log.meta),
         "created": log.created,
         "updated": log.updated,
@@ -62,7 +86,7 @@ def log_to_data(log: SessionLog) -> dict[str, Any]:
                 "events": [e.to_dict() for e in t.events],
                 "reasons": {seat: list(why) for seat, why in t.reasons.items()},
                 "state_hash": t.state_hash,
-                "state": json.loads(t.state_json),
+                "state": _json(t.state_json, f"turn {t.number}'s state"),
             }
             for t in log.turns
         ],
@@ -73,17 +97,144 @@ def log_to_data(log: SessionLog) -> dict[str, Any]:
     }
 
 
+def seat_to_data(log: SessionLog, seat: str) -> dict[str, Any]:
+    """What `seat` saw, as its views show it (the views decide what a seat may know)."""
+    from ..match import Match
+    from ..persistence.check import check_log
+
+    if seat not in log.scenario.state_ids:
+        raise ExportRefused(
+            f"--seat: {seat!r} is not a seat of this session "
+            f"(expected one of: {', '.join(log.scenario.state_ids)})"
+        )
+    checks, records = check_log(log)  # the views are made from the replayed states
+    bad = next((c for c in checks if not c.ok), None)
+    if bad is not None:
+        raise ExportRefused(
+            f"turn {bad.turn} does not replay ({bad.problem}), so what a seat saw cannot be "
+            "rebuilt; 'wargame verify' shows every turn"
+        )
+    finished = log.finished
+    start = _seat_view_data(Match(log.scenario, log.seed).state, seat, (), finished)
+    own = next(s for s in log.seats if s.seat == seat)
+    turns = []
+    for stored, record in zip(log.turns, records, strict=True):
+        view = _seat_view_data(record.state, seat, record.events, finished)
+        turn: dict[str, Any] = {
+            "turn": stored.number,
+            "resolved": stored.resolved,
+            "orders": [o.to_dict() for o in stored.orders if o.actor == seat],
+            "results": [
+                {"order": r.order.to_dict(), "status": r.status, "reason": r.reason}
+                for r in stored.results
+                if r.order.actor == seat
+            ],
+            "events": view["events"],
+            "state": view["state"],
+        }
+        if seat in stored.reasons:
+            turn["reasons"] = list(stored.reasons[seat])
+        turns.append(turn)
+    return {
+        "format": EXPORT_FORMAT,
+        "format_version": EXPORT_VERSION,
+        "record": "seat",
+        "seat": seat,
+        "meta": dict(log.meta),
+        "created": log.created,
+        "updated": log.updated,
+        "scenario": start["scenario"],
+        "seed": log.seed if finished else None,  # revealed with the debrief, at the end
+        "seats": [
+            {"seat": s.seat, "controller": s.controller}
+            | ({"player": s.player, "doctrine": s.doctrine} if s is own else {})
+            for s in log.seats
+        ],
+        "start": start["state"],
+        "turns": turns,
+        "pending": {
+            "turn": log.next_turn,
+            "orders": [o.to_dict() for o in log.pending.get(seat, ())],
+        },
+    }
+
+
+def _seat_view_data(state, seat: str, events, finished: bool) -> dict[str, Any]:
+    """What a client of `seat` receives (`view_data` of its view): the views decide what a seat
+    may know. The seed stays out until the game is over, whatever a view holds."""
+    from ..view import view_data, view_for
+
+    data = view_data(view_for(state, seat, tuple(events)))
+    if not finished and isinstance(data.get("state"), dict):
+        data["state"].pop("seed", None)
+    return data
+
+
+def _json(text: str, what: str) -> Any:
+    from ..persistence.codec import CodecError, loads
+
+    try:
+        return loads(text, what)
+    except CodecError as exc:
+        raise ExportRefused(str(exc)) from None
+
+
+def to_text(data: dict[str, Any]) -> str:
+    """JSON with every invisible or control character escaped (\\uXXXX): the same data, but
+    nothing in it can act on a terminal that shows it."""
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if text.isascii() and text.replace("\n", "").isprintable():
+        return text
+    return "".join(
+        _escaped(ch) if ch != "\n" and unicodedata.category(ch) in _INVISIBLE else ch for ch in text
+    )
+
+
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+
+
+def _escaped(ch: str) -> str:
+    """JSON's escape for one character (a surrogate pair beyond the Basic Multilingual Plane)."""
+    code = ord(ch)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
 def run(args: argparse.Namespace) -> int:
     from ..persistence import SessionError, SessionStore  # sqlalchemy loads only when needed
     from ..persistence.sqlitefile import replace_durably, temp_sibling
+    from ..persistence.textsafe import plain
 
-    try:
-        with SessionStore.open(args.file, readonly=True) as store:
-            log = store.load()
-    except SessionError as exc:
-        print(f"wargame export: {exc}", file=sys.stderr)
+    if not args.full and args.seat is None:
+        print(
+            "wargame export: say whose record to write: --full (the facilitator's whole record, "
+            "with every seat's secrets and the seed) or --seat STATE (only what that seat saw)",
+            file=sys.stderr,
+        )
         return 2
-    text = json.dumps(log_to_data(log), indent=2, ensure_ascii=False) + "\n"
+    try:
+        target, label = session_source(args)
+        with SessionStore.open(target, readonly=True) as store:  # type: ignore[arg-type]
+            log = store.load()
+        data = log_to_data(log) if args.full else seat_to_data(log, args.seat)
+        text = to_text(data)
+    except (SessionError, ValueError) as exc:
+        print(f"wargame export: {plain(exc)}", file=sys.stderr)
+        return 2
+    except RecursionError:
+        print(
+            "wargame export: the session holds data nested far more deeply than a session's",
+            file=sys.stderr,
+        )
+        return 2
+    if args.full:
+        print(
+            "wargame export: this is the facilitator's record: it holds every seat's secrets and "
+            "the seed; do not hand it to players",
+            file=sys.stderr,
+        )
     if args.json == "-":
         sys.stdout.write(text)
         return 0
@@ -95,7 +246,10 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         if tmp.exists():
             os.unlink(tmp)
-        print(f"wargame export: cannot write '{out}': {exc.strerror or exc}", file=sys.stderr)
+        print(
+            plain(f"wargame export: cannot write '{out}': {exc.strerror or exc}"), file=sys.stderr
+        )
         return 2
-    print(f"{args.file}: {len(log.turns)} turn(s) written to {out}")
+    whose = "the full record" if args.full else f"what {args.seat} saw"
+    print(plain(f"{label}: {len(log.turns)} turn(s), {whose}, written to {out}"))
     return 0

@@ -1,7 +1,12 @@
-"""`wargame verify FILE`: replay a saved session from its stored scenario and check every turn.
+"""`wargame verify FILE`: derive a saved session again and check that the file tells the truth.
 
-Prints one line per turn; exits 0 only when every turn reproduces its saved state hash, 1 when
-some turn does not, 2 when the file cannot be opened. The file is opened read-only.
+Every saved turn is derived again as live play derives it: each computer seat's orders and
+reasons are decided again by its player from that seat's view and the seed, each person's orders
+must be legal and the ones that seat submitted, and results, events and the state are recomputed
+from the stored scenario. Prints one line per turn and the first turn and seat that differ; exits
+0 only when everything reproduces, 1 when something does not, 2 when the file cannot be opened.
+The file is opened read-only and never changed. Text from the file is printed with control and
+bidirectional characters removed, so a file cannot forge or hide a line.
 """
 
 from __future__ import annotations
@@ -9,44 +14,74 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..cli import add_session_source, session_source
+
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "verify",
         help="check that a saved session replays exactly",
-        description="Replay a saved session and check every turn's state hash (exit 0 when all match).",
+        description="Derive every turn of a saved session again, computer decisions included, "
+        "and check it against the file (exit 0 when all match).",
     )
-    p.add_argument("file", help="a session file (.wargame)")
+    add_session_source(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..ai import make_player  # the commands choose the players; persistence never does
     from ..persistence import SessionError, SessionStore  # sqlalchemy loads only when needed
+    from ..persistence.textsafe import plain
 
     try:
-        with SessionStore.open(args.file, readonly=True) as store:
+        target, label = session_source(args)
+        with SessionStore.open(target, readonly=True) as store:  # type: ignore[arg-type]
             log = store.load()
-            checks = store.verify()
-    except SessionError as exc:
-        print(f"wargame verify: {exc}", file=sys.stderr)
+            proof = store.verify(make_player)
+    except (SessionError, ValueError) as exc:
+        print(f"wargame verify: {plain(exc)}", file=sys.stderr)
         return 2
     sc = log.scenario
-    print(f"{args.file}: {sc.title}, seed {log.seed}, {len(log.turns)} of {sc.turns} turns saved")
-    for check in checks:
+    print(
+        plain(f"{label}: {sc.title}, seed {log.seed}, {len(log.turns)} of {sc.turns} turns saved")
+    )
+    for check in proof.checks:
         if check.ok:
-            print(f"turn {check.turn}: ok {check.stored_hash}")
-        else:
-            got = check.replayed_hash or "-"
+            print(plain(f"turn {check.turn}: ok {check.stored_hash}"))
+        elif check.seat is None and check.replayed_hash is not None:
             print(
-                f"turn {check.turn}: MISMATCH saved {check.stored_hash} replayed {got}: {check.problem}"
+                plain(
+                    f"turn {check.turn}: MISMATCH saved {check.stored_hash} "
+                    f"replayed {check.replayed_hash}: {check.problem}"
+                )
             )
-    if log.pending:
+        else:
+            print(plain(f"{check.where}: MISMATCH {check.problem}"))
+    if log.pending and proof.ok:
+        seats = ", ".join(sorted(log.pending))
+        print(plain(f"turn {log.next_turn}: in progress, orders saved from {seats}"))
+    if proof.state is not None and log.turns:
+        print_scores(proof.state, len(log.turns))
+    first = proof.first_problem
+    if first is not None:
+        bad = sum(not c.ok for c in proof.checks)
         print(
-            f"turn {log.next_turn}: in progress, orders saved from {', '.join(sorted(log.pending))}"
+            plain(f"{bad} of {len(proof.checks)} check(s) failed; first difference: {first.where}")
         )
-    bad = sum(not c.ok for c in checks)
-    if bad:
-        print(f"{bad} of {len(checks)} turn(s) do not replay")
         return 1
-    print(f"all {len(checks)} turn(s) replay exactly")
+    print(
+        f"all {len(log.turns)} turn(s) replay exactly: every computer seat's orders derived "
+        "again from its view and the seed, every result, event and state reproduced"
+    )
     return 0
+
+
+def print_scores(state, turns: int) -> None:
+    """The scores the verified log leads to, recomputed from the replayed state."""
+    from ..persistence.textsafe import plain
+    from ..scoring import scores
+
+    parts = [
+        f"{state.scenario.state(sid).name} {score.total}" for sid, score in scores(state).items()
+    ]
+    print(plain(f"scores after turn {turns}, recomputed: {', '.join(parts)}"))

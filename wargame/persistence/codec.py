@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..ai import Player, make_player
 from ..events import Event
 from ..orders import Order, OrderFormatError, order_from_dict
 from ..resolve import OrderResult
@@ -32,7 +31,9 @@ def loads(text: str, what: str) -> Any:
     try:
         return json.loads(text)
     except (TypeError, ValueError) as exc:
-        raise CodecError(f"{what} is not valid JSON ({exc})") from None
+        raise CodecError(f"{what} is not valid JSON ({str(exc)[:200]})") from None
+    except RecursionError:
+        raise CodecError(f"{what} is nested far more deeply than any session's data") from None
 
 
 # --- scenario -----------------------------------------------------------------------------------
@@ -47,6 +48,10 @@ def scenario_from_json(text: str) -> Scenario:
         return parse_scenario(loads(text, "the stored scenario"), "stored scenario")
     except ScenarioError as exc:
         raise CodecError(f"the stored scenario is not valid: {exc}") from None
+    except CodecError:
+        raise
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise CodecError(f"the stored scenario is not valid ({type(exc).__name__})") from None
 
 
 def check_scenario_round_trip(scenario: Scenario) -> str:
@@ -67,8 +72,10 @@ def orders_to_json(orders: Iterable[Order]) -> str:
 def order_from_data(data: Any, what: str) -> Order:
     try:
         return order_from_dict(data)
-    except OrderFormatError as exc:
-        raise CodecError(f"{what}: {exc}") from None
+    except (OrderFormatError, TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise CodecError(f"{what}: {str(exc)[:200]}") from None
+    except RecursionError:
+        raise CodecError(f"{what}: nested far more deeply than an order") from None
 
 
 def orders_from_json(text: str, what: str) -> tuple[Order, ...]:
@@ -81,8 +88,8 @@ def orders_from_json(text: str, what: str) -> tuple[Order, ...]:
 def event_from_data(data: Any, what: str) -> Event:
     try:
         return Event.from_dict(data)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise CodecError(f"{what}: not an event ({exc!r})") from None
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+        raise CodecError(f"{what}: not an event ({type(exc).__name__})") from None
 
 
 def order_from_text(text: str, what: str) -> Order:
@@ -125,16 +132,20 @@ def results_from_json(text: str, orders: tuple[Order, ...], what: str) -> tuple[
     if not isinstance(data, list):
         raise CodecError(f"{what} is not a list")
     try:
-        return tuple(
-            OrderResult(orders[d[0]], str(d[1]), str(d[2]))
-            if isinstance(d, list)
-            else OrderResult(
-                order_from_data(d["order"], what), str(d["status"]), str(d.get("reason", ""))
-            )
-            for d in data
-        )
-    except (KeyError, IndexError, TypeError) as exc:
-        raise CodecError(f"{what}: not an order result ({exc!r})") from None
+        return tuple(_result(d, orders, what) for d in data)
+    except (KeyError, IndexError, TypeError, AttributeError) as exc:
+        raise CodecError(f"{what}: not an order result ({type(exc).__name__})") from None
+
+
+def _result(d: Any, orders: tuple[Order, ...], what: str) -> OrderResult:
+    if isinstance(d, list):
+        position = d[0]
+        if type(position) is not int or not 0 <= position < len(orders):
+            raise IndexError(position)
+        return OrderResult(orders[position], str(d[1]), str(d[2]))
+    return OrderResult(
+        order_from_data(d["order"], what), str(d["status"]), str(d.get("reason", ""))
+    )
 
 
 def reasons_from_json(text: str, what: str) -> dict[str, tuple[str, ...]]:
@@ -146,6 +157,15 @@ def reasons_from_json(text: str, what: str) -> dict[str, tuple[str, ...]]:
 
 # --- seats ----------------------------------------------------------------------------------------
 
+# A computer player: anything with decide(view, rng). Persistence never builds one itself: the
+# caller hands in a factory (the GUI and the commands pass `wargame.ai.make_player`), so the store
+# does not depend on the players.
+Player = Any
+PlayerFactory = Callable[[str, "str | None"], Player]
+
+CONTROLLERS = ("human", "computer")
+MAX_KIND_LENGTH = 40
+
 
 @dataclass(frozen=True)
 class SeatInfo:
@@ -153,7 +173,9 @@ class SeatInfo:
 
     seat: str
     controller: str  # "human" | "computer"
-    player: str | None = None  # a make_player kind: "heuristic", "random", or a level like "hard"
+    player: str | None = (
+        None  # a player-factory kind: "heuristic", "random", or a level like "hard"
+    )
     doctrine: str | None = None
 
     @property
@@ -161,26 +183,36 @@ class SeatInfo:
         return self.controller == "computer"
 
 
-def seats_of(scenario: Scenario, computer: Mapping[str, Player]) -> list[SeatInfo]:
+def seats_of(
+    scenario: Scenario,
+    computer: Mapping[str, Player],
+    player_factory: PlayerFactory | None = None,
+) -> list[SeatInfo]:
+    """Who plays each seat, as the file keeps it. With `player_factory`, also checks that each
+    computer player can be rebuilt from what is kept."""
     out = []
     for seat in scenario.state_ids:
         player = computer.get(seat)
         out.append(
             SeatInfo(seat, "human")
             if player is None
-            else SeatInfo(seat, "computer", *_player_kind(seat, player))
+            else SeatInfo(seat, "computer", *_player_kind(seat, player, player_factory))
         )
     return out
 
 
-def _player_kind(seat: str, player: Player) -> tuple[str, str | None]:
-    """The make_player arguments that rebuild this player (a level such as "hard", or its name)."""
+def _player_kind(
+    seat: str, player: Player, player_factory: PlayerFactory | None
+) -> tuple[str, str | None]:
+    """The factory arguments that rebuild this player (a level such as "hard", or its name)."""
     doctrine = getattr(player, "doctrine", None)
     for kind in (getattr(player, "level", None), getattr(player, "name", None)):
-        if not isinstance(kind, str):
+        if not isinstance(kind, str) or not kind:
             continue
+        if player_factory is None:
+            return kind, doctrine
         try:
-            if type(make_player(kind, doctrine)) is type(player):
+            if type(player_factory(kind, doctrine)) is type(player):
                 return kind, doctrine
         except ValueError:
             continue
@@ -188,10 +220,29 @@ def _player_kind(seat: str, player: Player) -> tuple[str, str | None]:
     raise CodecError(f"seat {seat}: computer player {type(player).__name__} cannot be saved")
 
 
-def players_of(seats: Iterable[SeatInfo]) -> dict[str, Player]:
-    try:
-        return {
-            s.seat: make_player(s.player or "heuristic", s.doctrine) for s in seats if s.is_computer
-        }
-    except ValueError as exc:
-        raise CodecError(f"seat players: {exc}") from None
+def check_seats(seats: Iterable[SeatInfo]) -> None:
+    """The form of each seat's record (its kind is checked when a player is built from it)."""
+    for s in seats:
+        if s.controller not in CONTROLLERS:
+            raise CodecError(
+                f"seat {s.seat}: the controller {s.controller!r} is neither human nor computer"
+            )
+        if not s.is_computer and (s.player is not None or s.doctrine is not None):
+            raise CodecError(f"seat {s.seat} is played by a person but names a computer player")
+        for value in (s.player, s.doctrine):
+            if value is not None and (
+                not isinstance(value, str) or not value or len(value) > MAX_KIND_LENGTH
+            ):
+                raise CodecError(f"seat {s.seat}: {value!r} is not a computer player's kind")
+
+
+def players_of(seats: Iterable[SeatInfo], player_factory: PlayerFactory) -> dict[str, Player]:
+    out = {}
+    for s in seats:
+        if not s.is_computer:
+            continue
+        try:
+            out[s.seat] = player_factory(s.player or "heuristic", s.doctrine)
+        except ValueError as exc:
+            raise CodecError(f"seat {s.seat}: {exc}") from None
+    return out

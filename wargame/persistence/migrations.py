@@ -23,6 +23,17 @@ from .codec import dumps
 from .records import now
 from .schema import SCHEMA_VERSION
 
+# The tables of format 1, as that release wrote them. The open check (shape.py) accepts a file in
+# this format only if its schema is exactly this.
+V1_TABLES = """
+CREATE TABLE meta ("key" VARCHAR NOT NULL, value VARCHAR NOT NULL, PRIMARY KEY ("key"));
+CREATE TABLE session (id INTEGER PRIMARY KEY, scenario_json TEXT NOT NULL, seed INTEGER NOT NULL,
+                      created TEXT NOT NULL);
+CREATE TABLE seat (seat TEXT PRIMARY KEY, controller TEXT NOT NULL, player TEXT, doctrine TEXT);
+CREATE TABLE turn (number INTEGER PRIMARY KEY, orders_json TEXT NOT NULL, events_json TEXT NOT NULL,
+                   state_json TEXT NOT NULL, state_hash TEXT NOT NULL, resolved TEXT NOT NULL);
+"""
+
 V2_TABLES = """
 CREATE TABLE session_v2 (
     id INTEGER NOT NULL, scenario_id VARCHAR NOT NULL, scenario_title VARCHAR NOT NULL,
@@ -51,10 +62,21 @@ CREATE INDEX ix_event_kind ON event (kind);
 """
 
 
-def upgrade_1_to_2(db: sqlite3.Connection) -> None:
-    for statement in V2_TABLES.split(";"):
+def run_script(db: sqlite3.Connection, script: str) -> None:
+    """Each statement on its own (executescript would commit the caller's transaction)."""
+    for statement in script.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+def replace_v1_tables(db: sqlite3.Connection) -> None:
+    for table in ("session", "seat", "turn"):
+        db.execute(f"DROP TABLE {table}")
+        db.execute(f"ALTER TABLE {table}_v2 RENAME TO {table}")
+
+
+def upgrade_1_to_2(db: sqlite3.Connection) -> None:
+    run_script(db, V2_TABLES)
     scenario_json, seed, created = db.execute(
         "SELECT scenario_json, seed, created FROM session"
     ).fetchone()
@@ -102,13 +124,21 @@ def upgrade_1_to_2(db: sqlite3.Connection) -> None:
             "INSERT INTO event VALUES (?, ?, ?, ?)",
             [(number, i, e["kind"], dumps(e)) for i, e in enumerate(json.loads(events_json))],
         )
-    for table in ("session", "seat", "turn"):
-        db.execute(f"DROP TABLE {table}")
-        db.execute(f"ALTER TABLE {table}_v2 RENAME TO {table}")
+    replace_v1_tables(db)
 
 
-# what a step may raise on a file whose old-format rows are malformed
-UPGRADE_ERRORS = (sqlite3.Error, KeyError, IndexError, ValueError, TypeError, AttributeError)
+# what a step may raise on a file whose old-format rows are malformed (RecursionError: JSON nested
+# absurdly deep; MemoryError: a field too large to decode)
+UPGRADE_ERRORS = (
+    sqlite3.Error,
+    KeyError,
+    IndexError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    RecursionError,
+    MemoryError,
+)
 
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: upgrade_1_to_2}
 

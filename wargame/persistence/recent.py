@@ -1,9 +1,11 @@
 """The recent-sessions list and the user's data folder.
 
-The list is a small JSON file in the user's data folder (platformdirs), or in $WARGAME_DATA_DIR
-when set (tests, portable installs). It is a convenience: a damaged list reads as empty and a
-list that cannot be written is skipped silently, never stopping a session from opening. Writes
-go to a temporary file first and replace the list in one step, so a crash never leaves half a list.
+The one list of recent sessions: the desktop app's start screen and File menu show it, and it
+lives with the session store so that every front end shares it. It is a small JSON file in the
+user's data folder (platformdirs), or in $WARGAME_DATA_DIR when set (tests, portable installs).
+It is a convenience: a damaged list reads as empty and a list that cannot be written is skipped
+silently, never stopping a session from opening. Writes go to a temporary file first and replace
+the list in one step, so a crash never leaves half a list.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ def list_recent() -> list[RecentSession]:
     """Most recent first. Entries whose file is gone are kept (the GUI may offer to remove them)."""
     try:
         data = json.loads(recent_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: absurdly deep nesting
         return []
     entries = data.get("sessions") if isinstance(data, dict) else None
     if not isinstance(entries, list):
@@ -105,6 +107,11 @@ def remove_recent(path: str | os.PathLike[str]) -> list[RecentSession]:
     entries = [e for e in list_recent() if _key(e.path) != key]
     _write(entries)
     return entries
+
+
+def clear_recent() -> None:
+    """Empty the list (the session files themselves stay where they are)."""
+    _write([])
 
 
 def _key(path: str | os.PathLike[str]) -> str:

@@ -67,6 +67,8 @@ class SessionLog:
     meta: Mapping[str, str] = field(default_factory=dict)
     created: str = ""
     updated: str = ""
+    # every seat's last submission for every turn, resolved or not: what its player sent
+    submissions: Mapping[tuple[int, str], tuple[Order, ...]] = field(default_factory=dict)
 
     @property
     def next_turn(self) -> int:
@@ -194,6 +196,8 @@ def read_log(s: Session) -> SessionLog:
     head = s.exec(select(SessionRow)).one_or_none()
     if head is None:
         raise CodecError("the session record is missing")
+    if type(head.seed) is not int or not 0 <= head.seed < 2**63:
+        raise CodecError("the session's seed is not a number the game can use")
     scenario = codec.scenario_from_json(head.scenario_json)
     seats = tuple(
         SeatInfo(r.seat, r.controller, r.player, r.doctrine)
@@ -201,7 +205,8 @@ def read_log(s: Session) -> SessionLog:
     )
     if tuple(x.seat for x in seats) != scenario.state_ids:
         raise CodecError("the seats do not match the scenario's states")
-    codec.players_of(seats)  # fail now, not at resume, on an unknown player kind
+    # who plays each seat is checked where it matters: resume builds the players, verify
+    # reports an implausible seat with the turn it affects
 
     # the big tables are read as plain tuples: ORM objects for thousands of rows cost more than the rows
     orders: dict[int, list[Order]] = {}
@@ -240,6 +245,8 @@ def read_log(s: Session) -> SessionLog:
     ):
         if number != expected:
             raise CodecError(f"turn {expected} is missing from the log")
+        if not isinstance(state_json, str) or not isinstance(hash_, str):
+            raise CodecError(f"turn {number}: the saved state is not text")
         turn_orders = tuple(orders.pop(number, ()))
         turns.append(
             StoredTurn(
@@ -261,10 +268,27 @@ def read_log(s: Session) -> SessionLog:
         raise CodecError(f"the log has {len(turns)} turns; the scenario has only {scenario.turns}")
 
     next_turn = len(turns) + 1
-    pending = {
-        r.seat: codec.orders_from_json(r.orders_json, f"turn {r.turn} orders of {r.seat}")
-        for r in s.exec(select(SubmissionRow).where(SubmissionRow.turn == next_turn))
+    submissions = {
+        (turn, seat): codec.orders_from_json(orders_json, f"turn {turn} orders of {seat}")
+        for turn, seat, orders_json in s.exec(
+            select(SubmissionRow.turn, SubmissionRow.seat, SubmissionRow.orders_json).order_by(
+                SubmissionRow.turn, SubmissionRow.seat
+            )
+        )
     }
+    if any(
+        not 1 <= turn <= next_turn or seat not in scenario.state_ids for turn, seat in submissions
+    ):
+        raise CodecError("orders were submitted for a turn or a seat the session does not have")
+    pending = {seat: orders for (turn, seat), orders in submissions.items() if turn == next_turn}
     return SessionLog(
-        scenario, head.seed, seats, tuple(turns), pending, meta, head.created, head.updated
+        scenario,
+        head.seed,
+        seats,
+        tuple(turns),
+        pending,
+        meta,
+        head.created,
+        head.updated,
+        submissions,
     )
