@@ -3,7 +3,8 @@
 `main()` opens the window; `main(screenshot_dir=...)` plays two tutorial turns offscreen and saves
 a picture of every main screen; `main(self_test=True)` checks the installed program works.
 Only Qt and the start screen are loaded before the window appears: pyqtgraph and the game screen
-come when a game starts.
+come when a game starts. The window itself is built by `app_factory`, which the screenshot tour,
+the self-test and the tests share.
 """
 
 from __future__ import annotations
@@ -12,55 +13,9 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from .app_factory import create_app, create_window, temporary_settings
 
-from .resources import APP_NAME, ORG_DOMAIN, ORG_NAME, VERSION, app_icon
-from .settings import UiSettings
-from .tasks import TaskRunner, ThreadTaskRunner
-from .theme import apply_theme
-
-
-def create_app(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setOrganizationName(ORG_NAME)
-    app.setOrganizationDomain(ORG_DOMAIN)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(VERSION)
-    app.setApplicationDisplayName(APP_NAME)
-    app.setDesktopFileName("crisis-wargame")
-    app.setWindowIcon(app_icon())
-    return app
-
-
-def create_window(
-    runner: TaskRunner | None = None,
-    settings: UiSettings | None = None,
-    with_files: bool = True,
-    ask_before_closing: bool = True,
-):  # noqa: ANN201 - MainWindow, imported here to keep this module light
-    """The main window with its presenter, task runner and (if installed) the session store."""
-    from .main_window import MainWindow
-    from .presenter import SessionPresenter
-    from .session_files import UNAVAILABLE, session_files
-
-    app = create_app()
-    settings = settings if settings is not None else UiSettings()
-    apply_theme(app, settings.theme())
-    files, reason = session_files() if with_files else (None, UNAVAILABLE)
-    runner = runner if runner is not None else ThreadTaskRunner()
-    presenter = SessionPresenter(runner, files)
-    window = MainWindow(presenter, settings, reason, ask_before_closing)
-    runner.setParent(window)
-    presenter.setParent(window)
-    return window
-
-
-def temporary_settings(folder: Path) -> UiSettings:
-    """Settings in a throw-away INI file, for screenshots, the self-test and tests."""
-    return UiSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+__all__ = ["create_app", "create_window", "main", "temporary_settings"]
 
 
 def main(screenshot_dir: str | os.PathLike[str] | None = None, self_test: bool = False) -> int:

@@ -1,5 +1,6 @@
 """`wargame --screenshot DIR`: play two turns of the tutorial offscreen, as a person would, and
-save a PNG of every main screen, and of the facilitator's control cell. Two people share the computer (Aurelia and Borduria, hot-seat)
+save a PNG of every main screen, of the facilitator's control cell, and of the debrief and its
+what-if page. Two people share the computer (Aurelia and Borduria, hot-seat)
 so the hand-over screen appears; the computer plays the others. Settings and session files go to
 a temporary folder, never the user's own.
 """
@@ -16,11 +17,12 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QWidget
 
-from .app import create_app, create_window, temporary_settings
+from .app_factory import create_app, create_window, temporary_settings
 from .game_setup import COMPUTER, PERSON
 
 SIZE = QSize(1280, 800)
 TUTORIAL = "tutorial_strait"
+WHATIF_FUTURES = 4  # few: a hard computer player takes a while over every decision
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
@@ -78,6 +80,7 @@ def _shot(window: QWidget, out: Path, name: str, saved: list[Path]) -> None:
 
 
 def _play(w, out: Path, saved: list[Path]) -> None:  # noqa: ANN001 - MainWindow
+    wait_until(lambda: w.start_page.recent.count() > 0)  # the list is read on the worker thread
     _shot(w, out, "01-start", saved)
     w.new_game()
     setup = w.setup_page
@@ -181,3 +184,27 @@ def _play(w, out: Path, saved: list[Path]) -> None:  # noqa: ANN001 - MainWindow
     _shot(w, out, "08-end", saved)
     w.end_page.tabs.setCurrentIndex(2)
     _shot(w, out, "09-end-reasons", saved)
+    _debrief(w, out, saved)
+
+
+def _debrief(w, out: Path, saved: list[Path]) -> None:  # noqa: ANN001 - MainWindow
+    """The debrief's timeline, charts and threads, then what if Aurelia had imposed sanctions
+    on the next-to-last turn: the branch side by side, then a few futures of each."""
+    end = w.end_page
+    end.tabs.setCurrentWidget(end.timeline)
+    _shot(w, out, "13-debrief-timeline", saved)
+    end.tabs.setCurrentWidget(end.charts_tab)
+    _shot(w, out, "14-debrief-charts", saved)
+    end.tabs.setCurrentWidget(end.threads)
+    _shot(w, out, "15-debrief-questions", saved)
+    end.tabs.setCurrentWidget(end.whatif_tab)
+    page = end.whatif
+    page.choose(len(page.played.turns) - 1, "aurelia")
+    page.set_checked("Impose sanctions: Borduria", True)
+    page.play_branch()
+    wait_until(lambda: page.branch_button.isEnabled(), timeout=300)
+    _shot(w, out, "16-what-if-branch", saved)
+    page.runs.setValue(WHATIF_FUTURES)
+    page.run_futures()
+    wait_until(lambda: page.futures_button.isEnabled(), timeout=600)
+    _shot(w, out, "17-what-if-futures", saved)

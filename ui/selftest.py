@@ -10,7 +10,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from .app import create_app, create_window, temporary_settings
+from .app_factory import create_app, create_window, temporary_settings
 from .screenshots import wait_until
 
 TUTORIAL = "tutorial_strait"
@@ -78,6 +78,7 @@ def _check(tmp: Path, failures: list[str]) -> None:
             failures.append(f"saving the session to {path} failed")
             return
         expected = match.state
+        presenter.close()  # the file is reopened as a person would: after leaving the session
         window.open_session(str(path))
         wait_until(
             lambda: (

@@ -1,17 +1,16 @@
 """What the File menu needs from persistence: a small interface the UI depends on.
 
 The session store (`wargame.persistence`) records a match as it is played (it becomes the match's
-recorder, which is how autosave works), opens session files and saves copies. The UI talks to it
-only through `SessionFiles`, so the menus work whatever the store looks like inside and tests can
-plug in a fake. When the store is not installed, `session_files()` returns None with the reason,
-and the File menu disables Open and Save As with that reason as a tooltip.
-
-The store is imported only when a file is first used, so it costs nothing at start-up.
+recorder, which is how autosave works), opens session files and saves copies, and keeps the list
+of recent sessions (one list, in the user's data folder). The UI talks to it only through
+`SessionFiles`, so the menus work whatever the store looks like inside and tests can plug in a
+fake. `persistence_files.installed_session_files()` gives the real one, or None with the reason
+when the store is not installed; the File menu then disables Open and Save As with that reason
+as a tooltip.
 """
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Protocol
 
@@ -47,11 +46,14 @@ class SessionFiles(Protocol):
         """The session is left: close its file."""
         ...
 
+    def recent(self) -> list[str]:
+        """Session files opened or saved lately, most recent first (a damaged list reads empty)."""
+        ...
 
-def session_files() -> tuple[SessionFiles | None, str]:
-    """The installed session store behind the interface, or None and why not."""
-    if importlib.util.find_spec("wargame.persistence") is None:
-        return None, UNAVAILABLE
-    from .persistence_files import PersistenceFiles
+    def forget(self, path: str) -> None:
+        """Take a file off the recent list (it is not deleted)."""
+        ...
 
-    return PersistenceFiles(), ""
+    def forget_all(self) -> None:
+        """Empty the recent list (no file is deleted)."""
+        ...

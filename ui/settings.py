@@ -1,24 +1,27 @@
-"""UI preferences kept in QSettings: window geometry and layout, recent session files, theme.
+"""UI preferences kept in QSettings: window geometry and layout, and the theme.
 
-Only preferences live here; game data lives in the session file. Tests pass their own QSettings
-(an INI file in a temporary folder) so they never touch a user's real settings.
+Only preferences live here. Game data lives in the session file, and the list of recent sessions
+is the session store's (`wargame.persistence.recent`), so that there is one list, not two that
+can disagree. Tests pass their own QSettings (an INI file in a temporary folder) so they never
+touch a user's real settings.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from .resources import APP_NAME, ORG_NAME
 
-MAX_RECENT = 8
 THEMES = ("system", "light", "dark")
+# Keys that earlier versions kept here and nothing reads any more.
+RETIRED_KEYS = ("files/recent",)
 
 
 class UiSettings:
     def __init__(self, store: QSettings | None = None):
         self.store = store if store is not None else QSettings(ORG_NAME, APP_NAME)
+        for key in RETIRED_KEYS:
+            self.store.remove(key)
 
     # --- window layout ----------------------------------------------------------------------
 
@@ -28,28 +31,6 @@ class UiSettings:
 
     def set_geometry(self, key: str, value: QByteArray) -> None:
         self.store.setValue(f"window/{key}", value)
-
-    # --- recent session files ---------------------------------------------------------------
-
-    def recent_files(self) -> list[str]:
-        value = self.store.value("files/recent", [])
-        if isinstance(value, str):  # QSettings returns a lone string for one-item lists
-            value = [value]
-        return [str(v) for v in (value or []) if str(v)]
-
-    def add_recent_file(self, path: str | Path) -> list[str]:
-        path = str(Path(path).resolve())
-        recent = [path, *[p for p in self.recent_files() if p != path]][:MAX_RECENT]
-        self.store.setValue("files/recent", recent)
-        return recent
-
-    def remove_recent_file(self, path: str) -> list[str]:
-        recent = [p for p in self.recent_files() if p != path]
-        self.store.setValue("files/recent", recent)
-        return recent
-
-    def clear_recent_files(self) -> None:
-        self.store.setValue("files/recent", [])
 
     # --- look -------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QProgressBar, QPushButton
 
 from ui.game_setup import player_label
+from ui.main_window import READING_RECENT
 from ui.tasks import SyncTaskRunner
 from wargame.ai import make_player
 from wargame.match import Match
@@ -18,6 +20,14 @@ from .driver import find, label, start_from_start_screen, submit_and_wait
 
 pytest.importorskip("wargame.persistence")
 from wargame.persistence import SessionStore  # noqa: E402
+from wargame.persistence import recent as recent_sessions  # noqa: E402
+
+
+def recent_paths(window) -> list[str]:
+    """The sessions listed on the start screen (not the "no recent sessions" line)."""
+    widget = find(window, QListWidget, "recentSessions")
+    items = [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())]
+    return [path for path in items if path]
 
 
 def test_sessions_are_autosaved_and_can_be_saved_as_and_reopened(
@@ -36,14 +46,12 @@ def test_sessions_are_autosaved_and_can_be_saved_as_and_reopened(
     assert path.exists()
     assert find(window, QLabel, "fileLabel").text() == f"Saving to {path}"
 
-    # back to the start screen: the session is in the recent list; open it from there
+    # back to the start screen: the session is at the top of the recent list; open it from there
     window.presenter.close()
     qtbot.waitUntil(lambda: window.page() == "start")
+    qtbot.waitUntil(lambda: recent_paths(window)[:1] == [str(path)])  # read on the worker
     recent = find(window, QListWidget, "recentSessions")
-    paths = [recent.item(i).data(Qt.ItemDataRole.UserRole) for i in range(recent.count())]
-    assert str(path.resolve()) in paths
-    item = recent.item(paths.index(str(path.resolve())))
-    recent.itemActivated.emit(item)
+    recent.itemActivated.emit(recent.item(0))
     qtbot.waitUntil(lambda: window.page() == "play", timeout=20000)
     assert "Turn 2 of 6" in label(window, "turnLabel")
     assert state_hash(window.presenter.match.state) == state_hash(played)
@@ -99,13 +107,14 @@ def _saved_session(path: Path, scenario, turns: int) -> str:
 
 
 def test_opening_from_the_recent_list_replays_on_the_task_runner_with_the_busy_indicator(
-    qtbot, make_window, ui_settings, tmp_path: Path, monkeypatch, tutorial
+    qtbot, make_window, tmp_path: Path, monkeypatch, tutorial
 ):
     path = tmp_path / "two-turns.wargame"
     digest = _saved_session(path, tutorial, 2)
-    ui_settings.add_recent_file(str(path))
+    recent_sessions.add_recent(path)
     runner = RecordingRunner()
     window = make_window(runner)
+    qtbot.waitUntil(lambda: recent_paths(window) == [str(path)])
     seen = []  # (step, inside a runner job, busy bar shown, Open button enabled)
 
     def note(step: str) -> None:
@@ -122,7 +131,9 @@ def test_opening_from_the_recent_list_replays_on_the_task_runner_with_the_busy_i
     monkeypatch.setattr(
         SessionStore, "open", staticmethod(lambda *a, **k: (note("open"), real_open(*a, **k))[1])
     )
-    monkeypatch.setattr(SessionStore, "resume", lambda self: (note("resume"), real_resume(self))[1])
+    monkeypatch.setattr(
+        SessionStore, "resume", lambda self, *a: (note("resume"), real_resume(self, *a))[1]
+    )
     busy = []
     window.presenter.sig_busy_changed.connect(lambda on, text: busy.append((on, text)))
 
@@ -130,7 +141,7 @@ def test_opening_from_the_recent_list_replays_on_the_task_runner_with_the_busy_i
     recent.itemActivated.emit(recent.item(0))
 
     assert seen == [("open", True, True, False), ("resume", True, True, False)]
-    assert runner.labels == ["Opening two-turns.wargame"]
+    assert runner.labels == [READING_RECENT, "Opening two-turns.wargame", READING_RECENT]
     assert busy == [(True, "Opening two-turns.wargame"), (False, "")]
     assert window.page() == "play" and "Turn 3 of 6" in label(window, "turnLabel")
     assert state_hash(window.presenter.match.state) == digest
@@ -169,3 +180,86 @@ def test_a_level_chosen_on_the_new_game_screen_survives_saving_and_reopening(
     assert player_label(match, "borduria").startswith("computer (hard, ")
     assert player_label(match, "carpathia").startswith("computer (easy, ")
     assert player_label(match, "dalmora").startswith("computer (normal, ")
+
+
+# --- the one recent-sessions list: the session store's, in the data folder --------------------
+
+
+def test_the_start_screen_and_the_file_menu_show_the_session_stores_list(
+    qtbot, make_window, ui_settings, tmp_path: Path
+):
+    first, second = tmp_path / "first.wargame", tmp_path / "second.wargame"
+    recent_sessions.add_recent(first)
+    recent_sessions.add_recent(second)
+    window = make_window()  # the list is read on the worker thread
+    qtbot.waitUntil(lambda: recent_paths(window) == [str(second), str(first)])
+    menu = window.actions.recent_menu
+    assert [a.toolTip() for a in menu.actions() if a.toolTip().endswith(".wargame")] == [
+        str(second),
+        str(first),
+    ]
+    assert recent_sessions.recent_file().parent == Path(os.environ["WARGAME_DATA_DIR"])
+    assert not ui_settings.store.contains("files/recent")  # settings keep preferences only
+
+
+def test_a_session_saved_in_the_window_goes_on_the_session_stores_list(
+    qtbot, make_window, tmp_path: Path
+):
+    window = make_window(SyncTaskRunner())
+    start_from_start_screen(qtbot, window, {"aurelia": "person"})
+    path = tmp_path / "saved.wargame"
+    assert window.presenter.save_as(path)
+    assert [Path(e.path) for e in recent_sessions.list_recent()][0] == path
+    assert recent_paths(window)[0] == str(path)
+
+
+def test_a_vanished_file_leaves_the_list_and_clearing_empties_it(
+    qtbot, make_window, tmp_path: Path
+):
+    gone, kept = tmp_path / "gone.wargame", tmp_path / "kept.wargame"
+    recent_sessions.add_recent(kept)
+    recent_sessions.add_recent(gone)
+    window = make_window(SyncTaskRunner())
+    qtbot.waitUntil(lambda: recent_paths(window) == [str(gone), str(kept)])
+    window.open_session(str(gone))
+    assert [Path(e.path) for e in recent_sessions.list_recent()] == [kept]
+    assert recent_paths(window) == [str(kept)]
+    assert window.page() == "start"
+
+    clear = next(a for a in window.actions.recent_menu.actions() if a.text() == "Clear the List")
+    clear.trigger()
+    assert recent_sessions.list_recent() == [] and recent_paths(window) == []
+    assert not window.actions.recent_menu.isEnabled()
+
+
+@pytest.mark.parametrize("damage", [b"{not json", b"[" * 100_000, b"\x00\xff\xfe"])
+def test_a_damaged_list_reads_empty_and_never_blocks_opening(
+    qtbot, make_window, tmp_path: Path, tutorial, damage: bytes
+):
+    path = tmp_path / "one-turn.wargame"
+    digest = _saved_session(path, tutorial, 1)
+    recent_sessions.recent_file().parent.mkdir(parents=True, exist_ok=True)
+    recent_sessions.recent_file().write_bytes(damage)
+    window = make_window(SyncTaskRunner())
+    qtbot.waitUntil(lambda: find(window, QListWidget, "recentSessions").count() == 1)
+    assert recent_paths(window) == []
+    window.open_session(str(path))
+    assert window.page() == "play"
+    assert state_hash(window.presenter.match.state) == digest
+    # the list is written anew
+    assert [Path(e.path) for e in recent_sessions.list_recent()] == [path]
+
+
+def test_an_unwritable_data_folder_never_blocks_opening(
+    qtbot, make_window, tmp_path: Path, tutorial, monkeypatch
+):
+    path = tmp_path / "one-turn.wargame"
+    digest = _saved_session(path, tutorial, 1)
+    blocker = tmp_path / "a-file-not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("WARGAME_DATA_DIR", str(blocker / "data"))
+    window = make_window(SyncTaskRunner())
+    window.open_session(str(path))
+    assert window.page() == "play"
+    assert state_hash(window.presenter.match.state) == digest
+    assert recent_sessions.list_recent() == [] and recent_paths(window) == []

@@ -12,11 +12,11 @@ import json
 import sys
 import time
 
+from tqdm import tqdm
+
 from ..calibration.records import crisis_record  # noqa: F401  (documented entry point)
 from ..calibration.rows import calibration_rows, format_table
 from ..calibration.runner import DEFAULT_SEED, run_crises, shipped_scenarios
-
-BAR = 30
 
 
 def add_parser(sub) -> None:
@@ -42,13 +42,6 @@ def add_parser(sub) -> None:
     p.set_defaults(run=run)
 
 
-def progress_bar(done: int, total: int) -> None:
-    filled = BAR * done // max(1, total)
-    end = "\n" if done >= total else ""
-    sys.stderr.write(f"\r[{'#' * filled}{' ' * (BAR - filled)}] {done}/{total}{end}")
-    sys.stderr.flush()
-
-
 def run(args: argparse.Namespace) -> int:
     if args.runs < 1:
         print("wargame calibrate: --runs must be at least 1", file=sys.stderr)
@@ -65,9 +58,12 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     start = time.perf_counter()
-    records = run_crises(
-        args.runs, args.jobs, args.seed, args.scenario, None if args.quiet else progress_bar
-    )
+    # in a log (not a terminal) the bar is redrawn every few seconds only
+    interval = 0.1 if sys.stderr.isatty() else 5.0
+    with tqdm(total=args.runs, unit="crisis", disable=args.quiet, mininterval=interval) as bar:
+        records = run_crises(
+            args.runs, args.jobs, args.seed, args.scenario, lambda done, _: bar.update(done - bar.n)
+        )
     elapsed = time.perf_counter() - start
     rows = calibration_rows(records)
     print(

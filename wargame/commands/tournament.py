@@ -8,6 +8,8 @@ import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 
+from tqdm import tqdm
+
 from ..scenario.library import bundled_names, load_bundled
 from ..tournament import CONTENDERS, compare, pairings, play_pairing, summarize
 from ..tournament.play import LEVEL_ORDER
@@ -28,6 +30,7 @@ def add_parser(sub) -> None:
         default=",".join(CONTENDERS),
         help=f"comma list from: {', '.join(CONTENDERS)}",
     )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(run=run)
 
 
@@ -55,10 +58,12 @@ def run(args: argparse.Namespace) -> int:
     results = []
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         futures = [pool.submit(_work, t) for t in tasks]
-        for done, future in enumerate(as_completed(futures), 1):
-            results.append(future.result())
-            _progress(done, len(tasks))
-    print(file=sys.stderr)
+        # in a log (not a terminal) the bar is redrawn every few seconds only
+        interval = 0.1 if sys.stderr.isatty() else 5.0
+        with tqdm(total=len(tasks), unit="game", disable=args.quiet, mininterval=interval) as bar:
+            for future in as_completed(futures):
+                results.append(future.result())
+                bar.update()
     print(
         f"Scores: the focal state's points as % of its objectives' points, {args.games} crises each\n"
     )
@@ -80,10 +85,3 @@ def run(args: argparse.Namespace) -> int:
             f"| {better} vs {worse} | {m.mean:+.1f} | [{m.low:+.1f}, {m.high:+.1f}] | {'better' if m.significant else 'NOT shown better'} |"
         )
     return 0 if ok else 1
-
-
-def _progress(done: int, total: int) -> None:
-    width = 30
-    filled = width * done // total
-    sys.stderr.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {done}/{total}")
-    sys.stderr.flush()
