@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from bench import ai_bench, engine_bench, persistence_bench, startup_bench
+from bench import ai_bench, engine_bench, net_bench, persistence_bench, startup_bench
 
 
 def main() -> None:
@@ -17,6 +17,7 @@ def main() -> None:
         ("Computer players: decision time", ai_bench.main),
         ("Sessions: autosave and opening", lambda: persistence_bench.main([])),
         ("Desktop start-up", lambda: startup_bench.main([])),
+        ("A class on many computers: 30 clients on one host", lambda: net_bench.main([])),
     ]
     if "--package" in sys.argv[1:]:
         from bench import package_bench
