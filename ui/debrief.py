@@ -1,11 +1,16 @@
 """The end-of-game debrief as data: scores against objectives, outcomes, what happened and why
 the computer players did what they did. At the end everything is revealed (the facilitator's
-view, seat None), including secret objectives. Pure Python: no Qt."""
+view, seat None), including secret objectives. The engine's debrief (wargame.debrief) adds the
+timeline that links outcomes to decisions, the crisis's threads, the objectives' deciding turns
+and questions for discussion; `played` is what the what-if page and the report export start
+from. Pure Python: no Qt."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wargame.debrief import Played, Report, build_report, played_from_match
+from wargame.debrief.words import Words
 from wargame.match import Match
 from wargame.scenario import ESCALATION_RUNGS
 from wargame.scoring import scores
@@ -14,6 +19,11 @@ from wargame.view import view_for
 from .game_setup import player_label
 from .labels import Labeller, pretty
 from .viewmodels import ObjectiveRow, TurnEvents, event_rows
+
+
+@dataclass(frozen=True)
+class DecidedObjective(ObjectiveRow):
+    decided_turn: int = 0  # from this turn on it stayed met (or missed); 0: from the start
 
 
 @dataclass(frozen=True)
@@ -40,20 +50,32 @@ class Debrief:
     timeline: tuple[TurnEvents, ...]
     reasons: tuple[
         tuple[int, tuple[tuple[str, tuple[str, ...]], ...]], ...
-    ]  # turn -> (state and who played it, reasons)
+    ]  # turn -> (state and who played it, reasons in plain words)
+    played: Played
+    report: Report  # the facilitator's
 
 
 def debrief(match: Match) -> Debrief:
     s = match.state
     lab = Labeller(s)
+    played = played_from_match(match)
+    report = build_report(played)
+    decided = {o.seat: o.objectives for o in report.outcomes}
+    words = Words(match.scenario)
     rows = tuple(
         ScoreRow(
             sid,
             lab.name(sid),
             player_label(match, sid),
             tuple(
-                ObjectiveRow(r.objective.text, r.objective.points, r.objective.secret, r.met)
-                for r in sc.objectives
+                DecidedObjective(
+                    r.objective.text,
+                    r.objective.points,
+                    r.objective.secret,
+                    r.met,
+                    line.decided_turn,
+                )
+                for r, line in zip(sc.objectives, decided[sid], strict=True)
             ),
             sc.objective_points,
             sc.possible_points,
@@ -71,7 +93,10 @@ def debrief(match: Match) -> Debrief:
         (
             r.turn,
             tuple(
-                (f"{lab.name(seat)} \u2014 {player_label(match, seat)}", tuple(why))
+                (
+                    f"{lab.name(seat)} \u2014 {player_label(match, seat)}",
+                    tuple(words.reason(line) for line in why),
+                )
                 for seat, why in r.reasons.items()
             ),
         )
@@ -87,4 +112,6 @@ def debrief(match: Match) -> Debrief:
         rows,
         timeline,
         reasons,
+        played,
+        report,
     )

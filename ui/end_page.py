@@ -1,5 +1,7 @@
-"""The end of the game: every state's score against its objectives and obligations, its outcome,
-the main events (with why), and the reasons the computer players gave; then play again."""
+"""The end of the game, the debrief: every state's score against its objectives (with the turn
+each was decided), the timeline linking outcomes to the decisions behind them, the computer
+players' reasons in plain words, charts, the questions for discussion with the Council votes,
+sanctions and treaties, and what-if branches; the report can be exported; then play again."""
 
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from .debrief import Debrief
-from .news_panel import NewsPanel
+from .debrief_views import ThreadsView, TimelineTree
+from .tasks import TaskRunner, ThreadTaskRunner
 from .theme import good_bad_colors
 from .widgets import heading, muted, text
 
@@ -35,9 +38,13 @@ class EndPage(QWidget):
     sig_play_again_requested = Signal()
     sig_new_game_requested = Signal()
     sig_start_screen_requested = Signal()
+    sig_export_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, whatif_runner: TaskRunner | None = None):
         super().__init__(parent)
+        self._whatif_runner = whatif_runner  # its own worker: many futures take a while
+        self.charts = None  # made with the first debrief (pyqtgraph loads only then)
+        self.whatif = None
         self.setObjectName("endPage")
         self.title = heading("", 1.7, "endTitle")
         self.summary = text("", "endSummary")
@@ -54,8 +61,12 @@ class EndPage(QWidget):
         header.setSectionResizeMode(
             QHeaderView.ResizeMode.Interactive
         )  # fitted to the states' rows in _fit_columns
-        self.events = NewsPanel("No turn was played.")
-        self.events.setObjectName("endEvents")
+        self.timeline = TimelineTree()
+        self.threads = ThreadsView()
+        self.charts_tab = QWidget()
+        QVBoxLayout(self.charts_tab).setContentsMargins(0, 0, 0, 0)
+        self.whatif_tab = QWidget()
+        QVBoxLayout(self.whatif_tab).setContentsMargins(0, 0, 0, 0)
         self.reasons = QTreeWidget()
         self.reasons.setObjectName("computerReasons")
         self.reasons.setHeaderLabels(["Why the computer players did what they did"])
@@ -71,8 +82,11 @@ class EndPage(QWidget):
             )
         )
         self.tabs.addTab(scores_tab, "Scores and outcomes")
-        self.tabs.addTab(self.events, "What happened")
+        self.tabs.addTab(self.timeline, "Timeline")
         self.tabs.addTab(self.reasons, "Computer players' reasoning")
+        self.tabs.addTab(self.charts_tab, "Charts")
+        self.tabs.addTab(self.threads, "Questions, Council, sanctions, treaties")
+        self.tabs.addTab(self.whatif_tab, "What if\u2026")
         again = QPushButton("Play &again (same players)")
         again.setObjectName("playAgainButton")
         again.setToolTip("Start the same scenario again with the same players and seed")
@@ -81,12 +95,17 @@ class EndPage(QWidget):
         new = QPushButton("&New game\u2026")
         new.setObjectName("endNewGameButton")
         new.clicked.connect(self.sig_new_game_requested)
+        export = QPushButton("&Export report\u2026")
+        export.setObjectName("exportReportButton")
+        export.setToolTip("Write the after-action report as PDF or HTML, to print or share")
+        export.clicked.connect(self.sig_export_requested)
         home = QPushButton("Start screen")
         home.setObjectName("startScreenButton")
         home.clicked.connect(self.sig_start_screen_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(home)
         buttons.addStretch(1)
+        buttons.addWidget(export)
         buttons.addWidget(new)
         buttons.addWidget(again)
         layout = QVBoxLayout(self)
@@ -105,12 +124,34 @@ class EndPage(QWidget):
             f"{d.max_rung}), with global tension at {d.final_tension:.0f} of 100."
         )
         self._fill_scores(d)
-        self.events.show_timeline(d.timeline)
+        self.timeline.show_timeline(d.report.timeline)
         self._fill_reasons(d)
+        self.threads.show_report(d.report)
+        self._charts().show_charts(d.report.charts)
+        self._whatif().set_played(d.played)
         self.again_button.setEnabled(can_play_again)
         self.tabs.setCurrentIndex(0)
 
     # --- private --------------------------------------------------------------------------------
+
+    def _charts(self):  # noqa: ANN202 - imported lazily: it brings in pyqtgraph
+        if self.charts is None:
+            from .debrief_views import DebriefCharts
+
+            self.charts = DebriefCharts()
+            self.charts_tab.layout().addWidget(self.charts)
+        return self.charts
+
+    def _whatif(self):  # noqa: ANN202 - made with the first debrief
+        if self.whatif is None:
+            from wargame.ai import make_player
+
+            from .whatif_page import WhatIfPage
+
+            runner = self._whatif_runner or ThreadTaskRunner(self)
+            self.whatif = WhatIfPage(runner, make_player)
+            self.whatif_tab.layout().addWidget(self.whatif)
+        return self.whatif
 
     def _fill_scores(self, d: Debrief) -> None:
         good, bad = good_bad_colors(self.palette())
@@ -134,7 +175,9 @@ class EndPage(QWidget):
             self.scores.addTopLevelItem(item)
             for o in row.objectives:
                 # one line across the whole table, so the State column need only fit the names
-                mark = "\u2713 met" if o.met else "\u2717 not met"
+                decided = getattr(o, "decided_turn", 0)
+                when = f" on turn {decided}" if decided else " from the start"
+                mark = ("\u2713 met" if o.met else "\u2717 not met") + when
                 secret = " (secret)" if o.secret else ""
                 child = QTreeWidgetItem(
                     [f"{mark} \u2014 {o.text}{secret} \u2014 {o.points} points"]

@@ -4,6 +4,7 @@ signals to the views; it holds no game logic."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from . import dialogs
 from .actions import build_menus
+from .class_windows import ClassMenu
 from .end_page import EndPage
 from .handover_page import HandoverPage
 from .presenter import Handover, QueueState, SessionPresenter
+from .report_export import add_export_action, export_report
 from .resources import APP_NAME, app_icon
-from .session_files import FILE_FILTER, FILE_SUFFIX
+from .session_files import FILE_FILTER, FILE_SUFFIX, SessionFiles
 from .settings import UiSettings
 from .start_page import StartPage
 from .theme import apply_theme
@@ -32,6 +35,7 @@ from .theme import apply_theme
 DEFAULT_SIZE = QSize(1280, 800)
 TUTORIAL = "tutorial_strait"
 CONTROL_CELL_WARNING = "This shows every state's secrets. Make sure no player is looking."
+READING_RECENT = "Reading the recent sessions"
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +72,10 @@ class MainWindow(QMainWindow):
         ):
             self._add_page(name, page)
         self.actions = build_menus(self)
+        self.export_report_action = add_export_action(self, self.actions.save_as)
+        self.export_report_action.triggered.connect(lambda _c=False: self.export_report())
+        self.end_page.sig_export_requested.connect(self.export_report)
+        self.class_menu = ClassMenu(self, self.actions.save_as)  # Host / Join a Class
         self._build_status_bar()
         self._connect()
         self._refresh_files()
@@ -162,7 +170,7 @@ class MainWindow(QMainWindow):
             if not path:
                 return
         if not Path(path).exists():
-            self._refresh_recent(self.settings.remove_recent_file(path))
+            self._refresh_recent(lambda files: files.forget(path))
             dialogs.show_error(
                 self,
                 f"The session file {path} no longer exists; it was removed from the recent sessions.",
@@ -209,6 +217,14 @@ class MainWindow(QMainWindow):
             if not path.endswith(FILE_SUFFIX):
                 path += FILE_SUFFIX
             self.presenter.save_as(path)
+
+    def export_report(self) -> None:
+        """File > Export report: the after-action report of the session so far."""
+        match = self.presenter.match
+        if match is not None and not self.presenter.busy:
+            from wargame.debrief import played_from_match
+
+            export_report(self, played_from_match(match))
 
     # --- Qt overrides -------------------------------------------------------------------------
 
@@ -356,6 +372,9 @@ class MainWindow(QMainWindow):
         a.close_session.setEnabled(not busy and page != "start")
         a.save_as.setEnabled(self.files_available and not busy and self.presenter.match is not None)
         a.control_cell.setEnabled(self.presenter.match is not None)
+        self.export_report_action.setEnabled(
+            not busy and self.presenter.match is not None and bool(self.presenter.match.history)
+        )
         self.start_page.set_busy(busy)
 
     def _on_finished(self, debrief: object) -> None:
@@ -368,7 +387,7 @@ class MainWindow(QMainWindow):
     def _on_file_changed(self, path: str) -> None:
         self.file_label.setText(f"Saving to {path}" if path else "")
         if path:
-            self._refresh_recent(self.settings.add_recent_file(path))
+            self._refresh_recent()  # the session store has put the file on its list
 
     def _leave_setup(self) -> None:
         """Back from the new-game screen: to the game in progress if there is one."""
@@ -419,10 +438,26 @@ class MainWindow(QMainWindow):
                 action.setStatusTip(self.files_reason)
         self.actions.recent_menu.setEnabled(self.files_available)
         self.actions.recent_menu.setToolTipsVisible(True)
-        self._refresh_recent(self.settings.recent_files())
+        self._refresh_recent()
 
-    def _refresh_recent(self, paths: list[str]) -> None:
-        self.start_page.set_recent(paths if self.files_available else [])
+    def _refresh_recent(self, change: Callable[[SessionFiles], None] | None = None) -> None:
+        """Make `change` to the session store's recent list (forget a file, clear it), then show
+        the list on the start screen and in File > Recent. Both run on the task runner: the list
+        comes with the session store, which the start screen does not wait for."""
+        files = self.presenter.files
+        if files is None:
+            self._show_recent([])
+            return
+
+        def read() -> list[str]:
+            if change is not None:
+                change(files)
+            return files.recent()
+
+        self.presenter.runner.run(READING_RECENT, read, self._show_recent)
+
+    def _show_recent(self, paths: list[str]) -> None:
+        self.start_page.set_recent(paths)
         menu = self.actions.recent_menu
         menu.clear()
         for path in paths:
@@ -431,12 +466,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, p=path: self.open_session(p))
         if paths:
             menu.addSeparator()
-            menu.addAction("Clear the List", lambda: self._refresh_recent(self._cleared()))
+            menu.addAction(
+                "Clear the List", lambda: self._refresh_recent(lambda files: files.forget_all())
+            )
         menu.setEnabled(self.files_available and bool(paths))
-
-    def _cleared(self) -> list[str]:
-        self.settings.clear_recent_files()
-        return []
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.geometry("geometry")
