@@ -165,6 +165,12 @@ class TurnDraft(Readings):
         low, high = TENSION_BOUNDS
         self._tension = min(high, max(low, value))
 
+    def shift_tension(self, delta: float) -> float:
+        """Raise (or lower) tension within its bounds; returns the change actually made."""
+        before = self._tension
+        self.tension = before + delta
+        return self._tension - before
+
     def reach(self, rung: Rung) -> None:
         """This turn's actions brought the crisis to `rung` (settled in the escalation phase)."""
         self.notes.rungs.append(rung)
@@ -210,10 +216,10 @@ class TurnDraft(Readings):
             kind,
             text,
             tuple(actors),
-            tuple((k, float(v)) for k, v in numbers.items()) if numbers else (),
+            tuple((k, _tidy(v)) for k, v in numbers.items()) if numbers else (),
             None if visible_to is None else tuple(visible_to),
             tuple(
-                (seat, k, float(v))
+                (seat, k, _tidy(v))
                 for seat, values in (private or {}).items()
                 for k, v in values.items()
             ),
@@ -247,34 +253,7 @@ class TurnDraft(Readings):
             next_id=self.next_id,
         )
 
-    # --- the Board interface the rules modules used before the typed draft ----------------------
-    # Kept while the families move to the typed API above; removed when none calls them.
 
-    @property
-    def rungs_this_turn(self) -> list[int]:
-        return self.notes.rungs
-
-    def get(self, state_id: str, attribute: str) -> Any:
-        return getattr(self.country(state_id), attribute)
-
-    def set(self, state_id: str, attribute: str, value: Any) -> None:
-        setattr(self.country(state_id), attribute, value)
-
-    def adjust(self, state_id: str, attribute: str, delta: float) -> float:
-        return self.country(state_id).shift(Stat(attribute), delta)
-
-    def scale(self, state_id: str, attribute: str, factor: float) -> float:
-        return self.country(state_id).scale(Stat(attribute), factor)
-
-    def bump(self, state_id: str, counter: str, by: int = 1) -> None:
-        c = self.country(state_id)
-        setattr(c, counter, getattr(c, counter) + by)
-
-    def flag(self, state_id: str, name: str) -> None:
-        setattr(self.country(state_id), name, True)
-
-    def replace_in(self, items: Records, old: Any, **changes: Any) -> Any:
-        return items.replace(old, **changes)
-
-    def find(self, items: Records, ident: str) -> Any:
-        return items.find(ident)
+def _tidy(value: float) -> float:
+    """An event's number without last-bit float noise (60 - 5.6 - 60 is not -5.6 exactly)."""
+    return round(float(value), 9) + 0.0

@@ -188,7 +188,7 @@ class Family:
     title: str  # for players: "Economic sanctions"
     moves: tuple[Move, ...] = ()
     steps: tuple[Step, ...] = ()
-    events: type | None = None  # a StrEnum of the event kinds its steps emit
+    events: type | tuple[type, ...] = ()  # the StrEnum(s) of the event kinds its steps emit
 
     def __post_init__(self) -> None:
         moves = tuple(dataclasses.replace(m, family=self.id) for m in self.moves)
@@ -244,7 +244,12 @@ class Ruleset:
 
     @property
     def event_kinds(self) -> tuple[str, ...]:
-        return tuple(str(k) for f in self.families if f.events is not None for k in f.events)
+        return tuple(
+            str(kind)
+            for f in self.families
+            for enum in (f.events if isinstance(f.events, tuple) else (f.events,))
+            for kind in enum
+        )
 
 
 class TurnOrders(list):

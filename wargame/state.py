@@ -199,7 +199,7 @@ class Readings:
 
     """Questions every rule and computer player asks, answered alike by the immutable state and
     by the working copy a turn edits. Needs `scenario`, `countries` (in scenario order, records
-    with the fields of `Country`), `relations` (the n*n matrix), `treaties`, `wars`, `disputes`."""
+    with the fields of `Country`), `relations` (the n*n matrix) and the records read below."""
 
     scenario: Scenario
     countries: Sequence[Any]
@@ -207,6 +207,13 @@ class Readings:
     treaties: Sequence[Treaty]
     wars: Sequence[War]
     disputes: Sequence[Dispute]
+    drafts: Sequence[CouncilDraft]
+    invocations: Sequence[Invocation]
+    proposals: Sequence[Proposal]
+    sanctions: Sequence[SanctionsEpisode]
+    mediations: Sequence[Mediation]
+    ultimatums: Sequence[Ultimatum]
+    populations: Sequence[Population]
 
     @property
     def ids(self) -> tuple[str, ...]:

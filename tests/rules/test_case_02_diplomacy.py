@@ -158,3 +158,13 @@ def test_case_2_9_computer_players_trust_a_mediators_draft():
         )
 
     assert rate(mediated) > rate(direct) + 0.1
+
+
+def test_an_ultimatum_reports_the_tension_it_actually_raised():
+    """The "why?" numbers of an ultimatum are the changes the rule made: near the top of the
+    tension scale it raises tension only to the maximum, and the event says so."""
+    s = replace(start(), tension=98.0)
+    res = play(s, IssueUltimatum("alba", target="brin", demand="Withdraw."))
+    (ev,) = events(res, "UltimatumIssued")
+    assert number(ev, "tension change") == 2
+    assert number(ev, "relations change") == -8

@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from casebook import Scripted, events, number, play, scenario, start
+from casebook import Scripted, events, number, play, scenario, start, with_country
 
 from wargame.rules.agreements import AnswerProposal, BreakTreaty, ProposeAgreement
 from wargame.rules.military import Attack, ProxySupport
@@ -133,3 +133,14 @@ def test_case_3_11_scenario_treaties_are_in_force_from_the_start():
     sc = scenario(treaties=[{"id": "pact", "kind": "defense_pact", "members": ["alba", "cora"]}])
     (t,) = start(sc).treaties
     assert t.status == "active" and t.kind == "defense_pact" and t.signed_turn == 0
+
+
+def test_a_breach_reports_the_reputation_actually_lost():
+    """The "why?" numbers of a breach are the changes the rule made: a culprit with less
+    reputation left than the breach costs loses what it has, and the event says so."""
+    s = with_country(start(), "alba", reputation=10.0)
+    s = replace(s, treaties=(Treaty("t1", "alliance", ("alba", "dara"), 0),))
+    res = play(s, BreakTreaty("alba", treaty="t1"))
+    (ev,) = events(res, "TreatyBroken")
+    assert res.state.country("alba").reputation == 0
+    assert number(ev, "reputation change") == -10

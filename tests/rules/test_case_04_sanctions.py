@@ -5,6 +5,7 @@ from dataclasses import replace
 from casebook import events, number, play, scenario, start, with_country, with_relation
 
 from wargame.ai.heuristic import STYLE, _Mind, resolve_draw
+from wargame.enums import CostLevel
 from wargame.rng import Rng
 from wargame.rules.sanctions import (
     ConcedeToSanctions,
@@ -57,6 +58,7 @@ def test_case_4_3_cost_levels():
     ]
     s = play(start(), ThreatenSanctions("alba", target="brin", measure="trade")).state
     assert s.sanctions[0].stake == 1.5 and cost_level(s.sanctions[0].stake) == "major"
+    assert cost_level(0.3) is CostLevel.MINOR and cost_level(6.0) is CostLevel.SEVERE
 
 
 def test_case_4_4_coalitions_and_un_mandates_bite_harder():

@@ -3,7 +3,7 @@
 import math
 from dataclasses import replace
 
-from casebook import Scripted, events, number, play, start, with_country
+from casebook import Scripted, events, number, play, start, with_country, with_relation
 
 from wargame.enums import Rung
 from wargame.rules.military import (
@@ -13,9 +13,9 @@ from wargame.rules.military import (
     BuildUp,
     MobilizeForces,
     ProxySupport,
-    battle_odds,
     war_chance,
 )
+from wargame.rules.war import battle_odds
 from wargame.state import Dispute, War
 
 
@@ -164,3 +164,14 @@ def test_case_6_11_the_stronger_coalition_is_recorded():
     s = _reciprocated()
     war = play(s, Attack("brin", target="alba"), rng=Scripted(0.0)).state.wars[0]
     assert war.stronger in ("a", "b") and 0.5 <= war.stronger_share <= 1
+
+
+def test_events_report_the_changes_actually_applied():
+    """The numbers behind an event are the changes the rule made, not the rule's nominal figures:
+    relations already at their floor fall no further, reputation no lower than zero."""
+    floor = with_country(with_relation(start(), "alba", "brin", -100), "brin", reputation=2)
+    res = play(floor, MobilizeForces("brin", target="alba"))
+    assert number(events(res, "ForcesMobilized")[0], "relations change") == 0.0
+    res = play(floor, Attack("brin", target="alba"))
+    assert res.state.country("brin").reputation == 0
+    assert number(events(res, "ForceUsed")[0], "attacker reputation change") == -2.0

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from casebook import Scripted, events, number, play, scenario, start
 
-from wargame.enums import Rung
+from wargame.enums import DraftStatus, ResolutionKind, Rung, TreatyKind
 from wargame.rules.humanitarian import Intervene
 from wargame.rules.soft_power import SendAid
 from wargame.state import CouncilDraft, Treaty
@@ -57,7 +57,9 @@ def test_case_9_3_unauthorized_intervention_costs_legitimacy():
     res = play(_crisis(), Intervene("cora", population="folk"), rng=Scripted(0.0))
     assert res.state.country("cora").reputation == 62
     assert number(events(res, "InterventionSucceeded")[0], "reputation change (unauthorized)") == -8
-    mandate = CouncilDraft("r1", "cora", "peacekeeping", "brin", "folk", 1, status="adopted")
+    mandate = CouncilDraft(
+        "r1", "cora", ResolutionKind.PEACEKEEPING, "brin", "folk", 1, status=DraftStatus.ADOPTED
+    )
     res = play(_crisis(drafts=(mandate,)), Intervene("cora", population="folk"), rng=Scripted(0.0))
     assert res.state.country("cora").reputation == 74
 
@@ -72,7 +74,7 @@ def test_case_9_4_missions_can_fail():
     assert abs(number(ev, "chance of success") - (0.35 + 0.3 * 0.5)) < 1e-9
     assert res.state.country("alba").casualties >= 150
     assert res.state.populations[0].deaths == int(5000 * 1.5)
-    based = _crisis(treaties=(Treaty("t1", "basing", ("alba", "dara"), 0),))
+    based = _crisis(treaties=(Treaty("t1", TreatyKind.BASING, ("alba", "dara"), 0),))
     (ev,) = events(
         play(based, Intervene("alba", population="folk"), rng=Scripted(0.99)), "InterventionFailed"
     )

@@ -4,6 +4,7 @@ from dataclasses import replace
 
 from casebook import Scripted, events, number, play, start, with_country
 
+from wargame.enums import ResolutionKind, Vote
 from wargame.rules.organizations import CastVote
 from wargame.rules.soft_power import CulturalExchange, PublicDiplomacy, SendAid
 from wargame.state import CouncilDraft
@@ -42,12 +43,14 @@ def test_case_10_3_reputation_wins_votes():
     def chance(rep):
         s = with_country(
             replace(
-                start(), turn=2, drafts=(CouncilDraft("r1", "cora", "condemn", "brin", None, 1),)
+                start(),
+                turn=2,
+                drafts=(CouncilDraft("r1", "cora", ResolutionKind.CONDEMN, "brin", None, 1),),
             ),
             "cora",
             reputation=rep,
         )
-        res = play(s, CastVote("cora", draft="r1", vote="yes"), rng=Scripted())
+        res = play(s, CastVote("cora", draft="r1", vote=Vote.YES), rng=Scripted())
         ev = next(e for e in res.events if e.kind.startswith("Resolution"))
         return number(ev, "Bystander 0: chance of yes")
 

@@ -2,9 +2,9 @@
 
 from dataclasses import replace
 
-from casebook import events, play, scenario, start
+from casebook import Scripted, events, play, scenario, start
 
-from wargame.enums import Rung
+from wargame.enums import Rung, Side
 from wargame.rules.military import MobilizeForces
 from wargame.state import Dispute, War
 
@@ -23,11 +23,9 @@ def test_case_12_1_the_ladder_rises_and_cools_one_rung_a_turn():
 def test_case_12_2_a_nuclear_power_losing_a_war_raises_the_nuclear_threat():
     """Case 12.2: While a nuclear-armed state is on the losing side of a war, the crisis stands at
     the nuclear threat rung."""
-    war = War("w1", ("cora",), ("brin",), 1, front=0.0, stronger_share=0.6, stronger="a")
-    d = Dispute("d1", "cora", "brin", 1, 5, reciprocated=True, war_id="w1")
+    war = War("w1", ("cora",), ("brin",), 1, front=0.0, stronger_share=0.6, stronger=Side.A)
+    d = Dispute("d1", "cora", "brin", 1, Rung.WAR, reciprocated=True, war_id="w1")
     s = replace(start(), turn=2, wars=(war,), disputes=(d,), next_id=10)
-    from casebook import Scripted
-
     after = play(s, rng=Scripted(0.99)).state  # Brin wins the turn: Cora falls behind
     assert after.rung_name == "nuclear_threat"
 

@@ -8,9 +8,10 @@ import math
 
 from ..rules.agreements import ProposeAgreement
 from ..rules.alliances import InvokeAlliance, attacked_by
-from ..rules.military import FRONT_STEP, Attack, MobilizeForces, battle_odds, side_strength
+from ..rules.military import Attack, MobilizeForces
 from ..rules.organizations import RegionalAppeal, TableResolution, council_members
 from ..rules.power import expected_support
+from ..rules.war import FRONT_STEP, battle_odds, side_strength
 from .mind import Mind, logistic
 
 

@@ -5,26 +5,98 @@ detection with a probability that rises with the treaty's verification level; an
 request adds a second, more intrusive look, and the other members' intelligence-sharing partners
 add their eyes. Detection breaks the treaty, wrecks trust with every member and raises tension;
 an inspection that finds a member within its cap raises its reputation.
+
+Every figure below was set by hand (tuned); none moves a row of `wargame calibrate`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ..draft import TurnDraft
-from ..enums import TreatyKind
+from ..enums import Stat, TreatyKind, TreatyStatus
 from ..moves import Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
-from ..state import GameState
+from ..state import GameState, Treaty
 from .agreements import breach
-from .military import BUILDUP_COST, BUILDUP_GAIN
-from .power import treaties
+from .military import BUILDUP_COST, BUILDUP_GAIN  # cheating is a build-up kept secret
 
-# --- orders ------------------------------------------------------------------------------------
+DETECTION_BASE = 0.1  # chance a member over its cap is caught in a turn, at no verification (tuned)
+DETECTION_PER_VERIFICATION = 0.5  # ... plus this times the verification level, 0..1 (tuned)
+INSPECTION_BASE = 0.1  # an inspection adds this... (tuned)
+INSPECTION_PER_VERIFICATION = 0.3  # ... plus this times the verification level (tuned)
+INTEL_BONUS = 0.1  # added when another member shares intelligence with partners (tuned)
+DETECTION_MAX = 0.95  # no regime is certain to catch a cheat (tuned)
+DETECTION_REPUTATION_COST = 10.0  # reputation lost when caught, besides the breach (tuned)
+DETECTION_RELATIONS = -15.0  # with every other member, when caught (tuned)
+DETECTION_TENSION = 8.0  # (tuned)
+CLEARED_REPUTATION = 2.0  # gained when inspectors find a member within its cap (tuned)
+CAP_TOLERANCE = 1e-9  # a member exactly at its cap is within it, whatever the rounding
+
+
+class ArmsControlEvent(StrEnum):
+    CAP_SECRETLY_EXCEEDED = "CapSecretlyExceeded"
+    INSPECTION_CLEARED = "InspectionCleared"
+    CHEATING_DETECTED = "CheatingDetected"
+    CHEATING_UNDETECTED = "CheatingUndetected"
+
+
+def _arms_treaty(state: GameState, treaty_id: str, member: str) -> Treaty | None:
+    t = state.treaty(treaty_id)
+    if t is None or t.kind != TreatyKind.ARMS_CONTROL or member not in t.members:
+        return None
+    return t
+
+
+def detection_chance(verification: float, inspection: bool, intelligence: bool = False) -> float:
+    """Chance a member over its cap is caught this turn: rises with verification (0..1)."""
+    p = (
+        DETECTION_BASE
+        + DETECTION_PER_VERIFICATION * verification
+        + (INSPECTION_PER_VERIFICATION * verification + INSPECTION_BASE if inspection else 0.0)
+        + (INTEL_BONUS if intelligence else 0.0)
+    )
+    return min(DETECTION_MAX, p)
+
+
+# --- secretly exceeding a cap ------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class CheatOnArmsControl(Order):
     treaty: str = ""
+
+
+def check_cheat(state: GameState, o: CheatOnArmsControl) -> str | None:
+    t = _arms_treaty(state, o.treaty, o.actor)
+    if t is None:
+        return "you are not party to an arms control treaty with that id"
+    if t.status != TreatyStatus.ACTIVE:
+        return "that treaty is no longer in force; you may build up openly"
+    return None
+
+
+def cheat_candidates(state: GameState, seat: str):
+    for t in state.active_treaties(member=seat, kind=TreatyKind.ARMS_CONTROL):
+        yield CheatOnArmsControl(seat, treaty=t.id)
+
+
+def cheat(draft: TurnDraft, o: CheatOnArmsControl) -> None:
+    """A build-up hidden from others' estimates: seen only by the cheater."""
+    actor = draft.country(o.actor)
+    gain = actor.scale(Stat.MILITARY, 1 + BUILDUP_GAIN)
+    actor.scale(Stat.ECONOMY, 1 - BUILDUP_COST)
+    actor.hidden_military += gain
+    draft.emit(
+        ArmsControlEvent.CAP_SECRETLY_EXCEEDED,
+        f"{draft.name(o.actor)} secretly built forces beyond its treaty cap.",
+        (o.actor,),
+        {"capability gained": gain},
+        visible_to=(o.actor,),
+    )
+
+
+# --- inspections and detection -----------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,114 +105,15 @@ class RequestInspection(Order):
     target: str = ""
 
 
-def _arms_treaty(state: GameState, treaty_id: str, member: str):
-    t = state.treaty(treaty_id)
-    if t is None or t.kind != "arms_control" or member not in t.members:
-        return None
-    return t
-
-
-def check_cheat(state: GameState, o: CheatOnArmsControl) -> str | None:
-    t = _arms_treaty(state, o.treaty, o.actor)
-    if t is None:
-        return "you are not party to an arms control treaty with that id"
-    if t.status != "active":
-        return "that treaty is no longer in force; you may build up openly"
-    return None
-
-
 def check_inspect(state: GameState, o: RequestInspection) -> str | None:
     t = _arms_treaty(state, o.treaty, o.actor)
     if t is None:
         return "you are not party to an arms control treaty with that id"
-    if t.status != "active":
+    if t.status != TreatyStatus.ACTIVE:
         return "that treaty is no longer in force"
     if o.target not in t.members or o.target == o.actor:
         return "you can only ask to inspect another member of the treaty"
     return None
-
-
-INTEL_BONUS = 0.1  # detection added when another member shares intelligence with partners
-DETECTION_REPUTATION_COST = 10.0
-
-
-def detection_chance(verification: float, inspection: bool, intelligence: bool = False) -> float:
-    """Chance a member over its cap is caught this turn: rises with verification (0..1)."""
-    p = (
-        0.1
-        + 0.5 * verification
-        + (0.3 * verification + 0.1 if inspection else 0.0)
-        + (INTEL_BONUS if intelligence else 0.0)
-    )
-    return min(0.95, p)
-
-
-def settle_arms_control(board: TurnDraft, orders: TurnOrders) -> None:
-    inspections = {(o.treaty, o.target) for o in orders.of(RequestInspection)}
-    for o in orders.of(CheatOnArmsControl):
-        gain = board.scale(o.actor, "military", 1 + BUILDUP_GAIN)
-        board.scale(o.actor, "economy", 1 - BUILDUP_COST)
-        board.set(o.actor, "hidden_military", board.get(o.actor, "hidden_military") + gain)
-        board.emit(
-            "CapSecretlyExceeded",
-            f"{board.name(o.actor)} secretly built forces beyond its treaty cap.",
-            (o.actor,),
-            {"capability gained": gain},
-            visible_to=(o.actor,),
-        )
-    for t in list(board.treaties):
-        if t.kind != "arms_control" or t.status != "active":
-            continue
-        for member in t.members:
-            over = t.cap is not None and board.get(member, "military") > t.cap + 1e-9
-            inspected = (t.id, member) in inspections
-            if not over:
-                if inspected:
-                    board.adjust(member, "reputation", 2)
-                    board.emit(
-                        "InspectionCleared",
-                        f"Inspectors found {board.name(member)} within its cap.",
-                        (member,),
-                    )
-                continue
-            watchers = [m for m in t.members if m != member]
-            intelligence = any(treaties(board, m, ("intelligence_sharing",)) for m in watchers)
-            p = detection_chance(t.verification or 0.0, inspected, intelligence)
-            caught, roll = board.rng.roll(p)
-            if caught:
-                board.set(member, "hidden_military", 0.0)
-                board.adjust(member, "reputation", -DETECTION_REPUTATION_COST)
-                board.tension = min(100.0, board.tension + 8)
-                for m in watchers:
-                    board.shift_relation(member, m, -15)
-                board.emit(
-                    "CheatingDetected",
-                    f"{board.name(member)} was caught exceeding the arms cap of treaty {t.id}.",
-                    (member, *t.members),
-                    {
-                        "verification": t.verification or 0.0,
-                        "inspection": float(inspected),
-                        "intelligence partners watching": float(intelligence),
-                        "chance of detection": p,
-                        "roll": roll,
-                        "reputation change": -DETECTION_REPUTATION_COST,
-                        "relations change with members": -15,
-                    },
-                )
-                breach(board, t, member, why="was caught cheating on")
-                break
-            board.emit(
-                "CheatingUndetected",
-                f"{board.name(member)}'s forces beyond the cap of {t.id} went unnoticed this turn.",
-                (member,),
-                {"chance of detection": p, "roll": roll},
-                visible_to=(member,),
-            )
-
-
-def cheat_candidates(state: GameState, seat: str):
-    for t in state.active_treaties(member=seat, kind=TreatyKind.ARMS_CONTROL):
-        yield CheatOnArmsControl(seat, treaty=t.id)
 
 
 def inspection_candidates(state: GameState, seat: str):
@@ -150,38 +123,116 @@ def inspection_candidates(state: GameState, seat: str):
                 yield RequestInspection(seat, treaty=t.id, target=other)
 
 
-ARMS_CONTROL = Step(Phase.ARMS_CONTROL, settle_arms_control)
+def detect_cheating(draft: TurnDraft, orders: TurnOrders) -> None:
+    """Every member over its cap risks detection, more so when inspected; an inspection of a
+    member within its cap clears it. A detected cheat breaks the treaty."""
+    inspections = {(o.treaty, o.target) for o in orders.of(RequestInspection)}
+    for t in list(draft.treaties):
+        if t.kind != TreatyKind.ARMS_CONTROL or t.status != TreatyStatus.ACTIVE:
+            continue
+        for member in t.members:
+            country = draft.country(member)
+            over = t.cap is not None and country.military > t.cap + CAP_TOLERANCE
+            inspected = (t.id, member) in inspections
+            if not over:
+                if inspected:
+                    country.shift(Stat.REPUTATION, CLEARED_REPUTATION)
+                    draft.emit(
+                        ArmsControlEvent.INSPECTION_CLEARED,
+                        f"Inspectors found {draft.name(member)} within its cap.",
+                        (member,),
+                    )
+                continue
+            watchers = [m for m in t.members if m != member]
+            intelligence = any(
+                draft.active_treaties(member=m, kind=TreatyKind.INTELLIGENCE_SHARING)
+                for m in watchers
+            )
+            p = detection_chance(t.verification or 0.0, inspected, intelligence)
+            caught, roll = draft.rng.roll(p)
+            if caught:
+                _caught(draft, t, member, watchers, inspected, intelligence, p, roll)
+                break
+            draft.emit(
+                ArmsControlEvent.CHEATING_UNDETECTED,
+                f"{draft.name(member)}'s forces beyond the cap of {t.id} went unnoticed this turn.",
+                (member,),
+                {"chance of detection": p, "roll": roll},
+                visible_to=(member,),
+            )
+
+
+def _caught(
+    draft: TurnDraft,
+    t: Treaty,
+    member: str,
+    watchers: list[str],
+    inspected: bool,
+    intelligence: bool,
+    p: float,
+    roll: float,
+) -> None:
+    country = draft.country(member)
+    country.hidden_military = 0.0
+    reputation = country.shift(Stat.REPUTATION, -DETECTION_REPUTATION_COST)
+    draft.tension += DETECTION_TENSION
+    for m in watchers:
+        draft.shift_relation(member, m, DETECTION_RELATIONS)
+    draft.emit(
+        ArmsControlEvent.CHEATING_DETECTED,
+        f"{draft.name(member)} was caught exceeding the arms cap of treaty {t.id}.",
+        (member, *t.members),
+        {
+            "verification": t.verification or 0.0,
+            "inspection": float(inspected),
+            "intelligence partners watching": float(intelligence),
+            "chance of detection": p,
+            "roll": roll,
+            "reputation change": reputation,
+            "relations change with members": DETECTION_RELATIONS,
+        },
+    )
+    breach(draft, t, member, why="was caught cheating on")
+
+
+# cheating first, then detection: a member who cheats this turn may be caught at once
+CHEATING = Step(Phase.ARMS_CONTROL)  # each order in turn, by its move's `apply`
+DETECTION = Step(Phase.ARMS_CONTROL, detect_cheating)
 
 FAMILY = Family(
     "arms_control",
     "Arms control",
+    events=ArmsControlEvent,
     moves=(
         Move(
             CheatOnArmsControl,
             "Secretly exceed an arms cap",
             check_cheat,
             cheat_candidates,
-            ARMS_CONTROL,
+            CHEATING,
             MoveHelp(
                 what="Secretly build forces beyond your arms control cap.",
                 costs="One action.",
-                risks="You may be caught: the better the verification, the likelier. Being caught wrecks trust and raises tension.",
+                risks="You may be caught: the better the verification, the likelier. Being "
+                "caught wrecks trust and raises tension.",
                 when="Only when you are party to an arms control treaty.",
             ),
+            apply=cheat,
         ),
         Move(
             RequestInspection,
             "Request an inspection",
             check_inspect,
             inspection_candidates,
-            ARMS_CONTROL,
+            DETECTION,
             MoveHelp(
                 what="Ask for an inspection of another member of an arms control treaty.",
                 costs="One action.",
-                risks="Raises the chance of catching a cheat. A clean report raises the inspected state's reputation.",
+                risks="Raises the chance of catching a cheat. A clean report raises the "
+                "inspected state's reputation.",
                 when="Only when you are party to an arms control treaty.",
             ),
         ),
     ),
-    steps=(ARMS_CONTROL,),
+    steps=(CHEATING, DETECTION),
 )

@@ -13,28 +13,76 @@ party to it but its guarantor: breaking a mediated settlement costs more (agreem
 how mediation raises the chance of a formal agreement: it supplies the proposal, and the
 guarantee makes it easier to accept. Back-channel (Track II) talks quietly improve relations and
 lower tension.
+
+The audience costs follow Fearon (1994), "Domestic Political Audiences and the Escalation of
+International Disputes"; every figure below was set by hand (tuned). None is a calibration target
+or moves a row of `wargame calibrate` directly; the changes of tension feed the chance that a
+clash becomes a war (military.py), so they move the mid_war row a little.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from ..draft import TurnDraft
-from ..enums import MediationStatus, Rung, UltimatumStatus
+from ..enums import (
+    MediationStatus,
+    ProposalStatus,
+    Rung,
+    Stat,
+    TreatyKind,
+    UltimatumStatus,
+)
 from ..moves import Answer, Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
-from ..state import GameState, Mediation, Proposal, Ultimatum, by_id
+from ..state import GameState, Mediation, Proposal, Readings, Ultimatum, by_id
 from .common import check_other_state, democracy_factor, no_candidates, others, toward_each_other
 from .military import Attack
 from .sanctions import ImposeSanctions
 
-MAX_MESSAGE_CHARS = 2000
-ULTIMATUM_AUDIENCE_COST = 8.0  # stability lost by an issuer who does not enforce a defied demand
+MAX_MESSAGE_CHARS = 2000  # the longest message a player may send (a house limit)
+BACK_CHANNEL_RELATIONS = 4.0  # relations gained by quiet (Track II) talks (tuned)
+BACK_CHANNEL_TENSION = 1.0  # tension eased by them (tuned): mid_war
+MEDIATOR_REPUTATION = 3.0  # the mediator's reputation gained when both parties accept (tuned)
+MEDIATION_RELATIONS = 5.0  # relations gained between the parties each turn of mediation (tuned)
+MEDIATION_TENSION = 3.0  # tension eased each turn of active mediation (tuned): mid_war
+ULTIMATUM_RELATIONS = 8.0  # relations lost with the target by an ultimatum (tuned)
+ULTIMATUM_TENSION = 4.0  # tension raised by an ultimatum (tuned): mid_war
+ANSWER_WITHIN = 1  # turns the target has to answer an ultimatum
+# stability a complying target loses, times its regime factor: the audience cost of backing
+# down (Fearon 1994; value tuned)
+COMPLIANCE_COST = 5.0
+COMPLIANCE_REPUTATION = 3.0  # reputation the issuer gains when the target complies (tuned)
+COMPLIANCE_STABILITY = 3.0  # stability the issuer gains when the target complies (tuned)
+DEFIANCE_RALLY = 2.0  # stability a defiant target gains: defiance plays well at home (tuned)
+DEFIANCE_TENSION = 3.0  # tension raised by defiance (tuned): mid_war
+ENFORCEMENT_REPUTATION = 2.0  # reputation an issuer gains by enforcing a defied demand (tuned)
+# an issuer who does not enforce a defied demand loses this stability, times its regime factor,
+# and this reputation: the audience cost of an empty threat (Fearon 1994; values tuned)
+ULTIMATUM_AUDIENCE_COST = 8.0
 ULTIMATUM_REPUTATION_COST = 8.0
-MEDIATION_RELATIONS = 5.0  # relations gained between the parties each turn of active mediation
-MEDIATION_TENSION = 3.0
+
+OPEN_ULTIMATUMS = (UltimatumStatus.PENDING, UltimatumStatus.DEFIED)  # not yet settled
+OPEN_MEDIATIONS = (MediationStatus.OFFERED, MediationStatus.ACTIVE)
 
 
-# --- orders ------------------------------------------------------------------------------------
+class DiplomacyEvent(StrEnum):
+    MESSAGE_SENT = "MessageSent"  # private
+    STATEMENT_MADE = "StatementMade"  # public
+    BACK_CHANNEL_OPENED = "BackChannelOpened"
+    MEDIATION_OFFERED = "MediationOffered"
+    MEDIATION_ACCEPTED = "MediationAccepted"
+    MEDIATION_DECLINED = "MediationDeclined"
+    SETTLEMENT_DRAFTED = "SettlementDrafted"
+    ULTIMATUM_ISSUED = "UltimatumIssued"
+    ULTIMATUM_COMPLIED = "UltimatumComplied"
+    ULTIMATUM_DEFIED = "UltimatumDefied"
+    ULTIMATUM_ENFORCED = "UltimatumEnforced"
+    ULTIMATUM_NOT_ENFORCED = "UltimatumNotEnforced"
+
+
+# --- messages ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,34 +90,6 @@ class SendMessage(Order):
     to: tuple[str, ...] = ()
     text: str = ""
     public: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class BackChannel(Order):
-    target: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class IssueUltimatum(Order):
-    target: str = ""
-    demand: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerUltimatum(Order):
-    ultimatum: str = ""
-    comply: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class OfferMediation(Order):
-    between: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerMediation(Order):
-    mediation: str = ""
-    accept: bool = True
 
 
 def check_message(state: GameState, o: SendMessage) -> str | None:
@@ -85,30 +105,46 @@ def check_message(state: GameState, o: SendMessage) -> str | None:
     return None
 
 
+def send_message(draft: TurnDraft, o: SendMessage) -> None:
+    names = ", ".join(draft.name(t) for t in o.to)
+    draft.emit(
+        DiplomacyEvent.STATEMENT_MADE if o.public else DiplomacyEvent.MESSAGE_SENT,
+        f"{draft.name(o.actor)} to {names}: {o.text}",
+        (o.actor, *o.to),
+        visible_to=None if o.public else (o.actor, *o.to),
+    )
+
+
+# --- back-channel talks ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BackChannel(Order):
+    target: str = ""
+
+
 def check_back_channel(state: GameState, o: BackChannel) -> str | None:
     return check_other_state(state, o.actor, o.target)
 
 
-def check_ultimatum(state: GameState, o: IssueUltimatum) -> str | None:
-    if reason := check_other_state(state, o.actor, o.target):
-        return reason
-    if not o.demand.strip():
-        return "say what you demand"
-    if any(
-        u.status in ("pending", "defied") and u.issuer == o.actor and u.target == o.target
-        for u in state.ultimatums
-    ):
-        return "you already have an ultimatum pending against this state"
-    return None
+def open_back_channel(draft: TurnDraft, o: BackChannel) -> None:
+    relations = draft.shift_relation(o.actor, o.target, BACK_CHANNEL_RELATIONS)
+    tension = draft.shift_tension(-BACK_CHANNEL_TENSION)
+    draft.emit(
+        DiplomacyEvent.BACK_CHANNEL_OPENED,
+        f"Quiet talks between {draft.name(o.actor)} and {draft.name(o.target)} improved relations.",
+        (o.actor, o.target),
+        {"relations change": relations, "tension change": tension},
+        visible_to=(o.actor, o.target),
+    )
 
 
-def check_answer_ultimatum(state: GameState, o: AnswerUltimatum) -> str | None:
-    u = by_id(state.ultimatums, o.ultimatum)
-    if u is None or u.target != o.actor:
-        return "no ultimatum with that id is addressed to you"
-    if u.status != "pending":
-        return "that ultimatum is no longer pending"
-    return None
+# --- offers of mediation -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OfferMediation(Order):
+    between: tuple[str, ...] = ()
 
 
 def check_offer_mediation(state: GameState, o: OfferMediation) -> str | None:
@@ -120,268 +156,311 @@ def check_offer_mediation(state: GameState, o: OfferMediation) -> str | None:
         if party not in state.ids:
             return f"there is no state {party!r} in this scenario"
     if any(
-        m.status in ("offered", "active") and set(m.parties) == set(o.between)
-        for m in state.mediations
+        m.status in OPEN_MEDIATIONS and set(m.parties) == set(o.between) for m in state.mediations
     ):
         return "a mediation between these states is already offered or under way"
     return None
 
 
-def check_answer_mediation(state: GameState, o: AnswerMediation) -> str | None:
-    m = by_id(state.mediations, o.mediation)
-    if m is None or o.actor not in m.parties:
-        return "no mediation with that id involves you"
-    if m.status != "offered" or o.actor in m.accepted_by:
-        return "that offer is no longer open to you"
-    return None
-
-
-# --- phases ------------------------------------------------------------------------------------
-
-
-def deliver_messages(board: TurnDraft, orders: TurnOrders) -> None:
-    for o in orders.of(SendMessage, BackChannel):
-        if isinstance(o, SendMessage):
-            names = ", ".join(board.name(t) for t in o.to)
-            visible = None if o.public else (o.actor, *o.to)
-            kind = "StatementMade" if o.public else "MessageSent"
-            board.emit(
-                kind,
-                f"{board.name(o.actor)} to {names}: {o.text}",
-                (o.actor, *o.to),
-                visible_to=visible,
-            )
-        elif isinstance(o, BackChannel):
-            board.shift_relation(o.actor, o.target, 4)
-            board.tension = max(0.0, board.tension - 1)
-            board.emit(
-                "BackChannelOpened",
-                f"Quiet talks between {board.name(o.actor)} and {board.name(o.target)} improved relations.",
-                (o.actor, o.target),
-                {"relations change": 4, "tension change": -1},
-                visible_to=(o.actor, o.target),
-            )
-
-
-def settle_mediation(board: TurnDraft, orders: TurnOrders) -> None:
-    for o in orders.of(AnswerMediation):
-        m = board.find(board.mediations, o.mediation)
-        if not o.accept:
-            board.replace_in(board.mediations, m, status="declined")
-            board.emit(
-                "MediationDeclined",
-                f"{board.name(o.actor)} declined {board.name(m.mediator)}'s mediation.",
-                (o.actor, m.mediator),
-            )
-            continue
-        accepted = (*m.accepted_by, o.actor)
-        status = "active" if set(accepted) == set(m.parties) else "offered"
-        board.replace_in(board.mediations, m, accepted_by=accepted, status=status)
-        if status == "active":
-            board.adjust(m.mediator, "reputation", 3)
-            board.emit(
-                "MediationAccepted",
-                f"{board.name(m.parties[0])} and {board.name(m.parties[1])} accepted "
-                f"{board.name(m.mediator)} as mediator.",
-                (m.mediator, *m.parties),
-                {"mediator reputation": 3},
-            )
-    for o in orders.of(OfferMediation):
-        m = Mediation(board.new_id("m"), o.actor, (o.between[0], o.between[1]), board.turn)
-        board.mediations.append(m)
-        board.emit(
-            "MediationOffered",
-            f"{board.name(o.actor)} offered to mediate between {board.name(o.between[0])} and "
-            f"{board.name(o.between[1])} (id {m.id}).",
-            (o.actor, *o.between),
-        )
-    # active mediation: shuttle diplomacy cools the dispute and puts a settlement on the table
-    for m in list(board.mediations):
-        if m.status != "active":
-            continue
-        a, b = m.parties
-        board.shift_relation(a, b, MEDIATION_RELATIONS)
-        board.tension = max(0.0, board.tension - MEDIATION_TENSION)
-        kind = settlement_kind(board, a, b)
-        if kind is None:
-            board.replace_in(board.mediations, m, status="ended")
-            continue
-        if any(
-            p.status == "open" and p.mediated and set(p.recipients) == {a, b}
-            for p in board.proposals
-        ):
-            continue
-        p = Proposal(
-            board.new_id("p"),
-            m.mediator,
-            (a, b),
-            kind,
-            board.turn,
-            mediated=True,
-            note=f"Draft settlement from the mediator, {board.name(m.mediator)}.",
-        )
-        board.proposals.append(p)
-        board.emit(
-            "SettlementDrafted",
-            f"{board.name(m.mediator)}'s shuttle diplomacy produced a draft {kind.replace('_', ' ')} between "
-            f"{board.name(a)} and {board.name(b)} (id {p.id}); it is signed if both accept.",
-            (m.mediator, a, b),
-            {
-                "relations change between the parties": MEDIATION_RELATIONS,
-                "tension change": -MEDIATION_TENSION,
-            },
-            visible_to=(m.mediator, a, b),
-        )
-
-
-def settlement_kind(board_or_state, a: str, b: str) -> str | None:
-    """What a mediator proposes: a ceasefire to states at war, else a non-aggression pact; None
-    when the parties already have one in force (the mediation has done its work)."""
-    at_war = any(
-        w.ended_turn is None
-        and ((a in w.side_a and b in w.side_b) or (a in w.side_b and b in w.side_a))
-        for w in board_or_state.wars
-    )
-    kinds = ("ceasefire",) if at_war else ("non_aggression", "ceasefire", "peace")
-    for t in board_or_state.treaties:
-        if t.status == "active" and t.kind in kinds and {a, b} <= set(t.members):
-            return None
-    return "ceasefire" if at_war else "non_aggression"
-
-
-def mediated(board_or_state, a: str, b: str) -> bool:
-    return any(m.status == "active" and set(m.parties) == {a, b} for m in board_or_state.mediations)
-
-
-def settle_ultimatums(board: TurnDraft, orders: TurnOrders) -> None:
-    """Answers and deadlines of earlier ultimatums, then this turn's new ones."""
-    answers = {o.ultimatum: o for o in orders.of(AnswerUltimatum)}
-    enforcing = {(o.actor, o.target) for o in orders.of(Attack, ImposeSanctions)}
-    for u in list(board.ultimatums):
-        if u.status == "defied":  # the issuer's last chance to act
-            if (u.issuer, u.target) in enforcing:
-                _enforced(board, u)
-            else:
-                _backed_down(board, u)
-            continue
-        if u.status != "pending" or u.turn >= board.turn:
-            continue
-        answer = answers.get(u.id)
-        if answer is not None and answer.comply:
-            board.replace_in(board.ultimatums, u, status="complied")
-            board.bump(u.target, "backed_down")
-            board.adjust(u.target, "stability", -5 * democracy_factor(u.target, board.scenario))
-            board.adjust(u.issuer, "reputation", 3)
-            board.adjust(u.issuer, "stability", 3)
-            board.emit(
-                "UltimatumComplied",
-                f"{board.name(u.target)} gave in to {board.name(u.issuer)}'s ultimatum.",
-                (u.issuer, u.target),
-                {"target stability change": -5 * democracy_factor(u.target, board.scenario)},
-            )
-        elif (u.issuer, u.target) in enforcing:
-            _enforced(board, u)
-        else:
-            board.replace_in(board.ultimatums, u, status="defied")
-            board.adjust(u.target, "stability", 2)  # defiance plays well at home
-            board.tension = min(100.0, board.tension + 3)
-            cost = ULTIMATUM_AUDIENCE_COST * democracy_factor(u.issuer, board.scenario)
-            board.emit(
-                "UltimatumDefied",
-                f"{board.name(u.target)} defied {board.name(u.issuer)}'s ultimatum. {board.name(u.issuer)} must act "
-                "next turn (force or sanctions) or lose face.",
-                (u.issuer, u.target),
-                {
-                    "issuer's stability at stake": cost,
-                    "issuer's reputation at stake": ULTIMATUM_REPUTATION_COST,
-                    "tension change": 3,
-                },
-            )
-    for o in orders.of(IssueUltimatum):
-        if any(
-            u.status in ("pending", "defied") and u.issuer == o.actor and u.target == o.target
-            for u in board.ultimatums
-        ):
-            continue
-        u = Ultimatum(board.new_id("u"), o.actor, o.target, o.demand, board.turn, board.turn + 1)
-        board.ultimatums.append(u)
-        board.shift_relation(o.actor, o.target, -8)
-        board.tension = min(100.0, board.tension + 4)
-        board.reach(Rung.COERCION)
-        board.emit(
-            "UltimatumIssued",
-            f"{board.name(o.actor)} gave {board.name(o.target)} an ultimatum: {o.demand} "
-            f"(answer by next turn; id {u.id}).",
-            (o.actor, o.target),
-            {"tension change": 4, "relations change": -8},
-        )
-
-
-def _enforced(board: TurnDraft, u: Ultimatum) -> None:
-    board.replace_in(board.ultimatums, u, status="enforced")
-    board.adjust(u.issuer, "reputation", 2)
-    board.emit(
-        "UltimatumEnforced",
-        f"{board.name(u.issuer)} enforced its ultimatum against {board.name(u.target)}: "
-        "its threats will be taken seriously.",
-        (u.issuer, u.target),
-        {"reputation change": 2},
-    )
-
-
-def _backed_down(board: TurnDraft, u: Ultimatum) -> None:
-    factor = democracy_factor(u.issuer, board.scenario)
-    cost = ULTIMATUM_AUDIENCE_COST * factor
-    board.replace_in(board.ultimatums, u, status="backed_down")
-    board.adjust(u.issuer, "stability", -cost)
-    board.adjust(u.issuer, "reputation", -ULTIMATUM_REPUTATION_COST)
-    board.bump(u.issuer, "backed_down")
-    board.emit(
-        "UltimatumNotEnforced",
-        f"{board.name(u.target)} defied {board.name(u.issuer)}'s ultimatum and "
-        f"{board.name(u.issuer)} did not act: it paid the audience cost of an empty threat.",
-        (u.issuer, u.target),
-        {
-            "stability change": -cost,
-            "reputation change": -ULTIMATUM_REPUTATION_COST,
-            "regime factor": factor,
-        },
-    )
-
-
-def ultimatum_candidates(state: GameState, seat: str):
-    for other in others(state, seat):
-        yield IssueUltimatum(seat, target=other, demand="Stand down and accept our terms.")
-
-
-def answer_ultimatum_candidates(state: GameState, seat: str):
-    for u in state.ultimatums:
-        if u.target == seat and u.status == UltimatumStatus.PENDING:
-            yield AnswerUltimatum(seat, ultimatum=u.id, comply=True)
-            yield AnswerUltimatum(seat, ultimatum=u.id, comply=False)
-
-
-def answer_mediation_candidates(state: GameState, seat: str):
-    for m in state.mediations:
-        if seat in m.parties and m.status == MediationStatus.OFFERED and seat not in m.accepted_by:
-            yield AnswerMediation(seat, mediation=m.id, accept=True)
-            yield AnswerMediation(seat, mediation=m.id, accept=False)
-
-
-def offer_mediation_candidates(state: GameState, seat: str):
+def offer_mediation_candidates(state: GameState, seat: str) -> Iterator[OfferMediation]:
     hostile = sorted({(d.initiator, d.target) for d in state.disputes if d.ended_turn is None})
     for a, b in hostile:
         if seat not in (a, b):
             yield OfferMediation(seat, between=(a, b))
 
 
-TALK = Step(Phase.TALK, deliver_messages)
-MEDIATION = Step(Phase.MEDIATION, settle_mediation)
+def offer_mediation(draft: TurnDraft, o: OfferMediation) -> None:
+    a, b = o.between
+    m = Mediation(draft.new_id("m"), o.actor, (a, b), draft.turn)
+    draft.mediations.append(m)
+    draft.emit(
+        DiplomacyEvent.MEDIATION_OFFERED,
+        f"{draft.name(o.actor)} offered to mediate between {draft.name(a)} and "
+        f"{draft.name(b)} (id {m.id}).",
+        (o.actor, *o.between),
+    )
+
+
+# --- answers to offers of mediation ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerMediation(Order):
+    mediation: str = ""
+    accept: bool = True
+
+
+def check_answer_mediation(state: GameState, o: AnswerMediation) -> str | None:
+    m = by_id(state.mediations, o.mediation)
+    if m is None or o.actor not in m.parties:
+        return "no mediation with that id involves you"
+    if m.status != MediationStatus.OFFERED or o.actor in m.accepted_by:
+        return "that offer is no longer open to you"
+    return None
+
+
+def answer_mediation_candidates(state: GameState, seat: str) -> Iterator[AnswerMediation]:
+    for m in state.mediations:
+        if seat in m.parties and m.status == MediationStatus.OFFERED and seat not in m.accepted_by:
+            yield AnswerMediation(seat, mediation=m.id, accept=True)
+            yield AnswerMediation(seat, mediation=m.id, accept=False)
+
+
+def settle_mediation_answers(draft: TurnDraft, orders: TurnOrders) -> None:
+    """The parties' answers, each weighed against the offer as the earlier answers left it: the
+    mediation starts when both have accepted."""
+    for o in orders.of(AnswerMediation):
+        m = draft.mediations.find(o.mediation)
+        if not o.accept:
+            draft.mediations.replace(m, status=MediationStatus.DECLINED)
+            draft.emit(
+                DiplomacyEvent.MEDIATION_DECLINED,
+                f"{draft.name(o.actor)} declined {draft.name(m.mediator)}'s mediation.",
+                (o.actor, m.mediator),
+            )
+            continue
+        accepted = (*m.accepted_by, o.actor)
+        started = set(accepted) == set(m.parties)
+        status = MediationStatus.ACTIVE if started else MediationStatus.OFFERED
+        draft.mediations.replace(m, accepted_by=accepted, status=status)
+        if started:
+            reputation = draft.country(m.mediator).shift(Stat.REPUTATION, MEDIATOR_REPUTATION)
+            draft.emit(
+                DiplomacyEvent.MEDIATION_ACCEPTED,
+                f"{draft.name(m.parties[0])} and {draft.name(m.parties[1])} accepted "
+                f"{draft.name(m.mediator)} as mediator.",
+                (m.mediator, *m.parties),
+                {"mediator reputation": reputation},
+            )
+
+
+# --- active mediation (every turn) -------------------------------------------------------------
+
+
+def settlement_kind(x: Readings, a: str, b: str) -> TreatyKind | None:
+    """What a mediator proposes: a ceasefire to states at war, else a non-aggression pact; None
+    when the parties already have one in force (the mediation has done its work)."""
+    at_war = x.war_between(a, b) is not None
+    settling = (
+        (TreatyKind.CEASEFIRE,)
+        if at_war
+        else (TreatyKind.NON_AGGRESSION, TreatyKind.CEASEFIRE, TreatyKind.PEACE)
+    )
+    if any({a, b} <= set(t.members) for t in x.active_treaties(kind=settling)):
+        return None
+    return TreatyKind.CEASEFIRE if at_war else TreatyKind.NON_AGGRESSION
+
+
+def shuttle_diplomacy(draft: TurnDraft, _orders: TurnOrders) -> None:
+    """Each active mediation cools the dispute and keeps a draft settlement on the table; it ends
+    once the parties have signed one."""
+    for m in list(draft.mediations):
+        if m.status != MediationStatus.ACTIVE:
+            continue
+        a, b = m.parties
+        relations = draft.shift_relation(a, b, MEDIATION_RELATIONS)
+        tension = draft.shift_tension(-MEDIATION_TENSION)
+        kind = settlement_kind(draft, a, b)
+        if kind is None:
+            draft.mediations.replace(m, status=MediationStatus.ENDED)
+            continue
+        if any(
+            p.status == ProposalStatus.OPEN and p.mediated and set(p.recipients) == {a, b}
+            for p in draft.proposals
+        ):
+            continue
+        p = Proposal(
+            draft.new_id("p"),
+            m.mediator,
+            (a, b),
+            kind,
+            draft.turn,
+            mediated=True,
+            note=f"Draft settlement from the mediator, {draft.name(m.mediator)}.",
+        )
+        draft.proposals.append(p)
+        draft.emit(
+            DiplomacyEvent.SETTLEMENT_DRAFTED,
+            f"{draft.name(m.mediator)}'s shuttle diplomacy produced a draft {kind.words} "
+            f"between {draft.name(a)} and {draft.name(b)} (id {p.id}); it is signed if both "
+            "accept.",
+            (m.mediator, a, b),
+            {"relations change between the parties": relations, "tension change": tension},
+            visible_to=(m.mediator, a, b),
+        )
+
+
+# --- ultimatums --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IssueUltimatum(Order):
+    target: str = ""
+    demand: str = ""
+
+
+def _open_ultimatum(ultimatums: Sequence[Ultimatum], issuer: str, target: str) -> bool:
+    return any(
+        u.status in OPEN_ULTIMATUMS and u.issuer == issuer and u.target == target
+        for u in ultimatums
+    )
+
+
+def check_ultimatum(state: GameState, o: IssueUltimatum) -> str | None:
+    if reason := check_other_state(state, o.actor, o.target):
+        return reason
+    if not o.demand.strip():
+        return "say what you demand"
+    if _open_ultimatum(state.ultimatums, o.actor, o.target):
+        return "you already have an ultimatum pending against this state"
+    return None
+
+
+def ultimatum_candidates(state: GameState, seat: str) -> Iterator[IssueUltimatum]:
+    for other in others(state, seat):
+        yield IssueUltimatum(seat, target=other, demand="Stand down and accept our terms.")
+
+
+def issue_ultimatum(draft: TurnDraft, o: IssueUltimatum) -> None:
+    if _open_ultimatum(draft.ultimatums, o.actor, o.target):
+        return
+    u = Ultimatum(
+        draft.new_id("u"), o.actor, o.target, o.demand, draft.turn, draft.turn + ANSWER_WITHIN
+    )
+    draft.ultimatums.append(u)
+    relations = draft.shift_relation(o.actor, o.target, -ULTIMATUM_RELATIONS)
+    tension = draft.shift_tension(ULTIMATUM_TENSION)
+    draft.reach(Rung.COERCION)
+    draft.emit(
+        DiplomacyEvent.ULTIMATUM_ISSUED,
+        f"{draft.name(o.actor)} gave {draft.name(o.target)} an ultimatum: {o.demand} "
+        f"(answer by next turn; id {u.id}).",
+        (o.actor, o.target),
+        {"tension change": tension, "relations change": relations},
+    )
+
+
+# --- answers to ultimatums and their deadlines -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerUltimatum(Order):
+    ultimatum: str = ""
+    comply: bool = False
+
+
+def check_answer_ultimatum(state: GameState, o: AnswerUltimatum) -> str | None:
+    u = by_id(state.ultimatums, o.ultimatum)
+    if u is None or u.target != o.actor:
+        return "no ultimatum with that id is addressed to you"
+    if u.status != UltimatumStatus.PENDING:
+        return "that ultimatum is no longer pending"
+    return None
+
+
+def answer_ultimatum_candidates(state: GameState, seat: str) -> Iterator[AnswerUltimatum]:
+    for u in state.ultimatums:
+        if u.target == seat and u.status == UltimatumStatus.PENDING:
+            yield AnswerUltimatum(seat, ultimatum=u.id, comply=True)
+            yield AnswerUltimatum(seat, ultimatum=u.id, comply=False)
+
+
+def settle_ultimatums(draft: TurnDraft, orders: TurnOrders) -> None:
+    """Earlier ultimatums fall due, weighed against this turn's answers and against this turn's
+    force and sanctions (enforcement): complied with, defied, enforced or not enforced."""
+    answers = {o.ultimatum: o for o in orders.of(AnswerUltimatum)}
+    enforcing = {(o.actor, o.target) for o in orders.of(Attack, ImposeSanctions)}
+    for u in list(draft.ultimatums):
+        if u.status == UltimatumStatus.DEFIED:  # the issuer's last chance to act
+            if (u.issuer, u.target) in enforcing:
+                _enforced(draft, u)
+            else:
+                _backed_down(draft, u)
+        elif u.status == UltimatumStatus.PENDING and u.turn < draft.turn:
+            answer = answers.get(u.id)
+            if answer is not None and answer.comply:
+                _complied(draft, u)
+            elif (u.issuer, u.target) in enforcing:
+                _enforced(draft, u)
+            else:
+                _defied(draft, u)
+
+
+def _complied(draft: TurnDraft, u: Ultimatum) -> None:
+    draft.ultimatums.replace(u, status=UltimatumStatus.COMPLIED)
+    target, issuer = draft.country(u.target), draft.country(u.issuer)
+    target.backed_down += 1
+    cost = COMPLIANCE_COST * democracy_factor(u.target, draft.scenario)
+    target.shift(Stat.STABILITY, -cost)
+    issuer.shift(Stat.REPUTATION, COMPLIANCE_REPUTATION)
+    issuer.shift(Stat.STABILITY, COMPLIANCE_STABILITY)
+    draft.emit(
+        DiplomacyEvent.ULTIMATUM_COMPLIED,
+        f"{draft.name(u.target)} gave in to {draft.name(u.issuer)}'s ultimatum.",
+        (u.issuer, u.target),
+        {"target stability change": -cost},
+    )
+
+
+def _defied(draft: TurnDraft, u: Ultimatum) -> None:
+    draft.ultimatums.replace(u, status=UltimatumStatus.DEFIED)
+    draft.country(u.target).shift(Stat.STABILITY, DEFIANCE_RALLY)
+    tension = draft.shift_tension(DEFIANCE_TENSION)
+    cost = ULTIMATUM_AUDIENCE_COST * democracy_factor(u.issuer, draft.scenario)
+    draft.emit(
+        DiplomacyEvent.ULTIMATUM_DEFIED,
+        f"{draft.name(u.target)} defied {draft.name(u.issuer)}'s ultimatum. "
+        f"{draft.name(u.issuer)} must act next turn (force or sanctions) or lose face.",
+        (u.issuer, u.target),
+        {
+            "issuer's stability at stake": cost,
+            "issuer's reputation at stake": ULTIMATUM_REPUTATION_COST,
+            "tension change": tension,
+        },
+    )
+
+
+def _enforced(draft: TurnDraft, u: Ultimatum) -> None:
+    draft.ultimatums.replace(u, status=UltimatumStatus.ENFORCED)
+    reputation = draft.country(u.issuer).shift(Stat.REPUTATION, ENFORCEMENT_REPUTATION)
+    draft.emit(
+        DiplomacyEvent.ULTIMATUM_ENFORCED,
+        f"{draft.name(u.issuer)} enforced its ultimatum against {draft.name(u.target)}: "
+        "its threats will be taken seriously.",
+        (u.issuer, u.target),
+        {"reputation change": reputation},
+    )
+
+
+def _backed_down(draft: TurnDraft, u: Ultimatum) -> None:
+    """The audience cost of an empty threat: heavier for a democracy."""
+    factor = democracy_factor(u.issuer, draft.scenario)
+    cost = ULTIMATUM_AUDIENCE_COST * factor
+    draft.ultimatums.replace(u, status=UltimatumStatus.BACKED_DOWN)
+    issuer = draft.country(u.issuer)
+    issuer.shift(Stat.STABILITY, -cost)
+    reputation = issuer.shift(Stat.REPUTATION, -ULTIMATUM_REPUTATION_COST)
+    issuer.backed_down += 1
+    draft.emit(
+        DiplomacyEvent.ULTIMATUM_NOT_ENFORCED,
+        f"{draft.name(u.target)} defied {draft.name(u.issuer)}'s ultimatum and "
+        f"{draft.name(u.issuer)} did not act: it paid the audience cost of an empty threat.",
+        (u.issuer, u.target),
+        {"stability change": -cost, "reputation change": reputation, "regime factor": factor},
+    )
+
+
+TALK = Step(Phase.TALK)  # messages and back channels, each order in turn by its move's `apply`
+MEDIATION_ANSWERS = Step(Phase.MEDIATION, settle_mediation_answers)
+MEDIATION_OFFERS = Step(Phase.MEDIATION, name="offer_mediation")  # by the move's `apply`
+SHUTTLE = Step(Phase.MEDIATION, shuttle_diplomacy)
 DEADLINES = Step(Phase.DEADLINES, settle_ultimatums)
+ULTIMATUMS = Step(Phase.DEADLINES, name="issue_ultimatum")  # new ones, after those falling due
 
 FAMILY = Family(
     "diplomacy",
     "Diplomacy",
+    events=DiplomacyEvent,
     moves=(
         Move(
             SendMessage,
@@ -390,10 +469,13 @@ FAMILY = Family(
             no_candidates,
             TALK,
             MoveHelp(
-                what="Send words to one or several states. Private messages are seen only by the recipients; public statements are seen by everyone.",
+                what="Send words to one or several states. Private messages are seen only by the "
+                "recipients; public statements are seen by everyone.",
                 costs="Free: messages do not use one of your actions.",
-                risks="Words are not binding. Others may not believe you, and a public statement ties your hands.",
+                risks="Words are not binding. Others may not believe you, and a public statement "
+                "ties your hands.",
             ),
+            apply=send_message,
             costs_action=False,
         ),
         Move(
@@ -407,19 +489,23 @@ FAMILY = Family(
                 costs="One action. Nothing else.",
                 risks="Small effect: relations improve a little and only the two of you know.",
             ),
+            apply=open_back_channel,
         ),
         Move(
             IssueUltimatum,
             "Issue a public ultimatum",
             check_ultimatum,
             ultimatum_candidates,
-            DEADLINES,
+            ULTIMATUMS,
             MoveHelp(
                 what="Publicly demand something of a state, to be answered by next turn.",
                 costs="One action. Raises tension and hurts relations with the target at once.",
-                risks="Audience costs: if the target defies you and you do not enforce it (sanctions or force), your stability and reputation fall, more so in a democracy.",
+                risks="Audience costs: if the target defies you and you do not enforce it "
+                "(sanctions or force), your stability and reputation fall, more so in a "
+                "democracy.",
                 when="Not while you already have an ultimatum pending against the same state.",
             ),
+            apply=issue_ultimatum,
             free_fields={"demand": "text"},
         ),
         Move(
@@ -430,7 +516,8 @@ FAMILY = Family(
             DEADLINES,
             MoveHelp(
                 what="Give in to an ultimatum addressed to you, or defy it.",
-                costs="Free. Giving in costs you domestic support (you backed down) and rewards the issuer.",
+                costs="Free. Giving in costs you domestic support (you backed down) and rewards "
+                "the issuer.",
                 risks="Defying invites the issuer to enforce its threat with sanctions or force.",
                 when="Only when another state has given you an ultimatum.",
             ),
@@ -442,29 +529,32 @@ FAMILY = Family(
             "Offer to mediate",
             check_offer_mediation,
             offer_mediation_candidates,
-            MEDIATION,
+            MEDIATION_OFFERS,
             MoveHelp(
                 what="Offer to mediate between two states in a dispute.",
                 costs="One action.",
-                risks="They may decline. If both accept, relations between them improve and tension falls every turn, and your reputation rises.",
+                risks="They may decline. If both accept, relations between them improve and "
+                "tension falls every turn, and your reputation rises.",
                 when="Only when two other states are in an open dispute.",
             ),
+            apply=offer_mediation,
         ),
         Move(
             AnswerMediation,
             "Answer an offer of mediation",
             check_answer_mediation,
             answer_mediation_candidates,
-            MEDIATION,
+            MEDIATION_ANSWERS,
             MoveHelp(
                 what="Accept or decline a mediator's offer.",
                 costs="Free.",
-                risks="Accepting makes an agreement more likely and cools the crisis; declining may look intransigent.",
+                risks="Accepting makes an agreement more likely and cools the crisis; declining "
+                "may look intransigent.",
                 when="Only when someone has offered to mediate in your dispute.",
             ),
             costs_action=False,
             answer=Answer("mediation", "accept", "Offer"),
         ),
     ),
-    steps=(TALK, MEDIATION, DEADLINES),
+    steps=(TALK, MEDIATION_ANSWERS, MEDIATION_OFFERS, SHUTTLE, DEADLINES, ULTIMATUMS),
 )

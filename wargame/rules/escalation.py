@@ -3,86 +3,109 @@
 The crisis stands on the highest rung any live dispute, war or coercion reached this turn; with
 nothing happening it slides down one rung a turn. Tension eases by itself when nothing feeds it.
 A nuclear power losing a war raises the nuclear threat rung.
+
+Every figure below was set by hand (tuned); only the tension decay moves a row of `wargame
+calibrate` (mid_war, through the tension factor of the war chance in military.py).
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from ..draft import TurnDraft
-from ..enums import Rung
+from ..enums import LIVE_STAGES, Rung, Stat
 from ..moves import Family, Phase, Step, TurnOrders
-from ..scenario import ESCALATION_RUNGS
 
-TENSION_DECAY = 3.0
-
-
-def settle_escalation(board: TurnDraft, _orders: TurnOrders) -> None:
-    rung = max(board.rungs_this_turn, default=Rung.PEACE)
-    for d in board.disputes:
-        if d.ended_turn is None:
-            rung = max(rung, min(d.rung, Rung.MILITARY_SIGNALLING))
-    for w in board.wars:
-        if w.ended_turn is None:
-            rung = max(rung, Rung.WAR)
-            losing = w.side_a if w.front < 0 else w.side_b if w.front > 0 else ()
-            if any(board.scenario.state(s).nuclear for s in losing):
-                rung = max(rung, Rung.NUCLEAR_THREAT)
-    if any(e.stage in ("threatened", "imposed") for e in board.sanctions):
-        rung = max(rung, Rung.COERCION)
-    if rung < board.escalation:
-        rung = max(rung, board.escalation - 1)  # crises cool one rung at a time
-    if board.tension >= 25 and rung == Rung.PEACE:
-        rung = Rung.PROTEST
-    if rung != board.escalation:
-        board.emit(
-            "EscalationChanged",
-            f"The crisis {'escalated' if rung > board.escalation else 'eased'} to "
-            f"{_rung_name(rung)}.",
-            (),
-            {"from rung": board.escalation, "to rung": rung},
-        )
-    board.escalation = rung
-    board.max_escalation = max(board.max_escalation, rung)
-    if not board.rungs_this_turn:
-        board.tension = max(0.0, board.tension - TENSION_DECAY)
+TENSION_DECAY = 3.0  # tension lost in a turn in which no move raised the ladder (tuned; mid_war)
+PROTEST_TENSION = 25.0  # at or above this tension a crisis never stands at peace (tuned)
+DISPUTE_RUNG_MAX = Rung.MILITARY_SIGNALLING  # the highest rung a live dispute alone holds (tuned)
+SANCTIONS_RUNG = Rung.COERCION  # the rung sanctions threatened or imposed hold (tuned)
 
 
-def _rung_name(rung: int) -> str:
-    return ESCALATION_RUNGS[rung].replace("_", " ")
+class EscalationEvent(StrEnum):
+    ESCALATION_CHANGED = "EscalationChanged"
+    INJECT_OCCURRED = "InjectOccurred"
 
 
-def fire_injects(board: TurnDraft, _orders: TurnOrders) -> None:
-    for inj in board.scenario.injects:
-        if inj.id in board.fired_injects:
+# --- scripted events ---------------------------------------------------------------------------
+
+
+def fire_injects(draft: TurnDraft, _orders: TurnOrders) -> None:
+    """Each inject happens once, in the first turn its trigger is met."""
+    for inj in draft.scenario.injects:
+        if inj.id in draft.fired_injects:
             continue
         w = inj.when
         due = (
-            (w.turn is not None and board.turn >= w.turn)
-            or (w.tension_at_least is not None and board.tension >= w.tension_at_least)
+            (w.turn is not None and draft.turn >= w.turn)
+            or (w.tension_at_least is not None and draft.tension >= w.tension_at_least)
             or (
                 w.escalation_at_least is not None
-                and board.escalation >= Rung.named(w.escalation_at_least)
+                and draft.escalation >= Rung.named(w.escalation_at_least)
             )
         )
         if not due:
             continue
-        board.fired_injects.append(inj.id)
+        draft.fired_injects.append(inj.id)
+        numbers: dict[str, float] = {}
         for e in inj.effects:
-            board.adjust(e.state, e.attribute, e.delta)
+            change = draft.country(e.state).shift(Stat(e.attribute), e.delta)
+            numbers[f"{e.state} {e.attribute}"] = change
         for r in inj.relation_effects:
-            board.shift_relation(r.between[0], r.between[1], r.delta)
-        board.tension = min(100.0, max(0.0, board.tension + inj.tension))
-        numbers = {f"{e.state} {e.attribute}": e.delta for e in inj.effects}
+            draft.shift_relation(r.between[0], r.between[1], r.delta)
+        before = draft.tension
+        draft.tension += inj.tension
         if inj.tension:
-            numbers["tension change"] = inj.tension
-        board.emit(
-            "InjectOccurred",
+            numbers["tension change"] = draft.tension - before
+        draft.emit(
+            EscalationEvent.INJECT_OCCURRED,
             f"{inj.title}: {inj.text}",
             tuple(e.state for e in inj.effects),
             numbers,
         )
 
 
+# --- the ladder --------------------------------------------------------------------------------
+
+
+def settle_escalation(draft: TurnDraft, _orders: TurnOrders) -> None:
+    rung = max(draft.notes.rungs, default=Rung.PEACE)
+    for d in draft.disputes:
+        if d.ended_turn is None:
+            rung = max(rung, min(d.rung, DISPUTE_RUNG_MAX))
+    for w in draft.wars:
+        if w.ended_turn is None:
+            rung = max(rung, Rung.WAR)
+            losing = w.side_a if w.front < 0 else w.side_b if w.front > 0 else ()
+            if any(draft.scenario.state(s).nuclear for s in losing):
+                rung = max(rung, Rung.NUCLEAR_THREAT)
+    if any(e.stage in LIVE_STAGES for e in draft.sanctions):
+        rung = max(rung, SANCTIONS_RUNG)
+    was = Rung(draft.escalation)
+    if rung < was:
+        rung = max(rung, Rung(was - 1))  # crises cool one rung at a time
+    if draft.tension >= PROTEST_TENSION and rung == Rung.PEACE:
+        rung = Rung.PROTEST
+    rung = Rung(rung)
+    if rung != was:
+        draft.emit(
+            EscalationEvent.ESCALATION_CHANGED,
+            f"The crisis {'escalated' if rung > was else 'eased'} to {rung.words}.",
+            (),
+            {"from rung": was, "to rung": rung},
+        )
+    draft.escalation = rung
+    draft.max_escalation = max(draft.max_escalation, rung)
+    if not draft.notes.rungs:
+        draft.tension -= TENSION_DECAY
+
+
 INJECTS = Step(Phase.INJECTS, fire_injects)
 ESCALATION = Step(Phase.ESCALATION, settle_escalation)
 
-FAMILY = Family("escalation", "Escalation and scripted events", steps=(INJECTS, ESCALATION))
+FAMILY = Family(
+    "escalation",
+    "Escalation and scripted events",
+    events=EscalationEvent,
+    steps=(INJECTS, ESCALATION),
+)

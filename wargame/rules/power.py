@@ -1,7 +1,8 @@
 """Strength and friends: how hard a state can fight, and how much help it can expect.
 
 Shared by the rules (war odds, battles) and by computer players (who ask the same questions of
-their own, estimated, view). Every function works on the turn's draft (during resolution) or a GameState.
+their own, estimated, view). Every function reads `Readings`: the turn's draft during resolution,
+or a GameState.
 
 - Fighting strength is military capability, worn down by a weak home front.
 - A guest's forces based on a host's soil fight for the host if it is attacked (a tripwire).
@@ -9,93 +10,107 @@ their own, estimated, view). Every function works on the turn's draft (during re
 - An ally's expected help is its strength times its reliability, which observers judge from its
   reputation, its ties to the ally in need and its record of honouring or abandoning calls in
   this crisis. This is the deterrent effect of alliances: attackers count the defender's friends.
+
+Every figure below was set by hand (tuned). Strengths decide battles (rows stronger_wins and
+stronger_wins_9to1 of `wargame calibrate`); expected help deters clashes from becoming wars
+(mid_war) and weighs in the computer allies' answers (alliance_honoured, pact_honoured). In the
+shipped scenarios each figure moves those rows only a little (less than the rows' tolerance when
+changed by half).
 """
 
 from __future__ import annotations
 
+from ..enums import DEFENSIVE_KINDS, TreatyKind
 from ..state import Readings
 
-DEFENSIVE_KINDS = ("alliance", "defense_pact")
-BASING_SHARE = 0.15  # share of a guest's forces that fights for its host
+HOME_FRONT_SHARE = 0.3  # share of a state's strength that a collapsed home front (stability 0)
+# takes away (tuned)
+BASING_SHARE = 0.15  # share of a guest's forces that fights for its host (tuned; stronger_wins,
+# mid_war, weakly)
 EXERCISE_BONUS = 0.10  # strength added to partners in joint exercises fighting side by side
+# (tuned)
 
-Facts = Readings  # a GameState, or the TurnDraft a turn edits
-
-
-def attr(x: Facts, sid: str, name: str) -> float:
-    return getattr(x.country(sid), name)
-
-
-def treaties(x: Facts, member: str, kinds: tuple[str, ...] | None = None) -> list:
-    return [
-        t
-        for t in x.treaties
-        if t.status == "active" and member in t.members and (kinds is None or t.kind in kinds)
-    ]
+# an ally's reliability, as observers judge it (tuned; mid_war, pact_honoured, weakly)
+RELIABILITY_BASE = 0.1
+RELIABILITY_PER_REPUTATION = 0.5  # times reputation / 100
+RELIABILITY_PER_TIES = 0.3  # times its relations with the protege / 100, when friendly
+RELIABILITY_PER_CALL_HONOURED = 0.08  # each call it honoured in this crisis
+RELIABILITY_PER_CALL_ABANDONED = 0.2  # taken off for each call it declined within the terms
+RELIABILITY_EXERCISES = 0.1  # they exercise together: forces that train together are ready
+RELIABILITY_MIN = 0.02
+RELIABILITY_MAX = 0.95
 
 
-def fighting_strength(x: Facts, sid: str) -> float:
-    return max(0.0, attr(x, sid, "military")) * (0.7 + 0.3 * attr(x, sid, "stability") / 100)
+def fighting_strength(x: Readings, sid: str) -> float:
+    country = x.country(sid)
+    home_front = (1 - HOME_FRONT_SHARE) + HOME_FRONT_SHARE * country.stability / 100
+    return max(0.0, country.military) * home_front
 
 
-def based_forces(x: Facts, host: str, enemy: str) -> float:
+def based_forces(x: Readings, host: str, enemy: str) -> float:
     """Guests' forces stationed in the host that would fight an attacker (not the guest itself)."""
     total = 0.0
-    for t in treaties(x, host, ("basing",)):
+    for t in x.active_treaties(member=host, kind=TreatyKind.BASING):
         for guest in t.members:
             if guest not in (host, enemy):
                 total += BASING_SHARE * fighting_strength(x, guest)
     return total
 
 
-def coalition_strength(x: Facts, side: tuple[str, ...], enemy: tuple[str, ...]) -> float:
+def coalition_strength(x: Readings, side: tuple[str, ...], enemy: tuple[str, ...]) -> float:
     """A side's strength in battle: its members, guests' based forces, interoperability."""
     total = 0.0
     for s in side:
         bonus = 1.0
         if any(
-            m != s and m in side for t in treaties(x, s, ("joint_exercises",)) for m in t.members
+            m != s and m in side
+            for t in x.active_treaties(member=s, kind=TreatyKind.JOINT_EXERCISES)
+            for m in t.members
         ):
             bonus += EXERCISE_BONUS
         total += fighting_strength(x, s) * bonus
     hosts = set(side)
     for h in hosts:
-        for t in treaties(x, h, ("basing",)):
+        for t in x.active_treaties(member=h, kind=TreatyKind.BASING):
             for guest in t.members:
                 if guest not in side and guest not in enemy:
                     total += BASING_SHARE * fighting_strength(x, guest)
     return total or 1.0
 
 
-def alliance_record(x: Facts, ally: str) -> tuple[int, int]:
+def alliance_record(x: Readings, ally: str) -> tuple[int, int]:
     """(calls honoured, calls declined within terms) by this ally so far in the crisis."""
-    honoured = sum(ally in i.honoured_by for i in x.invocations)
-    declined = sum(ally in i.declined_by for i in x.invocations if i.within_terms)
+    invocations = x.invocations
+    honoured = sum(ally in i.honoured_by for i in invocations)
+    declined = sum(ally in i.declined_by for i in invocations if i.within_terms)
     return honoured, declined
 
 
-def reliability(x: Facts, ally: str, protege: str) -> float:
+def reliability(x: Readings, ally: str, protege: str) -> float:
     """How likely observers think `ally` is to defend `protege`: its reputation, their ties, its
     record in this crisis, and shared exercises (forces that train together are ready to fight)."""
-    rep = attr(x, ally, "reputation") / 100
+    reputation = x.country(ally).reputation / 100
     ties = max(0.0, x.relation(ally, protege)) / 100
     honoured, declined = alliance_record(x, ally)
-    exercises = any(protege in t.members for t in treaties(x, ally, ("joint_exercises",)))
-    value = (
-        0.1
-        + 0.5 * rep
-        + 0.3 * ties
-        + 0.08 * honoured
-        - 0.2 * declined
-        + (0.1 if exercises else 0.0)
+    exercises = any(
+        protege in t.members
+        for t in x.active_treaties(member=ally, kind=TreatyKind.JOINT_EXERCISES)
     )
-    return min(0.95, max(0.02, value))
+    value = (
+        RELIABILITY_BASE
+        + RELIABILITY_PER_REPUTATION * reputation
+        + RELIABILITY_PER_TIES * ties
+        + RELIABILITY_PER_CALL_HONOURED * honoured
+        - RELIABILITY_PER_CALL_ABANDONED * declined
+        + (RELIABILITY_EXERCISES if exercises else 0.0)
+    )
+    return min(RELIABILITY_MAX, max(RELIABILITY_MIN, value))
 
 
-def defenders(x: Facts, protege: str, aggressor: str) -> list[tuple[str, str]]:
+def defenders(x: Readings, protege: str, aggressor: str) -> list[tuple[str, TreatyKind]]:
     """(ally, treaty kind) for every partner bound to defend `protege` against `aggressor`."""
-    out: dict[str, str] = {}
-    for t in treaties(x, protege, DEFENSIVE_KINDS):
+    out: dict[str, TreatyKind] = {}
+    for t in x.active_treaties(member=protege, kind=DEFENSIVE_KINDS):
         if aggressor in t.members:
             continue
         for m in t.members:
@@ -105,7 +120,7 @@ def defenders(x: Facts, protege: str, aggressor: str) -> list[tuple[str, str]]:
 
 
 def expected_support(
-    x: Facts, protege: str, aggressor: str, exclude: tuple[str, ...] = ()
+    x: Readings, protege: str, aggressor: str, exclude: tuple[str, ...] = ()
 ) -> float:
     """Strength an attacker should expect to meet besides the protege's own: reliable allies'
     forces and guests' based forces."""
