@@ -153,3 +153,24 @@ def events(res: Resolution, kind: str) -> list:
 
 def number(event, name: str) -> float:
     return dict(event.numbers)[name]
+
+
+def tutorial_first_turn_legal(family: str) -> dict[str, dict[str, int]]:
+    """Like perft in chess: per seat, how many legal orders of each kind of this family the
+    tutorial's first turn offers. Each family's casebook pins its own; a change in these numbers
+    is a change in the rules: update on purpose."""
+    from collections import Counter
+
+    from wargame.legality import legal_orders
+    from wargame.scenario.library import load_bundled
+
+    state = new_game(load_bundled("tutorial_strait.yaml"))
+    return {
+        seat: dict(Counter(o.kind for o in legal_orders(state, seat) if o.family == family))
+        for seat in state.ids
+    }
+
+
+def every_seat(counts: dict[str, int]) -> dict[str, dict[str, int]]:
+    """The same pinned counts for each of the tutorial's four seats."""
+    return {seat: counts for seat in ("aurelia", "borduria", "carpathia", "dalmora")}

@@ -2,7 +2,15 @@
 
 from dataclasses import replace
 
-from casebook import events, number, play, start, with_relation
+from casebook import (
+    events,
+    every_seat,
+    number,
+    play,
+    start,
+    tutorial_first_turn_legal,
+    with_relation,
+)
 
 from wargame.ai.heuristic import STYLE, _Mind
 from wargame.rng import Rng
@@ -168,3 +176,9 @@ def test_an_ultimatum_reports_the_tension_it_actually_raised():
     (ev,) = events(res, "UltimatumIssued")
     assert number(ev, "tension change") == 2
     assert number(ev, "relations change") == -8
+
+
+def test_tutorial_first_turn_legal_orders_are_pinned():
+    assert tutorial_first_turn_legal("diplomacy") == every_seat(
+        {"BackChannel": 3, "IssueUltimatum": 3}
+    )

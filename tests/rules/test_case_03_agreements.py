@@ -2,7 +2,16 @@
 
 from dataclasses import replace
 
-from casebook import Scripted, events, number, play, scenario, start, with_country
+from casebook import (
+    Scripted,
+    events,
+    number,
+    play,
+    scenario,
+    start,
+    tutorial_first_turn_legal,
+    with_country,
+)
 
 from wargame.rules.agreements import AnswerProposal, BreakTreaty, ProposeAgreement
 from wargame.rules.military import Attack, ProxySupport
@@ -144,3 +153,14 @@ def test_a_breach_reports_the_reputation_actually_lost():
     (ev,) = events(res, "TreatyBroken")
     assert res.state.country("alba").reputation == 0
     assert number(ev, "reputation change") == -10
+
+
+def test_tutorial_first_turn_legal_orders_are_pinned():
+    allied = {"ProposeAgreement": 20, "BreakTreaty": 1}  # the Harbour Treaty is already in force
+    others = {"ProposeAgreement": 21}
+    assert tutorial_first_turn_legal("agreements") == {
+        "aurelia": allied,
+        "borduria": others,
+        "carpathia": allied,
+        "dalmora": others,
+    }

@@ -2,7 +2,17 @@
 
 from dataclasses import replace
 
-from casebook import events, number, play, scenario, start, with_country, with_relation
+from casebook import (
+    events,
+    every_seat,
+    number,
+    play,
+    scenario,
+    start,
+    tutorial_first_turn_legal,
+    with_country,
+    with_relation,
+)
 
 from wargame.ai.heuristic import STYLE, _Mind, resolve_draw
 from wargame.enums import CostLevel
@@ -167,3 +177,9 @@ def test_case_4_11_imposition_rallies_the_target():
     imposed = threat._replace(stage="imposed", imposed_turn=2)
     mind = _Mind(s, "brin", STYLE["realist"], Rng(1))
     assert mind.concession_chance(threat)[0] > mind.concession_chance(imposed)[0]
+
+
+def test_tutorial_first_turn_legal_orders_are_pinned():
+    assert tutorial_first_turn_legal("sanctions") == every_seat(
+        {"ThreatenSanctions": 9, "ImposeSanctions": 9}
+    )

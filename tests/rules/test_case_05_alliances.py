@@ -2,7 +2,16 @@
 
 from dataclasses import replace
 
-from casebook import Scripted, events, number, play, start, with_country
+from casebook import (
+    Scripted,
+    events,
+    every_seat,
+    number,
+    play,
+    start,
+    tutorial_first_turn_legal,
+    with_country,
+)
 
 from wargame.ai.heuristic import STYLE, _Mind
 from wargame.rng import Rng
@@ -177,3 +186,7 @@ def test_case_5_12_dangerous_aggressors_are_faced_less_often():
     base = _Mind(s, "cora", STYLE["realist"], Rng(1)).honour_chance(s.invocations[0])[0]
     strong = with_country(s, "brin", military=300)
     assert _Mind(strong, "cora", STYLE["realist"], Rng(1)).honour_chance(s.invocations[0])[0] < base
+
+
+def test_tutorial_first_turn_legal_orders_are_pinned():
+    assert tutorial_first_turn_legal("alliances") == every_seat({})

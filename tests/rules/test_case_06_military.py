@@ -3,7 +3,17 @@
 import math
 from dataclasses import replace
 
-from casebook import Scripted, events, number, play, start, with_country, with_relation
+from casebook import (
+    Scripted,
+    events,
+    every_seat,
+    number,
+    play,
+    start,
+    tutorial_first_turn_legal,
+    with_country,
+    with_relation,
+)
 
 from wargame.enums import Rung
 from wargame.rules.military import (
@@ -175,3 +185,16 @@ def test_events_report_the_changes_actually_applied():
     res = play(floor, Attack("brin", target="alba"))
     assert res.state.country("brin").reputation == 0
     assert number(events(res, "ForceUsed")[0], "attacker reputation change") == -2.0
+
+
+def test_tutorial_first_turn_legal_orders_are_pinned():
+    assert tutorial_first_turn_legal("military") == every_seat(
+        {
+            "CyberAttack": 3,
+            "MobilizeForces": 3,
+            "Attack": 3,
+            "BuildUp": 1,
+            "Disarm": 1,
+            "ProxySupport": 3,
+        }
+    )

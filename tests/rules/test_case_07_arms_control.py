@@ -2,7 +2,16 @@
 
 from dataclasses import replace
 
-from casebook import Scripted, events, number, play, start, with_country
+from casebook import (
+    Scripted,
+    events,
+    every_seat,
+    number,
+    play,
+    start,
+    tutorial_first_turn_legal,
+    with_country,
+)
 
 from wargame.rules.arms_control import CheatOnArmsControl, RequestInspection, detection_chance
 from wargame.rules.military import BuildUp
@@ -87,3 +96,7 @@ def test_case_7_6_intelligence_partners_help_catch_cheats():
     s = with_country(s, "alba", military=60)
     (ev,) = events(play(s, rng=Scripted(0.99)), "CheatingUndetected")
     assert abs(number(ev, "chance of detection") - detection_chance(0.5, False, True)) < 1e-12
+
+
+def test_tutorial_first_turn_legal_orders_are_pinned():
+    assert tutorial_first_turn_legal("arms_control") == every_seat({})

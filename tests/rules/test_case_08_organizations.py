@@ -2,7 +2,15 @@
 
 from dataclasses import replace
 
-from casebook import Scripted, events, play, start, with_relation
+from casebook import (
+    Scripted,
+    events,
+    every_seat,
+    play,
+    start,
+    tutorial_first_turn_legal,
+    with_relation,
+)
 
 from wargame.calibration.records import crisis_record
 from wargame.enums import DraftStatus, ResolutionKind, Vote
@@ -129,3 +137,7 @@ def test_case_8_8_regional_condemnation():
         play(friendly, RegionalAppeal("alba", organization="league", target="brin")),
         "RegionalAppealFailed",
     )
+
+
+def test_tutorial_first_turn_legal_orders_are_pinned():
+    assert tutorial_first_turn_legal("organizations") == every_seat({})

@@ -2,7 +2,16 @@
 
 from dataclasses import replace
 
-from casebook import Scripted, events, number, play, scenario, start
+from casebook import (
+    Scripted,
+    events,
+    every_seat,
+    number,
+    play,
+    scenario,
+    start,
+    tutorial_first_turn_legal,
+)
 
 from wargame.enums import DraftStatus, ResolutionKind, Rung, TreatyKind
 from wargame.rules.humanitarian import Intervene
@@ -87,3 +96,7 @@ def test_case_9_5_protection_lasts():
     before = s.populations[0].deaths
     after = play(s).state.populations[0].deaths
     assert after - before == int((100000 - before) * 0.05 * 0.15)
+
+
+def test_tutorial_first_turn_legal_orders_are_pinned():
+    assert tutorial_first_turn_legal("humanitarian") == every_seat({})

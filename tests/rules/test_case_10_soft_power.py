@@ -2,7 +2,16 @@
 
 from dataclasses import replace
 
-from casebook import Scripted, events, number, play, start, with_country
+from casebook import (
+    Scripted,
+    events,
+    every_seat,
+    number,
+    play,
+    start,
+    tutorial_first_turn_legal,
+    with_country,
+)
 
 from wargame.enums import ResolutionKind, Vote
 from wargame.rules.organizations import CastVote
@@ -55,3 +64,9 @@ def test_case_10_3_reputation_wins_votes():
         return number(ev, "Bystander 0: chance of yes")
 
     assert chance(90) > chance(30)
+
+
+def test_tutorial_first_turn_legal_orders_are_pinned():
+    assert tutorial_first_turn_legal("soft_power") == every_seat(
+        {"PublicDiplomacy": 3, "CulturalExchange": 3, "SendAid": 3}
+    )
