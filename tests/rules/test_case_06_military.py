@@ -190,7 +190,6 @@ def test_events_report_the_changes_actually_applied():
 def test_tutorial_first_turn_legal_orders_are_pinned():
     assert tutorial_first_turn_legal("military") == every_seat(
         {
-            "CyberAttack": 3,
             "MobilizeForces": 3,
             "Attack": 3,
             "BuildUp": 1,
