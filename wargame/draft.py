@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
 from .enums import RELATION_BOUNDS, STAT_BOUNDS, TENSION_BOUNDS, Rung, Stat
-from .events import Event
+from .events import FACILITATOR, Event
 from .rng import Rng
 from .state import (
     CouncilDraft,
@@ -58,6 +58,7 @@ class CountryDraft:
         "_reputation",
         "_buildup",
         "hidden_military",
+        "hidden_spending",
         "casualties",
         "backed_down",
         "obligations_broken",
@@ -207,10 +208,14 @@ class TurnDraft(Readings):
         numbers: dict[str, float] | None = None,
         visible_to: Sequence[str] | None = None,
         private: dict[str, dict[str, float]] | None = None,
+        secret: dict[str, float] | None = None,
     ) -> Event:
         """Record what happened, with the numbers behind it; `visible_to` None means public.
         `private` holds numbers only one seat may know ({seat: {name: value}}): a state's own
-        true losses, say, which tell its strength to anyone else."""
+        true losses, say, which tell its strength to anyone else. `secret` holds numbers only
+        the facilitator sees: odds worked out from true strengths no seat knows."""
+        if secret:
+            private = {**(private or {}), FACILITATOR: secret}
         event = Event(
             self.turn,
             kind,

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+FACILITATOR = ""  # the addressee of private numbers only the facilitator (control cell) sees
+
 
 class Event(NamedTuple):
     turn: int
@@ -63,7 +65,9 @@ class Event(NamedTuple):
         """The numbers behind the event, one per line, for the "why?" button."""
         lines = [f"{name}: {_fmt(value)}" for name, value in self.numbers]
         lines += [
-            f"{name} (known to {who} only): {_fmt(value)}" for who, name, value in self.private
+            f"{name} ({'facilitator only' if who == FACILITATOR else f'known to {who} only'}): "
+            f"{_fmt(value)}"
+            for who, name, value in self.private
         ]
         if not lines:
             return "No dice or modifiers were involved: this followed directly from the orders."

@@ -43,6 +43,7 @@ class Country(NamedTuple):
     reputation: float
     buildup: float = 0.0  # military added over recent turns; drives arms races
     hidden_military: float = 0.0  # capability gained by undetected cheating on arms control
+    hidden_spending: float = 0.0  # the economy spent on it, which others do not see either
     casualties: int = 0
     backed_down: int = 0  # concessions and retreats (domestic audience costs)
     obligations_broken: int = 0  # treaties breached, allies abandoned
@@ -315,8 +316,12 @@ class GameState(Readings):
     # --- hashing ------------------------------------------------------------------------------
 
     def to_data(self) -> dict[str, Any]:
-        """Everything that defines the state, as plain JSON-ready data (scenario by its id)."""
-        data: dict[str, Any] = {"scenario": self.scenario.id}
+        """Everything that defines the state, as plain JSON-ready data (the scenario by its id and
+        the fingerprint of its content)."""
+        data: dict[str, Any] = {
+            "scenario": self.scenario.id,
+            "scenario_digest": self.scenario.digest,
+        }
         for f in fields(self):
             if f.name == "scenario":
                 continue

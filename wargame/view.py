@@ -1,9 +1,15 @@
-"""Per-seat views: what one state may know.
+"""Per-seat views: what one state may know, and nothing more.
 
-A seat sees its own true figures, public facts, proposals and messages addressed to it, and
-intelligence estimates of other states' forces (noisy, closer with an intelligence-sharing
-treaty, blind to undetected cheating). The UI, the network and computer players only ever get a
+A view is a projection of the game made for one seat (boardgame.io's `playerView`): its own true
+figures, objectives and briefing; public facts; proposals and messages addressed to it; and
+intelligence estimates of other states' forces (noisy, closer with an intelligence-sharing treaty,
+blind to undetected cheating). It holds no seed while the game goes on, no other seat's secret
+objectives, briefing or style of play, no scripted event before it happens, and no number of an
+event that only another seat may know. The UI, the network and computer players only ever get a
 view; they never filter the full state themselves.
+
+The view's state is a real `GameState` over a redacted scenario, so a computer player can play
+futures forward on it: its belief of the world.
 """
 
 from __future__ import annotations
@@ -12,19 +18,25 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .enums import Doctrine, TreatyKind
 from .events import Event
 from .rng import Rng, derive_seed
+from .scenario import Scenario
 from .state import GameState, canonical
 
 ESTIMATE_ERROR = 0.15  # +/- share of true capability, without shared intelligence
-SHARED_ERROR = 0.03
+SHARED_ERROR = 0.03  # with an intelligence-sharing partner
+UNKNOWN_DOCTRINE = Doctrine.REALIST  # how a seat assumes others play: their style is private
 
 
 @dataclass(frozen=True, slots=True)
 class SeatView:
     seat: str | None  # None: the facilitator, who sees everything
-    state: GameState  # with other seats' secrets replaced by estimates
-    events: tuple[Event, ...]  # of the last turn, those this seat may see
+    state: GameState  # the projection: other seats' secrets removed, their forces estimated
+    events: tuple[Event, ...]  # of the last turn, those this seat may see, as it sees them
+    # the seat's own key for its private draws (how much an issue is worth to it): derived from
+    # the session seed, which it cannot recover from it
+    private_seed: int = 0
 
     @property
     def turn(self) -> int:
@@ -35,29 +47,79 @@ def estimate_military(state: GameState, seat: str, other: str) -> float:
     true = state.country(other)
     declared = true.military - true.hidden_military
     shares = any(
-        other in t.members for t in state.active_treaties(member=seat, kind="intelligence_sharing")
+        other in t.members
+        for t in state.active_treaties(member=seat, kind=TreatyKind.INTELLIGENCE_SHARING)
     )
     error = SHARED_ERROR if shares else ESTIMATE_ERROR
     rng = Rng(derive_seed(state.seed, "intel", state.turn, seat, other))
     return round(declared * (1 + rng.uniform(-error, error)), 1)
 
 
+_REDACTED: dict[tuple[int, str, tuple[str, ...]], tuple[Scenario, Scenario]] = {}
+
+
+def redacted_scenario(scenario: Scenario, seat: str, fired: tuple[str, ...]) -> Scenario:
+    """The scenario as `seat` knows it: others' secret objectives, private briefings and styles
+    removed, no default seed, and only the scripted events that have already happened."""
+    key = (id(scenario), seat, fired)
+    cached = _REDACTED.get(key)
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    states = tuple(
+        spec
+        if spec.id == seat
+        else _fresh_copy(
+            spec,
+            objectives=tuple(o for o in spec.objectives if not o.secret),
+            briefing="",
+            doctrine=UNKNOWN_DOCTRINE,
+        )
+        for spec in scenario.states
+    )
+    injects = tuple(i for i in scenario.injects if i.id in fired)
+    redacted = _fresh_copy(scenario, states=states, seed=0, injects=injects)
+    if len(_REDACTED) > 512:
+        _REDACTED.clear()
+    _REDACTED[key] = (scenario, redacted)
+    return redacted
+
+
+def _fresh_copy(model: Any, **changes: Any) -> Any:
+    """A copy of a validated model with some fields changed and nothing else carried over
+    (`model_copy` would carry the original's cached lookups, secrets included)."""
+    fields = {name: getattr(model, name) for name in type(model).model_fields}
+    return type(model).model_construct(**(fields | changes))
+
+
 def masked_state(state: GameState, seat: str) -> GameState:
+    """The projection of `state` for `seat` (see the module's docstring)."""
     countries = tuple(
         c
         if c.id == seat
-        else c._replace(military=estimate_military(state, seat, c.id), hidden_military=0.0)
+        else c._replace(
+            military=estimate_military(state, seat, c.id),
+            hidden_military=0.0,
+            economy=c.economy + c.hidden_spending,  # its books, without the secret budget
+            hidden_spending=0.0,
+        )
         for c in state.countries
     )
     proposals = tuple(p for p in state.proposals if seat == p.proposer or seat in p.recipients)
-    return replace(state, countries=countries, proposals=proposals)
+    return replace(
+        state,
+        scenario=redacted_scenario(state.scenario, seat, state.fired_injects),
+        seed=state.seed if state.finished else 0,  # revealed in the debrief
+        countries=countries,
+        proposals=proposals,
+    )
 
 
 def view_for(state: GameState, seat: str | None, events: tuple[Event, ...] = ()) -> SeatView:
     visible = tuple(e.for_seat(seat) for e in events if e.visible_for(seat))
     if seat is None:
         return SeatView(None, state, visible)
-    return SeatView(seat, masked_state(state, seat), visible)
+    private = derive_seed(state.seed, "private", seat)
+    return SeatView(seat, masked_state(state, seat), visible, private)
 
 
 def view_data(view: SeatView) -> dict[str, Any]:
@@ -67,6 +129,7 @@ def view_data(view: SeatView) -> dict[str, Any]:
         "scenario": view.state.scenario.model_dump(mode="json", by_alias=True),
         "state": view.state.to_data(),
         "events": [e.to_dict() for e in view.events],
+        "private_seed": view.private_seed,
     }
 
 

@@ -152,7 +152,8 @@ def events(res: Resolution, kind: str) -> list:
 
 
 def number(event, name: str) -> float:
-    return dict(event.numbers)[name]
+    """A number behind the event, as the facilitator sees it (public or not)."""
+    return dict(event.numbers + tuple((k, v) for _, k, v in event.private))[name]
 
 
 def tutorial_first_turn_legal(family: str) -> dict[str, dict[str, int]]:

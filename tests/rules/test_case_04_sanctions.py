@@ -147,7 +147,7 @@ def test_case_4_9_concession_rises_with_the_cost():
         sc = scenario(trade=[{"from": "brin", "to": "alba", "share": share}])
         s = start(sc, seed=seed)
         e = SanctionsEpisode("s1", ("alba",), "brin", "trade", threatened_turn=1, stake=6 * share)
-        chances.append(_Mind(s, "brin", STYLE["realist"], Rng(1)).concession_chance(e)[0])
+        chances.append(_Mind(s, "brin", STYLE["realist"], Rng(1), seed).concession_chance(e)[0])
     assert chances == sorted(chances) and chances[-1] > chances[0] + 0.2
 
 

@@ -101,7 +101,7 @@ class HeuristicPlayer:
         me = view.seat
         s = view.state
         doctrine = self.doctrine or s.scenario.state(me).doctrine
-        mind = _Mind(s, me, STYLE[doctrine], rng)
+        mind = _Mind(s, me, STYLE[doctrine], rng, view.private_seed)
         mind.answer_pending()
         mind.respond_to_force()
         mind.pursue_objectives()

@@ -89,10 +89,11 @@ class LookaheadPlayer:
             return base
         started = self.clock()
         candidates = self._candidates(view, base, rng)[: self.foresight.candidates]
+        stream = rng.below(2**62)  # every candidate meets the same futures (common dice)
         best, best_value = base, float("-inf")
         tried = 0
         for decision in candidates:
-            value = self._evaluate(view, decision.orders)
+            value = self._evaluate(view, decision.orders, stream)
             tried += 1
             if value > best_value:
                 best, best_value = decision, value
@@ -150,7 +151,7 @@ class LookaheadPlayer:
 
     # --- evaluation ------------------------------------------------------------------------------
 
-    def _evaluate(self, view: SeatView, orders: list[Order]) -> float:
+    def _evaluate(self, view: SeatView, orders: list[Order], stream: int) -> float:
         """The mean utility of `futures` rollouts in which the seat gives `orders` now and plays
         by instinct afterwards, the other states by the rule-of-thumb player."""
         assert self.foresight is not None and view.seat is not None
@@ -158,7 +159,7 @@ class LookaheadPlayer:
         others: dict[str, Player] = {o: HeuristicPlayer() for o in belief.ids if o != seat}
         total = 0.0
         for k in range(self.foresight.futures):
-            future = Rng(derive_seed(belief.seed, "future", belief.turn, seat, k))
+            future = Rng(derive_seed(stream, "future", k))
             state = belief
             for depth in range(self.foresight.depth):
                 if state.finished:

@@ -26,8 +26,11 @@ def logistic(x: float) -> float:
 
 
 class Mind:
-    def __init__(self, state: GameState, me: str, style: dict[str, float], rng: Rng):
+    def __init__(
+        self, state: GameState, me: str, style: dict[str, float], rng: Rng, private_seed: int = 0
+    ):
         self.s = state
+        self.private_seed = private_seed  # the seat's own key for its private draws
         self.me = me
         self.spec = state.scenario.state(me)
         self.style = style

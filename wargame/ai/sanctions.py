@@ -70,7 +70,7 @@ class SanctionsJudgements(Mind):
             cred = 1.0
         pain = 1.0 + max(0.0, 45 - s.country(me).stability) / 45  # a shaky government feels it more
         expected = per_turn * horizon * cred * pain
-        worth = resolve_draw(s.seed, e.id, me) * self.style["resolve"]
+        worth = resolve_draw(self.private_seed, e.id, me) * self.style["resolve"]
         worth *= 1 + self.points("never_conceded") / PLEDGE
         # bowing to a weaker sender costs prestige; a far stronger one can be obeyed without shame
         senders = sum(self.strength(x) for x in e.senders)

@@ -130,7 +130,16 @@ def _play(client, inbox: queue.Queue, args: argparse.Namespace) -> tuple[int, st
             if item != "connected":
                 say("connection lost; reconnecting...")
             continue
-        game.apply(item)
+        try:
+            game.apply(item)
+        except ValueError as exc:  # a view or order this client cannot read
+            return (
+                _fail(
+                    f"the host sent something this program cannot read ({exc}); "
+                    "are host and client the same version?"
+                ),
+                None,
+            )
         if isinstance(item, Error):
             say(f"host: {item.message}")
         elif isinstance(item, TurnResolved):

@@ -45,7 +45,10 @@ def view_from_data(data: Any) -> SeatView:
         raise ViewDataError(f"the view is not well formed ({exc})") from None
     if seat is not None and not isinstance(seat, str):
         raise ViewDataError("the view's seat is not a state id")
-    return SeatView(seat, state, events)
+    private_seed = data.get("private_seed", 0)
+    if isinstance(private_seed, bool) or not isinstance(private_seed, int):
+        raise ViewDataError("the view's private seed is not a whole number")
+    return SeatView(seat, state, events, private_seed)
 
 
 def scenario_from_data(data: Any) -> Scenario:
@@ -62,6 +65,8 @@ def state_from_data(data: Any, scenario: Scenario) -> GameState:
         raise ViewDataError("the view's state is not an object")
     if data.get("scenario") != scenario.id:
         raise ViewDataError("the view's state is not of its scenario")
+    if data.get("scenario_digest") != scenario.digest:
+        raise ViewDataError("the view's state was made from another version of its scenario")
     hints = _hints(GameState)
     values: dict[str, Any] = {}
     for f in dataclasses.fields(GameState):
@@ -69,7 +74,7 @@ def state_from_data(data: Any, scenario: Scenario) -> GameState:
             continue
         if f.name in data:
             values[f.name] = _convert(hints[f.name], data[f.name], f"state.{f.name}")
-    unknown = set(data) - {f.name for f in dataclasses.fields(GameState)}
+    unknown = set(data) - {f.name for f in dataclasses.fields(GameState)} - {"scenario_digest"}
     if unknown:
         raise ViewDataError(f"the view's state has unknown fields: {', '.join(sorted(unknown))}")
     try:

@@ -85,13 +85,14 @@ def cheat(draft: TurnDraft, o: CheatOnArmsControl) -> None:
     """A build-up hidden from others' estimates: seen only by the cheater."""
     actor = draft.country(o.actor)
     gain = actor.scale(Stat.MILITARY, 1 + BUILDUP_GAIN)
-    actor.scale(Stat.ECONOMY, 1 - BUILDUP_COST)
+    spent = -actor.scale(Stat.ECONOMY, 1 - BUILDUP_COST)
     actor.hidden_military += gain
+    actor.hidden_spending += spent  # off the books: others see neither the forces nor the cost
     draft.emit(
         ArmsControlEvent.CAP_SECRETLY_EXCEEDED,
         f"{draft.name(o.actor)} secretly built forces beyond its treaty cap.",
         (o.actor,),
-        {"capability gained": gain},
+        {"capability gained": gain, "economy spent": spent},
         visible_to=(o.actor,),
     )
 
@@ -174,6 +175,7 @@ def _caught(
 ) -> None:
     country = draft.country(member)
     country.hidden_military = 0.0
+    country.hidden_spending = 0.0  # the secret budget is public now too
     reputation = country.shift(Stat.REPUTATION, -DETECTION_REPUTATION_COST)
     draft.tension += DETECTION_TENSION
     for m in watchers:

@@ -124,12 +124,9 @@ def intervene(draft: TurnDraft, o: Intervene) -> None:
     success, roll = draft.rng.roll(chance)
     actor.scale(Stat.MILITARY, MISSION_MILITARY_FACTOR)
     actor.scale(Stat.ECONOMY, MISSION_ECONOMY_FACTOR)
-    numbers = {
-        "chance of success": chance,
-        "roll": roll,
-        "authorized": float(authorized),
-        "operating from a base": float(based),
-    }
+    numbers = {"roll": roll, "authorized": float(authorized), "operating from a base": float(based)}
+    # the chance follows both sides' true strength, which only the facilitator knows
+    secret = {"chance of success": chance}
     if opponent != o.actor and draft.war_between(o.actor, opponent) is None:
         open_or_raise_dispute(draft, o.actor, opponent, Rung.LIMITED_FORCE, force=True)
         draft.country(opponent).attacked = True
@@ -155,6 +152,7 @@ def intervene(draft: TurnDraft, o: Intervene) -> None:
             f"{'' if authorized else ', without a Security Council mandate'}.",
             (o.actor, p.in_state),
             numbers,
+            secret=secret,
         )
     else:
         actor.casualties += FAILED_MISSION_CASUALTIES
@@ -165,6 +163,7 @@ def intervene(draft: TurnDraft, o: Intervene) -> None:
             "and the perpetrator's forces took reprisals.",
             (o.actor, p.in_state),
             numbers | {"toll factor from reprisals": REPRISAL_FACTOR},
+            secret=secret,
         )
 
 

@@ -112,6 +112,22 @@ def arms_race_factor(x: Readings, a: str, b: str) -> float:
     return 1.0 + ARMS_RACE_WAR_RISK * min(x.country(a).buildup, x.country(b).buildup)
 
 
+# factors worked out from the two sides' true strengths (which others may only estimate): the
+# facilitator sees them, the states see the rest
+STRENGTH_FACTORS = (
+    "parity",
+    "defender's expected allied help",
+    "alliance deterrence factor",
+    "probability",
+)
+
+
+def observed(factors: dict[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """(what every state may see, what only the facilitator sees) of a war chance's factors."""
+    public = {k: v for k, v in factors.items() if k not in STRENGTH_FACTORS}
+    return public, {k: v for k, v in factors.items() if k in STRENGTH_FACTORS}
+
+
 def war_chance(x: Readings, a: str, b: str) -> dict[str, float]:
     """The chance a reciprocated clash between a (initiator) and b becomes war, with its factors."""
     sa, sb = max(1.0, fighting_strength(x, a)), max(1.0, fighting_strength(x, b))
@@ -227,14 +243,16 @@ def settle_force(draft: TurnDraft, orders: TurnOrders) -> None:
             factors["invasion factor (target has not fought back)"] = INVASION_FACTOR
             factors["probability"] *= INVASION_FACTOR
         happened, roll = draft.rng.roll(factors["probability"])
+        public, secret = observed(factors | {"roll": roll})
         if happened:
-            begin_war(draft, d, factors | {"roll": roll})
+            begin_war(draft, d, public, secret)
         else:
             draft.emit(
                 MilitaryEvent.WAR_AVERTED,
                 f"The clash between {draft.name(a)} and {draft.name(b)} did not become a war.",
                 (a, b),
-                factors | {"roll": roll},
+                public,
+                secret=secret,
             )
     _close_quiet_disputes(
         draft,
@@ -287,10 +305,12 @@ def _strike(draft: TurnDraft, attacker: str, target: str) -> None:
         f"{draft.name(attacker)} used force against {draft.name(target)}{how}.",
         (attacker, target),
         {
-            "target capability lost": losses,
+            "share of the target's forces lost": STRIKE_LOSS,
             "attacker reputation change": reputation,
             "tension change": STRIKE_TENSION,
         },
+        private={target: {"your capability lost": losses}},
+        secret={"target capability lost": losses},
     )
 
 
@@ -388,10 +408,11 @@ def build_up(draft: TurnDraft, o: BuildUp) -> None:
         f"{draft.name(o.actor)} built up its forces.",
         (o.actor,),
         {
-            "capability gained": gain,
+            "share of its forces added": BUILDUP_GAIN,
             "economy spent, %": BUILDUP_COST * 100,
             "tension change": BUILDUP_TENSION,
         },
+        private={o.actor: {"capability gained": gain}},
     )
 
 
@@ -404,7 +425,8 @@ def reduce_forces(draft: TurnDraft, o: Disarm) -> None:
         MilitaryEvent.FORCES_REDUCED,
         f"{draft.name(o.actor)} reduced its forces.",
         (o.actor,),
-        {"capability change": loss},
+        {"share of its forces given up": DISARM_SHARE},
+        private={o.actor: {"capability change": loss}},
     )
 
 

@@ -63,6 +63,21 @@ def battle_odds(strength_a: float, strength_b: float) -> float:
     return min(BATTLE_ODDS_MAX, max(BATTLE_ODDS_MIN, edge))
 
 
+def _own_side(
+    side_a: tuple[str, ...], side_b: tuple[str, ...], sa: float, sb: float
+) -> dict[str, dict[str, float]]:
+    """Each belligerent learns its own side's strength (which tells the others' true forces to
+    no one else)."""
+    mine = {s: {"your side's strength": sa} for s in side_a}
+    return mine | {s: {"your side's strength": sb} for s in side_b}
+
+
+def _balance_numbers(sa: float, sb: float, share: float | None = None) -> dict[str, float]:
+    """The true balance of a war, for the facilitator's eyes."""
+    numbers = {"attackers' strength": sa, "defenders' strength": sb}
+    return numbers if share is None else numbers | {"stronger side's share": share}
+
+
 def _balance(x: Readings, side_a: tuple[str, ...], side_b: tuple[str, ...]):
     """(attackers' strength, defenders' strength, the stronger side, its share of the two)."""
     sa, sb = side_strength(x, side_a, side_b), side_strength(x, side_b, side_a)
@@ -89,9 +104,12 @@ def standing_allies(draft: TurnDraft, protege: str, aggressor: str) -> tuple[str
     return tuple(out)
 
 
-def begin_war(draft: TurnDraft, d: Dispute, numbers: dict[str, float]) -> War:
+def begin_war(
+    draft: TurnDraft, d: Dispute, numbers: dict[str, float], secret: dict[str, float]
+) -> War:
     """The dispute `d` becomes a war, with the target's standing allies at its side; `numbers`
-    are the odds that made it one. Its first turn of fighting is the clash itself."""
+    and `secret` are the odds that made it one (what states may see, what only the facilitator
+    sees). Its first turn of fighting is the clash itself."""
     side_a = (d.initiator,)
     side_b = (d.target, *standing_allies(draft, d.target, d.initiator))
     sa, sb, stronger, share = _balance(draft, side_a, side_b)
@@ -118,12 +136,9 @@ def begin_war(draft: TurnDraft, d: Dispute, numbers: dict[str, float]) -> War:
         WarEvent.BEGAN,
         f"War broke out between {draft.name(d.initiator)} and {draft.name(d.target)}{allies}",
         (*side_a, *side_b),
-        numbers
-        | {
-            "attackers' strength": sa,
-            "defenders' strength": sb,
-            "stronger side's share": war.stronger_share,
-        },
+        numbers,
+        private=_own_side(side_a, side_b, sa, sb),
+        secret=secret | _balance_numbers(sa, sb, share),
     )
     battle(draft, war)  # the clash that became a war is its first turn of fighting
     return war
@@ -143,7 +158,8 @@ def join_war(draft: TurnDraft, war: War, ally: str, side_of: str) -> War:
         WarEvent.JOINED,
         f"{draft.name(ally)} entered the war on the side of {draft.name(side_of)}.",
         (ally, side_of),
-        {"attackers' strength": sa, "defenders' strength": sb},
+        private=_own_side(side_a, side_b, sa, sb),
+        secret=_balance_numbers(sa, sb, share),
     )
     return war
 
@@ -182,13 +198,9 @@ def battle(draft: TurnDraft, war: War) -> None:
         WarEvent.BATTLE_FOUGHT,
         f"Fighting went the way of {', '.join(draft.name(s) for s in winners)} this turn.",
         (*war.side_a, *war.side_b),
-        {
-            "attackers' strength": sa,
-            "defenders' strength": sb,
-            "attackers' chance": p,
-            "roll": roll,
-            "front (+ favours attackers)": front,
-        },
+        {"roll": roll, "front (+ favours attackers)": front},
+        private=_own_side(war.side_a, war.side_b, sa, sb),
+        secret=_balance_numbers(sa, sb) | {"attackers' chance": p},
     )
     if abs(front) >= FRONT_DECISIVE:
         end_war(draft, war, Side.A if front > 0 else Side.B, WarEnd.VICTORY)
@@ -225,7 +237,8 @@ def end_war(draft: TurnDraft, war: War, winner: Side, how: WarEnd) -> None:
         WarEvent.ENDED,
         text,
         (*war.side_a, *war.side_b),
-        {"front": war.front, "stronger side's share": war.stronger_share},
+        {"front": war.front},
+        secret={"stronger side's share": war.stronger_share},
     )
 
 

@@ -12,6 +12,8 @@ exist or be unique, a state allied with itself...) is checked afterwards, in con
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from functools import cached_property
 from typing import Annotated, Literal
@@ -381,6 +383,14 @@ class Scenario(Strict):
     organizations: Organizations = Organizations()
     populations: tuple[PopulationSpec, ...] = ()
     injects: tuple[Inject, ...] = ()
+
+    @cached_property
+    def digest(self) -> str:
+        """A fingerprint of everything the scenario says: a game state's hash includes it, so a
+        session whose stored scenario was edited no longer replays to its saved hashes."""
+        data = self.model_dump(mode="json", by_alias=True)
+        text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(text.encode()).hexdigest()[:32]
 
     @cached_property
     def state_ids(self) -> tuple[str, ...]:
