@@ -206,3 +206,24 @@ def test_public_events_tell_observers_nothing_of_true_strength():
                 assert seen_honest[key] == seen_hidden[key], key
                 compared += 1
     assert compared >= 30
+
+
+def test_the_public_view_holds_no_seats_secret():
+    """What the class screen may show: nothing any seat keeps to itself."""
+    from wargame.view import public_view
+
+    state, events = played("northern_sea", 3, 3)
+    view = public_view(state, events)
+    assert view.state.seed == 0 and not view.state.proposals
+    assert all(not o.secret for s in view.state.scenario.states for o in s.objectives)
+    assert all(s.briefing == "" for s in view.state.scenario.states)
+    assert all(e.visible_to is None and not e.private for e in view.events)
+    assert all(c.hidden_military == 0 for c in view.state.countries)
+    for seat in state.ids:
+        for other in state.ids:
+            if other != seat:
+                for secret in SECRETS:
+                    changed, changed_events = with_secret_changed(
+                        state, events, seat, other, secret
+                    )
+                    assert view_json(public_view(changed, changed_events)) == view_json(view)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-FACILITATOR = ""  # the addressee of private numbers only the facilitator (control cell) sees
+# the addressee of private numbers only the facilitator (control cell) sees; no state id can
+# take this form, so no seat's view ever receives them
+FACILITATOR = "@facilitator"
 
 
 class Event(NamedTuple):

@@ -114,12 +114,23 @@ def masked_state(state: GameState, seat: str) -> GameState:
     )
 
 
+# the seat of an observer with no state: the class screen on a projector, a visitor
+PUBLIC = "@public"
+
+
 def view_for(state: GameState, seat: str | None, events: tuple[Event, ...] = ()) -> SeatView:
+    """What `seat` may know now: a state's id, `PUBLIC` for an observer who leads no state
+    (public facts and estimates only), or None for the facilitator (everything)."""
     visible = tuple(e.for_seat(seat) for e in events if e.visible_for(seat))
     if seat is None:
         return SeatView(None, state, visible)
-    private = derive_seed(state.seed, "private", seat)
+    private = 0 if seat == PUBLIC else derive_seed(state.seed, "private", seat)
     return SeatView(seat, masked_state(state, seat), visible, private)
+
+
+def public_view(state: GameState, events: tuple[Event, ...] = ()) -> SeatView:
+    """The view of an observer who leads no state: what a projector may show the whole class."""
+    return view_for(state, PUBLIC, events)
 
 
 def view_data(view: SeatView) -> dict[str, Any]:
