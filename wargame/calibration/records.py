@@ -77,6 +77,10 @@ def crisis_record(state: GameState) -> dict[str, Any]:
         ],
         "wars": [_war(w) for w in state.wars],
         "council_votes": [_vote(state, d) for d in state.drafts if d.status != "tabled"],
+        "issues": [
+            {"id": i.id, "status": i.status, "changed_turn": i.changed_turn, "via": i.via}
+            for i in state.issues
+        ],
     }
 
 
@@ -102,6 +106,9 @@ def _episode(state: GameState, e: SanctionsEpisode) -> dict[str, Any]:
         "conceded_at": conceded_at,
         "stage": e.stage,
         "un_mandated": e.un_mandated,
+        "issue": e.issue,  # what it demanded (None: a blanket demand)
+        "demand": e.demand,
+        "public": e.public,
         "retaliation": e.retaliation_for is not None,
         "pivotal": e.stage == "conceded" and not _force_between(state, e),
     }

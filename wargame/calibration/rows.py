@@ -4,8 +4,11 @@ Each target names a quantity, the published value, a tolerance and its source; `
 measures the quantity on a list of crisis records. A row passes when the simulated rate lies within
 the tolerance of the target. The tolerance is the larger of the row's own band and two standard
 errors of a rate at the target with the row's sample size, so a small sample widens it (the rates
-of a few dozen crises prove little); a row with fewer than `min_n` cases fails for want of
-evidence.
+of a few dozen crises prove little); a row with fewer than `min_n` cases is not judged (it does not
+pass, and it is not counted as off target either: too few cases is a note, not a failure).
+
+Each row carries its basis (basis.py): calibrated, or holding by construction and so left out of
+the pass count.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..state import GameState
+from .basis import basis
 from .records import crisis_record
 
 Record = dict[str, Any]
@@ -47,6 +51,16 @@ class Row:
     source: str
     kind: str = "about"
     note: str = ""
+    enough: bool = True  # at least the row's minimum number of cases: the row is judged
+    by_construction: bool = False
+    why: str = ""  # its basis: what fixes it (by construction) or what the tuning moves
+
+    @property
+    def status(self) -> str:
+        """ "pass", "off target" or "too few cases"."""
+        if not self.enough:
+            return "too few cases"
+        return "pass" if self.passed else "off target"
 
     @property
     def target_text(self) -> str:
@@ -62,6 +76,10 @@ class Row:
             "tolerance": round(self.tolerance, 4),
             "n": self.n,
             "pass": self.passed,
+            "status": self.status,
+            "enough_cases": self.enough,
+            "by_construction": self.by_construction,
+            "basis": self.why,
             "source": self.source,
             "note": self.note,
         }
@@ -276,14 +294,30 @@ def tolerance(t: Target, n: int) -> float:
 def judge(t: Target, value: float | None, n: int) -> Row:
     tol = tolerance(t, n)
     note = ""
-    if value is None or n < t.min_n:
+    enough = value is not None and n >= t.min_n
+    if not enough:
         passed = False
         note = f"too few cases (need {t.min_n})"
     elif t.kind == "at_least":
-        passed = value >= t.target - tol - 1e-12
+        passed = value >= t.target - tol - 1e-12  # type: ignore[operator]
     else:
-        passed = abs(value - t.target) <= tol + 1e-12
-    return Row(t.id, t.quantity, value, t.target, tol, n, passed, t.source, t.kind, note)
+        passed = abs(value - t.target) <= tol + 1e-12  # type: ignore[operator]
+    b = basis(t.id)
+    return Row(
+        t.id,
+        t.quantity,
+        value,
+        t.target,
+        tol,
+        n,
+        passed,
+        t.source,
+        t.kind,
+        note,
+        enough,
+        b.by_construction,
+        b.why,
+    )
 
 
 def calibration_rows(records: Sequence[Record]) -> list[Row]:
@@ -291,27 +325,86 @@ def calibration_rows(records: Sequence[Record]) -> list[Row]:
     for t in TARGETS:
         hits, n = _pairs(records, MEASURES[t.id])
         rows.append(judge(t, _ratio(hits, n), n))
-    by_id = {r.id: r for r in rows}
-    levels = [by_id[f"success_{c}"] for c in ("minor", "major", "severe")]
-    values = [r.value for r in levels]
-    monotonic = all(v is not None for v in values) and values[0] < values[1] < values[2]  # type: ignore[operator]
-    shown = " < ".join("n/a" if v is None else f"{v:.2f}" for v in values)
-    rows.insert(
-        rows.index(levels[-1]) + 1,
-        Row(
-            "success_monotonic",
-            "Success rises with the cost to the target (minor < major < severe)",
-            1.0 if monotonic else 0.0,
-            1.0,
-            0.0,
-            sum(r.n for r in levels),
-            monotonic,
-            TIES,
-            "about",
-            shown,
-        ),
-    )
+    last_level = next(i for i, r in enumerate(rows) if r.id == "success_severe")
+    rows.insert(last_level + 1, cost_trend_row(records))
     return rows
+
+
+COST_LEVELS = ("minor", "major", "severe")
+MIN_PER_LEVEL = 5  # episodes of each of two cost levels a scenario needs to compare them
+PAIR_MIN_N = 60  # episodes (in the scenarios compared) for a step of the trend to be judged
+
+
+def cost_mix(records: Iterable[Record]) -> dict[str, dict[str, tuple[int, int]]]:
+    """Per scenario, per cost level: (episodes, episodes the target conceded)."""
+    mix: dict[str, dict[str, list[int]]] = {}
+    for r in records:
+        levels = mix.setdefault(r["scenario"], {c: [0, 0] for c in COST_LEVELS})
+        for e in _episodes(r, lambda e: True):
+            levels[e["cost"]][0] += 1
+            levels[e["cost"]][1] += bool(e["conceded"])
+    return {s: {c: (n, k) for c, (n, k) in levels.items()} for s, levels in sorted(mix.items())}
+
+
+def _step(
+    mix: dict[str, dict[str, tuple[int, int]]], low: str, high: str
+) -> tuple[float, float, int, list[str]] | None:
+    """Success at two cost levels, compared within the scenarios where both occur: each level's
+    rate averaged over those scenarios, weighted by their episodes at the two levels (so both
+    rates come from the same mix of scenarios). None when no scenario has both."""
+    usable = [s for s, lv in mix.items() if min(lv[low][0], lv[high][0]) >= MIN_PER_LEVEL]
+    weights = {s: mix[s][low][0] + mix[s][high][0] for s in usable}
+    total = sum(weights.values())
+    if not total:
+        return None
+
+    def rate(level: str) -> float:
+        return sum(weights[s] * mix[s][level][1] / mix[s][level][0] for s in usable) / total
+
+    return rate(low), rate(high), total, usable
+
+
+def cost_trend_row(records: Sequence[Record]) -> Row:
+    """Does success rise with the cost to the target, compared within scenarios?
+
+    Pooled rates by cost level compare scenarios when each scenario's episodes fall mostly in one
+    level; so each step (minor to major, major to severe) is compared within the scenarios where
+    both of its levels occur. The trend is judged when both steps have enough episodes."""
+    mix = cost_mix(records)
+    steps = [_step(mix, a, b) for a, b in zip(COST_LEVELS, COST_LEVELS[1:], strict=False)]
+    notes, n, enough, rising = [], 0, True, True
+    for (low, high), step in zip(
+        zip(COST_LEVELS, COST_LEVELS[1:], strict=False), steps, strict=True
+    ):
+        if step is None:
+            notes.append(f"{low} vs {high}: no scenario has both")
+            enough = False
+            continue
+        a, b, total, usable = step
+        n += total
+        enough &= total >= PAIR_MIN_N
+        rising &= a < b
+        notes.append(
+            f"{low} {a:.2f} {'<' if a < b else '>='} {high} {b:.2f} in {', '.join(usable)}"
+        )
+    passed = enough and rising
+    note = "; ".join(notes) + ("" if enough else f"; too few cases (each step needs {PAIR_MIN_N})")
+    b = basis("success_monotonic")
+    return Row(
+        "success_monotonic",
+        "Success rises with the cost to the target, within scenarios (minor < major < severe)",
+        (1.0 if rising else 0.0) if enough else None,
+        1.0,
+        0.0,
+        n,
+        passed,
+        TIES,
+        "about",
+        note,
+        enough,
+        b.by_construction,
+        b.why,
+    )
 
 
 def rows_from_states(states: Iterable[GameState]) -> list[Row]:
@@ -324,19 +417,17 @@ def format_table(rows: Sequence[Row]) -> str:
     for r in rows:
         value = "n/a" if r.value is None else f"{r.value:.3f}"
         if r.id == "success_monotonic":
-            value, target, tol = ("yes" if r.passed else "no"), "yes", "-"
+            value, target, tol = (
+                ("n/a" if r.value is None else "yes" if r.passed else "no"),
+                "yes",
+                "-",
+            )
         else:
             target, tol = r.target_text, f"±{r.tolerance:.3f}" if r.kind == "about" else "-"
-        lines.append(
-            (
-                r.quantity,
-                value,
-                target,
-                tol,
-                str(r.n),
-                "pass" if r.passed else "FAIL" + (f" ({r.note})" if r.note else ""),
-            )
-        )
+        result = r.status
+        if r.by_construction:
+            result = ("holds" if r.passed else r.status) + " (by construction)"
+        lines.append((r.quantity, value, target, tol, str(r.n), result))
     widths = [max(len(x[i]) for x in [header, *lines]) for i in range(len(header))]
     out = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))]
     out.append("  ".join("-" * w for w in widths))
