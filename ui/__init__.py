@@ -11,8 +11,9 @@ The engine (`wargame/`) never imports Qt; this package adapts it. Map of the mod
 - views, which render view-models and emit requests: `main_window` (menus in `actions`),
   `start_page`, `setup_page`, `handover_page`, `play_page` (with `map_view`, `dashboard`,
   `ladder`, `orders_panel`, `order_form`, `negotiation_panel`, `news_panel`, `charts_panel`),
-  `end_page`, `dialogs`, shared bits in `widgets`.
+  `end_page`, `dialogs`, `help_window` (the manual, F1), shared bits in `widgets`.
 - services: `tasks` (the one task runner), `settings` (QSettings, UI preferences only),
   `resources` (the only module that knows where `assets/` is), `theme` (light and dark).
-- entry points: `app.main`, `screenshots` (`wargame --screenshot DIR`), `selftest`.
+- entry points: `app.main` (after `platform_check`: can a window open here?), `screenshots`
+  (`wargame --screenshot DIR --size WxH`), `selftest`.
 """

@@ -152,11 +152,13 @@ def build_menus(window: QMainWindow) -> Actions:
 
     help_ = _action(
         window,
-        "&How to Play",
-        "A short guide and the keyboard shortcuts",
+        "&Manual",
+        "How to play, the rules, running a class and writing scenarios (readable offline)",
         std.HelpContents,
         "actionHelp",
     )
+    if not help_.shortcuts():  # platforms with no standard help key still get F1
+        help_.setShortcut(QKeySequence("F1"))
     about = _action(window, "&About Crisis Wargame", "Version and credits", None, "actionAbout")
     about_qt = _action(window, "About &Qt", "The Qt toolkit", None, "actionAboutQt")
     help_menu = bar.addMenu("&Help")

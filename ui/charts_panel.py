@@ -8,9 +8,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from .labels import INDICATORS
-from .theme import plot_colors, state_color
+from .theme import plot_colors, state_color, state_symbol
 from .viewmodels import Series, rung_names
-from .widgets import muted
+from .widgets import escape, muted
 
 
 class ChartsPanel(QWidget):
@@ -20,6 +20,7 @@ class ChartsPanel(QWidget):
         self._seat = ""
         self.indicator = QComboBox()
         self.indicator.setObjectName("chartIndicator")
+        self.indicator.setAccessibleName("Indicator to chart")
         for name in INDICATORS:
             self.indicator.addItem(name.capitalize(), name)
         self.indicator.setToolTip("Which indicator to plot for every state")
@@ -29,6 +30,9 @@ class ChartsPanel(QWidget):
         )
         self.graphs = pg.GraphicsLayoutWidget()
         self.graphs.setObjectName("chartsView")
+        self.graphs.setAccessibleName(
+            "Charts of the indicators, tension and escalation over the turns"
+        )
         self.graphs.setMinimumHeight(300)
         self.top = self.graphs.addPlot(row=0, col=0)
         self.legend = pg.LegendItem(colCount=4, labelTextSize=f"{self.font().pointSizeF():.0f}pt")
@@ -113,9 +117,14 @@ class ChartsPanel(QWidget):
             )
             name = s.names[sid] + (" (you)" if sid == self._seat else " (est.)" if estimate else "")
             curve = self.top.plot(
-                x, list(values), pen=pen, symbol="o", symbolSize=6, symbolBrush=state_color(i)
+                x,
+                list(values),
+                pen=pen,
+                symbol=state_symbol(i),
+                symbolSize=8,
+                symbolBrush=state_color(i),
             )
-            self.legend.addItem(curve, name)
+            self.legend.addItem(curve, escape(name))  # a legend label is rich text
         self.middle.plot(
             x,
             list(s.tension),

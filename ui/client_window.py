@@ -118,6 +118,7 @@ class ClassClientWindow(QMainWindow):
             self.stack.addWidget(page)
         self.connection_label = QLabel("")
         self.connection_label.setObjectName("connectionLabel")
+        self.connection_label.setTextFormat(Qt.TextFormat.PlainText)
         self.deadline_label = QLabel("")
         self.deadline_label.setObjectName("deadlineLabel")
         self.statusBar().addPermanentWidget(self.deadline_label)
@@ -166,6 +167,7 @@ class ClassClientWindow(QMainWindow):
         p.sig_game_finished.connect(self._on_finished)
         p.sig_refused.connect(self._on_refused)
         p.sig_deadline_changed.connect(self._on_deadline)
+        p.sig_paused_changed.connect(self._on_paused)
 
     def _on_seat_shown(self, screen: object) -> None:
         self.play_page.show_screen(screen)  # type: ignore[arg-type]
@@ -204,6 +206,10 @@ class ClassClientWindow(QMainWindow):
         else:
             self._tick.start()
         self._show_deadline()
+
+    def _on_paused(self, paused: bool) -> None:
+        if paused:
+            self.deadline_label.setText("Paused by the facilitator")
 
     def _show_deadline(self) -> None:
         if self._deadline is None:

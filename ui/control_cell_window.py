@@ -25,7 +25,7 @@ from .control_cell import COMPUTER_DECIDES, HANDED_IN, WAITING, ControlCell, Con
 from .news_panel import NewsPanel
 from .resources import APP_NAME
 from .theme import good_bad_colors
-from .widgets import heading, muted, rich, text
+from .widgets import WrapDelegate, escape, fit_to_screen, heading, muted, rich, text, tip
 
 STATE_COLUMNS = (
     "State",
@@ -70,17 +70,19 @@ class ControlCellWindow(QWidget):
         self.orders = rich("", "controlOrders")
         self.states = QTreeWidget()
         self.states.setObjectName("controlStates")
+        self.states.setAccessibleName("States and objectives, true figures")
         self.states.setColumnCount(len(STATE_COLUMNS))
         self.states.setHeaderLabels(list(STATE_COLUMNS))
-        for c, tip in enumerate(STATE_TIPS):
-            self.states.headerItem().setToolTip(c, tip)
+        for c, help_text in enumerate(STATE_TIPS):
+            self.states.headerItem().setToolTip(c, help_text)
         self.states.setAlternatingRowColors(True)
         self.states.header().setStretchLastSection(True)  # the objectives' lines span the table
         self.states.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.affairs = QTreeWidget()
         self.affairs.setObjectName("controlAffairs")
+        self.affairs.setAccessibleName("Agreements and conflicts")
         self.affairs.setHeaderHidden(True)
-        self.affairs.setWordWrap(True)
+        WrapDelegate(self.affairs)
         self.events = NewsPanel(
             "No turn has been played yet: every event, private ones too, appears here."
         )
@@ -104,12 +106,11 @@ class ControlCellWindow(QWidget):
         close.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         buttons = QHBoxLayout()
-        buttons.addWidget(
-            muted(
-                "Read-only: nothing here changes the game. It refreshes after every turn and every hand-in."
-            ),
-            1,
+        self.note = muted(
+            "Read-only: nothing here changes the game. It refreshes after every turn and every hand-in.",
+            "controlNote",
         )
+        buttons.addWidget(self.note, 1)
         buttons.addWidget(close)
         warning = rich(WARNING, "controlWarning")
         layout = QVBoxLayout(self)
@@ -120,7 +121,7 @@ class ControlCellWindow(QWidget):
         layout.addWidget(self.orders)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
-        self.resize(1100, 720)
+        fit_to_screen(self, 1100, 720)
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -139,6 +140,14 @@ class ControlCellWindow(QWidget):
         self._fill_states(model)
         self._fill_affairs(model)
         self.events.show_timeline(model.timeline)
+
+    def add_white_cell(self, panel: QWidget) -> None:
+        """The facilitator's controls (white_cell_panel.py), as the first tab."""
+        self.tabs.insertTab(0, panel, "&White cell")
+        self.note.setText(
+            "The White cell tab steers the game (each action on the session's record); the other "
+            "tabs only show it. Everything refreshes after every change."
+        )
 
     def clear(self) -> None:
         self._model = None
@@ -163,7 +172,7 @@ class ControlCellWindow(QWidget):
         self.states.clear()
         for row in model.states:
             item = QTreeWidgetItem(_state_cells(row))
-            item.setToolTip(0, f"{row.name} ({row.regime})")
+            item.setToolTip(0, tip(f"{row.name} ({row.regime})"))
             bold = QFont(item.font(0))
             bold.setBold(True)
             item.setFont(0, bold)
@@ -185,7 +194,7 @@ class ControlCellWindow(QWidget):
                     [f"{mark} \u2014 {o.text}{secret} \u2014 {o.points} points"]
                 )
                 child.setForeground(0, QBrush(QColor(good if o.met else bad)))
-                child.setToolTip(0, child.text(0))
+                child.setToolTip(0, tip(child.text(0)))
                 item.addChild(child)
                 child.setFirstColumnSpanned(True)
             if not row.objectives:
@@ -210,7 +219,7 @@ class ControlCellWindow(QWidget):
             top.setFont(0, font)
             for line in section.lines or ("None.",):
                 leaf = QTreeWidgetItem([line])
-                leaf.setToolTip(0, line)
+                leaf.setToolTip(0, tip(line))
                 top.addChild(leaf)
             self.affairs.addTopLevelItem(top)
             top.setExpanded(bool(section.lines))
@@ -233,6 +242,8 @@ def _state_cells(row: ControlState) -> list[str]:
 def _orders_line(model: ControlCell) -> str:
     if model.finished:
         return "The game is over: no more orders."
-    waiting = ", ".join(model.waiting) if model.waiting else "no one (the turn is being resolved)"
-    handed = ", ".join(model.handed_in) if model.handed_in else "no one yet"
+    waiting = (
+        escape(", ".join(model.waiting)) if model.waiting else "no one (the turn is being resolved)"
+    )
+    handed = escape(", ".join(model.handed_in)) if model.handed_in else "no one yet"
     return f"<b>Orders this turn</b> \u2014 handed in: {handed} \u00b7 waiting for: {waiting}"

@@ -22,7 +22,18 @@ from PySide6.QtWidgets import (
 from .labels import pretty
 from .theme import good_bad_colors
 from .viewmodels import Dashboard
-from .widgets import clear_layout, escape, heading, muted, reflow, rich, scrolled, section, text
+from .widgets import (
+    clear_layout,
+    escape,
+    heading,
+    muted,
+    reflow,
+    rich,
+    scrolled,
+    section,
+    text,
+    tip,
+)
 
 INDICATOR_HELP = {
     "military": "Military capability: what your forces can do in a clash or a war.",
@@ -68,6 +79,10 @@ class DashboardView(QWidget):
         objectives.addLayout(self.objectives)
         self.body.addWidget(section("Your objectives", objectives, "objectivesBox"))
         self.body.addWidget(section("Treaties and pressures", self.treaties, "treatiesBox"))
+        self.issues = QVBoxLayout()
+        self.issues_box = section("What is at stake", self.issues, "issuesBox")
+        self.issues_box.hide()
+        self.body.addWidget(self.issues_box)
         self.briefing = text("", "briefingText")
         self.body.addWidget(section("Your briefing", _wrap(self.briefing), "briefingBox"))
         self.body.addStretch(1)
@@ -87,12 +102,16 @@ class DashboardView(QWidget):
             self.treaties.addWidget(text("\u2022 " + line))
         for line in model.pressures:
             self.treaties.addWidget(text("\u26a0 " + line))
+        clear_layout(self.issues)
+        for line in model.issues:
+            self.issues.addWidget(text("\u25c6 " + line))
+        self.issues_box.setVisible(bool(model.issues))
         self.briefing.setText(reflow(model.briefing))
 
     def clear(self) -> None:
         self._model = None
         self.title.setText("")
-        for layout in (self.indicators, self.objectives, self.treaties):
+        for layout in (self.indicators, self.objectives, self.treaties, self.issues):
             clear_layout(layout)
         self.briefing.setText("")
 
@@ -170,9 +189,11 @@ class IntelTable(QWidget):
         super().__init__(parent)
         self.intel = QTableWidget(0, len(INTEL_COLUMNS))
         self.intel.setObjectName("intelTable")
+        self.intel.setTabKeyNavigation(False)
+        self.intel.setAccessibleName("Intelligence on other states")
         self.intel.setHorizontalHeaderLabels(list(INTEL_COLUMNS))
-        for c, tip in enumerate(INTEL_TIPS):
-            self.intel.horizontalHeaderItem(c).setToolTip(tip)
+        for c, help_text in enumerate(INTEL_TIPS):
+            self.intel.horizontalHeaderItem(c).setToolTip(help_text)
         self.intel.verticalHeader().hide()
         self.intel.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.intel.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -182,6 +203,9 @@ class IntelTable(QWidget):
         self.intel.setWordWrap(False)
         self.intel.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.intel.cellClicked.connect(self._on_intel_clicked)
+        self.intel.currentCellChanged.connect(
+            lambda row, col, _r, _c: self._on_intel_clicked(row, col)
+        )
         self.intel.setToolTip(
             "Click a state to see it on the map. Military figures are intelligence estimates, not true values."
         )
@@ -202,6 +226,7 @@ class IntelTable(QWidget):
         self.intel.setRowCount(0)
 
     def _fill_intel(self, model: Dashboard) -> None:
+        self.intel.blockSignals(True)  # filling the table chooses no state on the map
         self.intel.setRowCount(len(model.intel))
         for r, row in enumerate(model.intel):
             cells = (
@@ -215,13 +240,14 @@ class IntelTable(QWidget):
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.state_id)
-                item.setToolTip(f"{row.name} ({row.regime})" if c == 0 else INTEL_TIPS[c])
+                item.setToolTip(tip(f"{row.name} ({row.regime})") if c == 0 else INTEL_TIPS[c])
                 if c:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.intel.setItem(r, c, item)
         self.intel.resizeRowsToContents()
+        self.intel.blockSignals(False)
 
     def _on_intel_clicked(self, row: int, _column: int) -> None:
         item = self.intel.item(row, 0)

@@ -31,7 +31,7 @@ from wargame.debrief.timeline import EventLine, TurnStory
 from wargame.debrief.words import number, rung_words
 
 from .theme import good_bad_colors
-from .widgets import muted
+from .widgets import WrapDelegate, muted, tip
 
 WHY_NOTE = "The numbers behind it: "
 # the print style without its colours: on screen the theme's colours (light or dark) rule
@@ -44,10 +44,10 @@ class TimelineTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("debriefTimeline")
+        self.setAccessibleName("Timeline: each decision and what it led to")
         self.setHeaderLabels(["Turn by turn: each decision, what became of it, what it led to"])
-        self.setWordWrap(True)
-        self.setUniformRowHeights(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        WrapDelegate(self)
 
     def show_timeline(self, stories: tuple[TurnStory, ...]) -> None:
         self.clear()
@@ -62,7 +62,7 @@ class TimelineTree(QTreeWidget):
                 for d in seat.decisions:
                     text = d.text if d.applied else f"\u2718 {d.text} \u2014 void: {d.void_reason}"
                     item = QTreeWidgetItem([text])
-                    item.setToolTip(0, text)
+                    item.setToolTip(0, tip(text))
                     if not d.applied:
                         item.setForeground(0, QBrush(QColor(bad)))
                     if d.why:
@@ -101,8 +101,7 @@ def _turn_title(story: TurnStory) -> str:
 def _event_item(e: EventLine, prefix: str) -> QTreeWidgetItem:
     text = prefix + e.text + ("" if e.public else " (private)")
     item = QTreeWidgetItem([text])
-    tip = text + (f"\n\n{WHY_NOTE}" + "; ".join(e.why) if e.why else "")
-    item.setToolTip(0, tip)
+    item.setToolTip(0, tip(text + (f"\n\n{WHY_NOTE}" + "; ".join(e.why) if e.why else "")))
     for line in e.why:
         item.addChild(QTreeWidgetItem([line]))
     return item
@@ -115,6 +114,7 @@ class ThreadsView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("debriefThreads")
+        self.setAccessibleName("Questions for discussion and the threads of the crisis")
         self.setOpenLinks(False)
         self.document().setDefaultStyleSheet(SCREEN_STYLE)
 
@@ -151,6 +151,7 @@ class DebriefCharts(QWidget):
         self._shown: QWidget | None = None
         self.choice = QComboBox()
         self.choice.setObjectName("debriefChartChoice")
+        self.choice.setAccessibleName("Chart to show")
         for key, label in self.CHOICES:
             self.choice.addItem(label, key)
         self.choice.currentIndexChanged.connect(lambda _i: self._draw())
@@ -181,4 +182,5 @@ class DebriefCharts(QWidget):
         if self._charts is None:
             return
         self._shown = chart_widget(self._charts, self.choice.currentData())
+        self._shown.setAccessibleName(f"Chart: {self.choice.currentText()}")
         self.box.addWidget(self._shown, 1)

@@ -1,4 +1,5 @@
-"""About and help dialogs, and the few questions the window asks."""
+"""The About box, error messages and the few questions the window asks (the manual is
+help_window)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .resources import APP_NAME, VERSION, app_icon
-from .start_page import HOW_TO_PLAY
 
 ABOUT = f"""
 <h2>{APP_NAME} {VERSION}</h2>
@@ -20,21 +20,6 @@ sanctions success, dispute escalation, war outcomes).</p>
 <p>Open-source software (MIT licence). Built with Qt for Python (PySide6 {pyside_version}) and pyqtgraph.</p>
 """
 
-SHORTCUTS = """
-<h3>Keyboard</h3>
-<table>
-<tr><td>Ctrl+N</td><td>New game</td></tr>
-<tr><td>Ctrl+O</td><td>Open a session</td></tr>
-<tr><td>Ctrl+Shift+S</td><td>Save the session as</td></tr>
-<tr><td>Ctrl+Enter</td><td>Submit this turn's orders</td></tr>
-<tr><td>Ctrl+1 \u2026 Ctrl+4</td><td>Orders, Negotiation, News, Charts</td></tr>
-<tr><td>Delete</td><td>Remove the selected queued order</td></tr>
-<tr><td>Ctrl+Shift+F</td><td>Control cell view (for the facilitator)</td></tr>
-<tr><td>F11</td><td>Full screen</td></tr>
-<tr><td>F1</td><td>This help</td></tr>
-</table>
-"""
-
 
 def show_about(parent: QWidget) -> QMessageBox:
     box = QMessageBox(parent)
@@ -45,18 +30,11 @@ def show_about(parent: QWidget) -> QMessageBox:
     return _open(box)
 
 
-def show_help(parent: QWidget) -> QMessageBox:
-    box = QMessageBox(parent)
-    box.setObjectName("helpBox")
-    box.setWindowTitle(f"How to play {APP_NAME}")
-    box.setText("<h2>How a game works</h2>" + HOW_TO_PLAY + SHORTCUTS)
-    return _open(box)
-
-
 def confirm(parent: QWidget, title: str, question: str, yes: str) -> bool:
     box = QMessageBox(
         QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.Cancel, parent
     )
+    box.setTextFormat(Qt.TextFormat.PlainText)
     ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
@@ -68,6 +46,9 @@ def show_error(parent: QWidget, message: str, details: str = "") -> QMessageBox:
         QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, parent
     )
     box.setObjectName("errorBox")
+    box.setTextFormat(
+        Qt.TextFormat.PlainText
+    )  # messages name files and scenarios: shown as written
     if details and details != message:
         box.setDetailedText(details)
     return _open(box)

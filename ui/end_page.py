@@ -5,7 +5,7 @@ sanctions and treaties, and what-if branches; the report can be exported; then p
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,7 +22,7 @@ from .debrief import Debrief
 from .debrief_views import ThreadsView, TimelineTree
 from .tasks import TaskRunner, ThreadTaskRunner
 from .theme import good_bad_colors
-from .widgets import heading, muted, text
+from .widgets import WrapDelegate, heading, muted, text, tip
 
 OUTCOME_HELP = {
     "victory": "Victory: most objectives met (or a war won with many met)",
@@ -50,6 +50,7 @@ class EndPage(QWidget):
         self.summary = text("", "endSummary")
         self.scores = QTreeWidget()
         self.scores.setObjectName("scoreTable")
+        self.scores.setAccessibleName("Scores and outcomes")
         self.scores.setColumnCount(len(SCORE_COLUMNS))
         self.scores.setHeaderLabels(list(SCORE_COLUMNS))
         self.scores.setWordWrap(True)
@@ -69,8 +70,9 @@ class EndPage(QWidget):
         QVBoxLayout(self.whatif_tab).setContentsMargins(0, 0, 0, 0)
         self.reasons = QTreeWidget()
         self.reasons.setObjectName("computerReasons")
+        self.reasons.setAccessibleName("Why the computer players did what they did")
         self.reasons.setHeaderLabels(["Why the computer players did what they did"])
-        self.reasons.setWordWrap(True)
+        WrapDelegate(self.reasons)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("endTabs")
         scores_tab = QWidget()
@@ -185,7 +187,9 @@ class EndPage(QWidget):
                 child.setForeground(0, QBrush(QColor(good if o.met else bad)))
                 child.setToolTip(
                     0,
-                    f"{o.text}{secret}: {o.points} points, {'met' if o.met else 'not met'} at the end",
+                    tip(
+                        f"{o.text}{secret}: {o.points} points, {'met' if o.met else 'not met'} at the end"
+                    ),
                 )
                 item.addChild(child)
                 child.setFirstColumnSpanned(True)
@@ -214,10 +218,9 @@ class EndPage(QWidget):
                 seat = QTreeWidgetItem([name if why else f"{name}: gave no reasons this turn"])
                 for line in why:
                     leaf = QTreeWidgetItem([line])
-                    leaf.setToolTip(0, line)
+                    leaf.setToolTip(0, tip(line))
                     seat.addChild(leaf)
                 top.addChild(seat)
             self.reasons.addTopLevelItem(top)
         self.reasons.expandToDepth(1)
         self.reasons.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.reasons.setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
-from .widgets import heading, muted, text
+from .widgets import GuardedButton, heading, muted, text
 
 
 class HandoverPage(QWidget):
@@ -21,7 +21,7 @@ class HandoverPage(QWidget):
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note = muted("Nobody else should look at the screen while a player chooses orders.")
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ready = QPushButton("")
+        self.ready = GuardedButton("")
         self.ready.setObjectName("handoverReadyButton")
         self.ready.setDefault(True)
         self.ready.setAutoDefault(True)
@@ -33,7 +33,8 @@ class HandoverPage(QWidget):
         self.progress.hide()
         card = QFrame()
         card.setFrameShape(QFrame.Shape.StyledPanel)
-        card.setFixedWidth(self.fontMetrics().horizontalAdvance("M") * 40)
+        card.setMaximumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
+        card.setMinimumWidth(min(320, card.maximumWidth()))
         c = QVBoxLayout(card)
         c.setContentsMargins(32, 32, 32, 32)
         c.setSpacing(16)

@@ -186,6 +186,11 @@ class _ClassPage(QWidget):
         self.saving = muted("", "classFile")
         self.stop = QPushButton("Stop hosting\u2026")
         self.stop.setObjectName("stopClassButton")
+        self.white_cell_button = QPushButton("Control cell and white cell\u2026")
+        self.white_cell_button.setObjectName("classWhiteCellButton")
+        self.white_cell_button.setToolTip(
+            "Your own screen: every state's secrets, and the white cell to steer the crisis"
+        )
         self._rows: dict[str, tuple[QLabel, QLabel, QCheckBox]] = {}
         self._hosted: HostedClass | None = None
         self._turn_text = ""
@@ -208,6 +213,7 @@ class _ClassPage(QWidget):
         body.addLayout(seats, 3)
         bottom = QHBoxLayout()
         bottom.addWidget(self.saving, 1)
+        bottom.addWidget(self.white_cell_button)
         bottom.addWidget(self.stop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -335,6 +341,7 @@ class HostWindow(QMainWindow):
         self.setup_page.start.clicked.connect(self.start_class)
         self.setup_page.resume.clicked.connect(lambda: self.resume_class())
         self.class_page.stop.clicked.connect(self._confirm_stop)
+        self.class_page.white_cell_button.clicked.connect(lambda: self.open_white_cell())
         presenter.sig_class_started.connect(self._on_started)
         presenter.sig_class_changed.connect(self.class_page.show_event)
         presenter.sig_class_stopped.connect(self.class_page.clear)
@@ -375,6 +382,12 @@ class HostWindow(QMainWindow):
             if not path:
                 return
         self.presenter.resume(Path(path), self.options(Path(path)))
+
+    def open_white_cell(self):  # noqa: ANN201 - white_cell_hooks.WhiteCellParts, lazily
+        """The class's control cell with the white cell, on the facilitator's own screen."""
+        from .white_cell_hooks import open_class_control_cell
+
+        return open_class_control_cell(self)
 
     # --- Qt overrides -----------------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -11,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from wargame.scenario.library import Entry
 
 from .viewmodels import EventRow, TurnEvents
+from .widgets import tip
 
 ROW_DATA = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -40,15 +42,17 @@ class ScenarioListModel(QAbstractListModel):
             return None
         sc = entry.scenario
         if role == Qt.ItemDataRole.DisplayRole:
-            if sc is None:
-                return f"{entry.source.removeprefix('bundled:')} (cannot be loaded)"
+            if sc is None:  # the reason, so that the author knows what to fix
+                name = Path(entry.source.removeprefix("bundled:")).name
+                return f"{name} \u2014 cannot be played:\n{entry.reason or 'it could not be read'}"
             return (
                 f"{sc.title}\n{len(sc.states)} states \u00b7 {sc.turns} turns of {sc.turn_length}"
             )
         if role == Qt.ItemDataRole.ToolTipRole:
             if sc is None:
-                return "\n".join(f"{p.path}: {p.message}" for p in entry.problems[:10])
-            return sc.summary
+                problems = [f"{p.path}: {p.message}" for p in entry.problems[:10]]
+                return tip("\n".join([entry.source.removeprefix("bundled:"), *problems]))
+            return tip(sc.summary)
         if role == ROW_DATA:
             return entry
         return None
@@ -86,8 +90,10 @@ class OrderQueueModel(QAbstractListModel):
                 text += "  (free)"
             return text + (f"\n     \u26a0 {row.reason}" if row.reason else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.reason or (
-                "Free: does not use an action" if not row.costs_action else "Uses one action"
+            return (
+                tip(row.label + "\n" + row.reason)
+                if row.reason
+                else ("Free: does not use an action" if not row.costs_action else "Uses one action")
             )
         if role == Qt.ItemDataRole.ForegroundRole and row.reason:
             return QBrush(self.bad_color)
@@ -131,5 +137,5 @@ def event_item(event: EventRow) -> QStandardItem:
     item = QStandardItem(prefix + event.text)
     item.setEditable(False)
     item.setData(event, ROW_DATA)
-    item.setToolTip(f"{private}{event.text}\n\nWhy? {event.why.replace(chr(10), '; ')}")
+    item.setToolTip(tip(f"{private}{event.text}\n\nWhy? {event.why.replace(chr(10), '; ')}"))
     return item

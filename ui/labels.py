@@ -38,8 +38,16 @@ BOOL_LABELS = {
     "accept": ("Accept", "Reject"),
     "comply": ("Comply (give in)", "Defy"),
     "honour": ("Honour the commitment", "Decline"),
-    "public": ("Public statement", "Private message"),
+    "public": ("In public", "In private"),
 }
+# a status field and the issue field it belongs to (shown together: "Passage...: open")
+ISSUE_OF_STATUS = {
+    "status": "issue",
+    "demand_status": "demand_issue",
+    "offer_status": "offer_issue",
+}
+# order fields that mean nothing at these values, left out of an order's one-line description
+SILENT_VALUES = {"payment": (0, 0.0), "public": (True,)}
 VOTE_LABELS = {"yes": "Yes", "no": "No", "abstain": "Abstain"}
 INDICATORS = ("military", "economy", "stability", "reputation")
 
@@ -126,6 +134,24 @@ class Labeller:
         org = next((o for o in self.scenario.organizations.regional if o.id == org_id), None)
         return org_id if org is None else org.name
 
+    def issue(self, issue_id: str) -> str:
+        """An issue at stake by its name (scenarios without issues have none)."""
+        spec = self._issue(issue_id)
+        return issue_id if spec is None else str(getattr(spec, "name", issue_id))
+
+    def issue_status(self, issue_id: str, status: str) -> str:
+        """A status of an issue in words: 'open: ships of every flag pass freely'."""
+        if not status:
+            return "as you want it"
+        spec = self._issue(issue_id)
+        outcome = (getattr(spec, "outcomes", None) or {}).get(status, "") if spec else ""
+        return f"{pretty(status)}: {outcome}" if outcome else pretty(status)
+
+    def _issue(self, issue_id: str):  # noqa: ANN202 - the scenario's issue, if any
+        return next(
+            (i for i in getattr(self.scenario, "issues", ()) or () if i.id == issue_id), None
+        )
+
     # --- order fields and whole orders --------------------------------------------------------
 
     def value(self, kind: str, field: str, value: Any, seat: str | None = None) -> str:
@@ -158,6 +184,10 @@ class Labeller:
         }
         if field in lookups:
             return lookups[field](value)
+        if field in ("issue", "demand_issue", "offer_issue"):
+            return self.issue(value) if value else "none"
+        if field in ("status", "demand_status", "offer_status"):
+            return value if not value else pretty(str(value))
         if field == "verification" and isinstance(value, float):
             return f"{value:.0%}"
         if isinstance(value, float):
@@ -174,7 +204,14 @@ class Labeller:
         for field, value in order.to_dict().items():
             if field in ("kind", "actor") or value in ("", None, [], ()):
                 continue
+            if value in SILENT_VALUES.get(field, ()):
+                continue
             if isinstance(value, list):
                 value = tuple(value)
-            parts.append(self.value(order.kind, field, value, order.actor))
+            words = self.value(order.kind, field, value, order.actor)
+            issue = ISSUE_OF_STATUS.get(field)
+            if issue is not None and parts and getattr(order, issue, "") not in ("", None):
+                parts[-1] = f"{parts[-1]}: {words}"  # an issue and the status asked: one part
+                continue
+            parts.append(words)
         return order.label + (": " + ", ".join(parts) if parts else "")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,17 +25,19 @@ from .class_windows import ClassMenu
 from .end_page import EndPage
 from .handover_page import HandoverPage
 from .presenter import Handover, QueueState, SessionPresenter
-from .report_export import add_export_action, export_report
+from .report_export import ReportExport, add_export_action, ask_target, target_file
 from .resources import APP_NAME, app_icon
 from .session_files import FILE_FILTER, FILE_SUFFIX, SessionFiles
 from .settings import UiSettings
 from .start_page import StartPage
 from .theme import apply_theme
+from .widgets import PageArea, literal, tip
 
 DEFAULT_SIZE = QSize(1280, 800)
 TUTORIAL = "tutorial_strait"
 CONTROL_CELL_WARNING = "This shows every state's secrets. Make sure no player is looking."
 READING_RECENT = "Reading the recent sessions"
+READING_SCENARIOS = "Reading the scenarios"
 
 
 class MainWindow(QMainWindow):
@@ -57,10 +59,14 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self._pages: dict[str, QWidget] = {}
+        self._areas: dict[str, PageArea] = {}
         self._play = None
         self._setup = None
         self._control = None
         self._control_window = None
+        self._help = None
+        self._reading_scenarios = False
+        self._export: ReportExport | None = None
         self._came_from = "start"
         self.start_page = StartPage()
         self.handover_page = HandoverPage()
@@ -91,16 +97,14 @@ class MainWindow(QMainWindow):
 
     def page(self) -> str:
         widget = self.stack.currentWidget()
-        return next((name for name, page in self._pages.items() if page is widget), "")
+        return next((name for name, area in self._areas.items() if area is widget), "")
 
     def show_page(self, name: str) -> None:
         if name == "setup":
-            page = self.setup_page
+            self.setup_page  # noqa: B018 - made on first use
         elif name == "play":
-            page = self.play_page
-        else:
-            page = self._pages[name]
-        self.stack.setCurrentWidget(page)
+            self.play_page  # noqa: B018 - made on first use
+        self.stack.setCurrentWidget(self._areas[name])
         self._update_actions()
         if name == "start":
             self.setWindowTitle(APP_NAME)
@@ -138,10 +142,15 @@ class MainWindow(QMainWindow):
         if self.page() != "setup":
             self._came_from = self.page()
         page = self.setup_page
-        if not page.loaded:
+        if not page.loaded and not self._reading_scenarios:
+            # every scenario file is read and checked: a good part of a second, on the worker
             from wargame.scenario.library import catalogue
 
-            page.set_entries(catalogue())
+            self._reading_scenarios = True
+            page.show_reading(READING_SCENARIOS)
+            self.presenter.runner.run(
+                READING_SCENARIOS, catalogue, self._scenarios_read, self._scenarios_failed
+            )
         self.show_page("setup")
 
     def play_tutorial(self) -> None:
@@ -194,6 +203,20 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return True
 
+    def show_manual(self, anchor: str | None = None):  # noqa: ANN201 - HelpWindow, lazily
+        """The manual in its own window, at the section about the screen on show."""
+        from .help_window import PAGE_SECTIONS, HelpWindow
+
+        if self._help is None:
+            self._help = HelpWindow(self)
+        self._help.open_section(
+            anchor if anchor is not None else PAGE_SECTIONS.get(self.page(), "")
+        )
+        self._help.show()
+        self._help.raise_()
+        self._help.activateWindow()
+        return self._help
+
     @property
     def control_cell_window(self):  # noqa: ANN201 - imported lazily
         if self._control is None:
@@ -205,6 +228,9 @@ class MainWindow(QMainWindow):
             self._control.sig_control_cell_changed.connect(self._control_window.show_control_cell)
             self._control.sig_session_closed.connect(self._control_window.clear)
             self._control.sig_session_closed.connect(self._control_window.hide)
+            from .white_cell_hooks import attach_session_white_cell  # the facilitator's controls
+
+            self.white_cell = attach_session_white_cell(self, self._control_window, self._control)
         return self._control_window
 
     def save_session_as(self) -> None:
@@ -218,13 +244,34 @@ class MainWindow(QMainWindow):
                 path += FILE_SUFFIX
             self.presenter.save_as(path)
 
-    def export_report(self) -> None:
-        """File > Export report: the after-action report of the session so far."""
+    def export_report(self) -> ReportExport | None:
+        """File > Export report: the after-action report of the session so far, written in
+        steps while the window stays responsive (see report_export.ReportExport)."""
         match = self.presenter.match
-        if match is not None and not self.presenter.busy:
-            from wargame.debrief import played_from_match
+        if match is None or self.presenter.busy or self._export is not None:
+            return None
+        from wargame.debrief import played_from_match
 
-            export_report(self, played_from_match(match))
+        played = played_from_match(match)
+        target = ask_target(self, played)
+        if target is None:
+            return None
+        seat, path, chosen = target
+        path, html = target_file(path, chosen)
+        return self.start_export(played, seat, path, html)
+
+    def start_export(self, played, seat: str | None, path: Path, html: bool) -> ReportExport:  # noqa: ANN001 - Played
+        export = ReportExport(self.presenter.runner, played, seat, path, html, self)
+        self._export = export
+        export.sig_progress.connect(lambda text: self._show_progress(text))
+        export.sig_written.connect(
+            lambda written: self.statusBar().showMessage(f"Report written to {written}", 10000)
+        )
+        export.sig_failed.connect(lambda message: dialogs.show_error(self, message))
+        export.sig_written.connect(lambda _p: self._export_ended())
+        export.sig_failed.connect(lambda _m: self._export_ended())
+        export.start()
+        return export
 
     # --- Qt overrides -------------------------------------------------------------------------
 
@@ -234,7 +281,7 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_geometry("geometry", self.saveGeometry())
         self.settings.set_geometry("state", self.saveState())
-        if self._play is not None:
+        if self._play is not None and not self._play.narrow:
             self.settings.set_geometry("body_splitter", self._play.body.saveState())
         self.settings.sync()
         if self._control is not None:
@@ -246,19 +293,26 @@ class MainWindow(QMainWindow):
     # --- private --------------------------------------------------------------------------------
 
     def _add_page(self, name: str, page: QWidget) -> None:
+        """Each page in a scroll area: in a window smaller than the page can be (a small screen
+        at 200% scaling) it scrolls instead of being cut off."""
+        area = PageArea(page)
+        area.setObjectName(f"{name}PageArea")
         self._pages[name] = page
-        self.stack.addWidget(page)
+        self._areas[name] = area
+        self.stack.addWidget(area)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.busy_label = QLabel("")
         self.busy_label.setObjectName("busyLabel")
+        self.busy_label.setTextFormat(Qt.TextFormat.PlainText)
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("busyBar")
         self.busy_bar.setRange(0, 0)  # busy: an animated bar, the window keeps responding
         self.busy_bar.setMaximumWidth(200)
         self.file_label = QLabel("")
         self.file_label.setObjectName("fileLabel")
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
         bar.addWidget(self.busy_label)
         bar.addWidget(self.busy_bar)
         bar.addPermanentWidget(self.file_label)
@@ -297,7 +351,7 @@ class MainWindow(QMainWindow):
         a.save_as.triggered.connect(self.save_session_as)
         a.close_session.triggered.connect(self._close_session)
         a.quit.triggered.connect(self.close)
-        a.submit.triggered.connect(p.submit)
+        a.submit.triggered.connect(lambda _c=False: self.play_page.request_submit())
         a.clear_orders.triggered.connect(p.clear_orders)
         a.play_again.triggered.connect(p.restart)
         a.control_cell.triggered.connect(lambda _checked=False: self.show_control_cell())
@@ -307,7 +361,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, t=theme: self._set_theme(t))
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_colors)
         a.full_screen.toggled.connect(lambda on: self.showFullScreen() if on else self.showNormal())
-        a.help.triggered.connect(lambda: dialogs.show_help(self))
+        a.help.triggered.connect(lambda _c=False: self.show_manual())
         a.about.triggered.connect(lambda: dialogs.show_about(self))
         a.about_qt.triggered.connect(QApplication.aboutQt)
 
@@ -349,6 +403,18 @@ class MainWindow(QMainWindow):
             self.handover_page.show_waiting(match.state.turn, match.scenario.turns)
             self.show_page("handover")
 
+    def _show_progress(self, text: str) -> None:
+        """Work of the window's own (a report being written) in the status bar."""
+        self.busy_label.setText(text)
+        self.busy_label.setVisible(bool(text))
+        self.busy_bar.setVisible(bool(text))
+
+    def _export_ended(self) -> None:
+        if self._export is not None:
+            self._export.deleteLater()
+        self._export = None
+        self._update_actions()
+
     def _on_busy(self, busy: bool, text: str) -> None:
         self.busy_label.setText(text)
         self.busy_label.setVisible(busy)
@@ -385,9 +451,20 @@ class MainWindow(QMainWindow):
         self.show_page("end")
 
     def _on_file_changed(self, path: str) -> None:
-        self.file_label.setText(f"Saving to {path}" if path else "")
+        # the file's name (a long path would push the status bar off a small screen); whole in
+        # the tooltip
+        self.file_label.setText(f"Saving to {Path(path).name}" if path else "")
+        self.file_label.setToolTip(tip(f"Every move is saved to {path}") if path else "")
         if path:
             self._refresh_recent()  # the session store has put the file on its list
+
+    def _scenarios_read(self, entries: list) -> None:
+        self._reading_scenarios = False
+        self.setup_page.set_entries(entries)
+
+    def _scenarios_failed(self, exc: Exception) -> None:
+        self._reading_scenarios = False
+        self.setup_page.show_reading(f"The scenarios could not be read: {exc}")
 
     def _leave_setup(self) -> None:
         """Back from the new-game screen: to the game in progress if there is one."""
@@ -461,8 +538,8 @@ class MainWindow(QMainWindow):
         menu = self.actions.recent_menu
         menu.clear()
         for path in paths:
-            action = menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action = menu.addAction(literal(Path(path).name))
+            action.setToolTip(tip(path))
             action.triggered.connect(lambda _c=False, p=path: self.open_session(p))
         if paths:
             menu.addSeparator()

@@ -33,7 +33,7 @@ from .labels import Labeller
 from .order_catalog import KindOptions
 from .order_form import Checker, OrderForm
 from .viewmodels import Negotiation, PendingAnswer
-from .widgets import check_grid, clear_layout, escape, muted, rich, scrolled, section, text
+from .widgets import check_grid, clear_layout, escape, literal, muted, rich, scrolled, section, text
 
 
 class NegotiationPanel(QWidget):
@@ -53,6 +53,7 @@ class NegotiationPanel(QWidget):
         self.recipients_row = QGridLayout()
         self.message = QPlainTextEdit()
         self.message.setObjectName("messageText")
+        self.message.setAccessibleName("Message text")
         self.message.setPlaceholderText("Write to the leaders of the states you tick above\u2026")
         self.message.setFixedHeight(self.fontMetrics().lineSpacing() * 5)
         self.message.textChanged.connect(self._check_message)
@@ -79,8 +80,8 @@ class NegotiationPanel(QWidget):
         compose.addWidget(text("To:"))
         compose.addLayout(self.recipients_row)
         compose.addWidget(self.message)
+        compose.addWidget(self.public)  # a row of its own: the form stays narrow enough
         row = QHBoxLayout()
-        row.addWidget(self.public)
         row.addStretch(1)
         row.addWidget(self.send_button)
         compose.addLayout(row)
@@ -105,10 +106,13 @@ class NegotiationPanel(QWidget):
 
         self.messages = QListWidget()
         self.messages.setObjectName("messageHistory")
+        self.messages.setAccessibleName("Messages so far")
         self.messages.setWordWrap(True)
         self.messages.setAlternatingRowColors(True)
         self.proposals = QTableWidget(0, 4)
         self.proposals.setObjectName("proposalHistory")
+        self.proposals.setTabKeyNavigation(False)
+        self.proposals.setAccessibleName("Proposals so far")
         self.proposals.setHorizontalHeaderLabels(["Turn", "Proposal", "Parties", "Status"])
         self.proposals.verticalHeader().hide()
         self.proposals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -125,8 +129,8 @@ class NegotiationPanel(QWidget):
         split.addWidget(scrolled(left))
         split.addWidget(self.history)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([420, 240])
+        split.setStretchFactor(1, 1)
+        split.setSizes([480, 160])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
@@ -147,7 +151,7 @@ class NegotiationPanel(QWidget):
         clear_layout(self.recipients_row)
         self._recipients = []
         for sid, name in others:
-            box = QCheckBox(name)
+            box = QCheckBox(literal(name))
             box.setObjectName(f"recipient_{sid}")
             box.setProperty("state_id", sid)
             box.toggled.connect(self._check_message)
@@ -219,18 +223,19 @@ class NegotiationPanel(QWidget):
             box = QVBoxLayout(frame)
             box.addWidget(rich(f"<b>{escape(p.title)}</b>"))
             box.addWidget(muted(p.help))
-            row = QHBoxLayout()
+            grid = QGridLayout()  # rows of a few buttons: many answers never widen the tab
             chosen = next((o for _, o in p.answers if o in self._queued), None)
+            buttons = []
             for label, order in p.answers:
-                button = QPushButton(label)
+                button = QPushButton(literal(label))
                 button.setObjectName("answerButton")
                 button.setEnabled(chosen is None)
                 button.clicked.connect(_emitter(self.sig_order_requested.emit, order))
-                row.addWidget(button)
-            row.addStretch(1)
+                buttons.append(button)
+            check_grid(grid, buttons)
+            box.addLayout(grid)
             if chosen is not None:
-                row.addWidget(muted("Answer queued (remove it in Orders to change it)."))
-            box.addLayout(row)
+                box.addWidget(muted("Answer queued (remove it in Orders to change it)."))
             self.pending_box.addWidget(frame)
 
     def _message_order(self) -> SendMessage:

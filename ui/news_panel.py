@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from .item_models import TimelineModel
 from .viewmodels import EventRow, TurnEvents
-from .widgets import heading, muted, text
+from .widgets import WrapDelegate, heading, muted, text
 
 WHY_INTRO = "The numbers behind this event, as the rules computed them:"
 
@@ -39,10 +39,10 @@ class NewsPanel(QWidget):
         self.model = TimelineModel(self)
         self.tree = QTreeView()
         self.tree.setObjectName("newsTree")
+        self.tree.setAccessibleName("News: what happened each turn")
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
+        WrapDelegate(self.tree)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setToolTip("Select an event, then press Why? to see the numbers behind it")
         self.tree.selectionModel().currentChanged.connect(self._on_current)
@@ -56,6 +56,7 @@ class NewsPanel(QWidget):
         self.why_button.clicked.connect(self.show_why)
         self.why = QPlainTextEdit()
         self.why.setObjectName("whyText")
+        self.why.setAccessibleName("Why: the numbers behind the selected event")
         self.why.setReadOnly(True)
         self.why.setPlaceholderText(
             "Press Why? to see the modifiers, probability and dice roll behind the selected event."

@@ -45,8 +45,19 @@ FIELD_LABELS = {
     "cap": "Cap on military capability",
     "verification": "Verification (share of cheating caught)",
     "note": "Note (optional)",
+    "issue": "Issue at stake",
+    "status": "Status demanded",
+    "public": "Made",
+    "demand_issue": "They concede on",
+    "demand_status": "So that it becomes",
+    "offer_issue": "You concede on",
+    "offer_status": "So that it becomes",
+    "payment": "Side payment, % of GDP (less than 0: asked of them)",
 }
-KIND_FIELD_LABELS = {("ProposeAgreement", "treaty"): "Kind of agreement"}
+KIND_FIELD_LABELS = {
+    ("ProposeAgreement", "treaty"): "Kind of agreement",
+    ("ChangeIssue", "status"): "Your stand",
+}
 
 UNCLEAR_REASON_MARKERS = ("with that id", "''", "name the two", "unknown")
 

@@ -30,7 +30,7 @@ from wargame.orders import Order
 
 from .labels import Labeller
 from .order_catalog import KindOptions, choices, default_value, make_order, shown
-from .widgets import check_grid, heading, rich
+from .widgets import check_grid, escape, heading, literal, rich, text, tip
 
 Checker = Callable[[Order], str | None]
 
@@ -61,6 +61,7 @@ class OrderForm(QWidget):
         self.help = rich("", "orderHelp")
         self.fields = QFormLayout()
         self.fields.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.reason = rich("", "orderReason")
         self.add_button = QPushButton(button_text)
         self.add_button.setObjectName("addOrderButton" if names == "field" else f"{names}AddButton")
@@ -151,7 +152,7 @@ class OrderForm(QWidget):
             self._editors.pop(self._rows.pop(), None)
         if options is None or not options.available:
             if options is not None:
-                self.reason.setText(f"<b>{options.unavailable or 'Not possible now.'}</b>")
+                self.reason.setText(f"<b>{escape(options.unavailable or 'Not possible now.')}</b>")
             return
         for name in later:
             self._chosen.pop(name, None)
@@ -160,7 +161,9 @@ class OrderForm(QWidget):
                 editor = self._make_editor(spec.name, spec.widget)
                 self._editors[spec.name] = editor
                 self._rows.append(spec.name)
-                self.fields.addRow(spec.label + ":", editor)
+                label = text(spec.label + ":", selectable=False)  # wraps in a narrow form
+                label.setBuddy(editor)  # and names the editor for screen readers
+                self.fields.addRow(label, editor)
 
     def _make_editor(self, name: str, widget: str) -> QWidget:
         options, lab = self._options, self._labeller
@@ -178,7 +181,7 @@ class OrderForm(QWidget):
                 combo.addItem(lab.value(options.kind, name, v, self._seat), v)
                 combo.setItemData(
                     combo.count() - 1,
-                    combo.itemText(combo.count() - 1),
+                    tip(combo.itemText(combo.count() - 1)),
                     Qt.ItemDataRole.ToolTipRole,
                 )
             self._chosen[name] = values[0]
@@ -194,7 +197,7 @@ class OrderForm(QWidget):
             chosen = tuple(default or ())
             checks = []
             for sid in values:
-                check = QCheckBox(lab.name(sid))
+                check = QCheckBox(literal(lab.name(sid)))
                 check.setProperty("state_id", sid)
                 check.setChecked(sid in chosen)
                 check.toggled.connect(lambda _on, n=name, b=box: self._on_states(n, b))
@@ -249,9 +252,9 @@ class OrderForm(QWidget):
             self.add_button.setEnabled(False)
             return
         reason = self.checker(order)
-        self.reason.setText("" if reason is None else f"<b>Not allowed:</b> {reason}")
+        self.reason.setText("" if reason is None else f"<b>Not allowed:</b> {escape(reason)}")
         self.add_button.setEnabled(reason is None)
-        self.add_button.setToolTip(reason or "Queue this order for this turn")
+        self.add_button.setToolTip(tip(reason) if reason else "Queue this order for this turn")
 
     def _on_add(self) -> None:
         order = self.current_order()

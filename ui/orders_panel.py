@@ -24,7 +24,7 @@ from .item_models import OrderQueueModel
 from .labels import Labeller
 from .order_catalog import KindOptions
 from .order_form import Checker, OrderForm
-from .widgets import heading, muted, scrolled
+from .widgets import WrapDelegate, heading, muted, scrolled, tip
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -43,8 +43,10 @@ class OrdersPanel(QWidget):
         self._seat = ""
         self.moves = QTreeWidget()
         self.moves.setObjectName("movesTree")
+        self.moves.setAccessibleName("Moves")
         self.moves.setHeaderHidden(True)
         self.moves.setIndentation(12)
+        WrapDelegate(self.moves)
         self.moves.setToolTip(
             "Every move the rules allow. Greyed moves are not possible right now: select one to see why."
         )
@@ -55,6 +57,7 @@ class OrdersPanel(QWidget):
         self.queue_model = OrderQueueModel(self)
         self.queue = QListView()
         self.queue.setObjectName("queuedOrders")
+        self.queue.setAccessibleName("This turn's orders")
         self.queue.setModel(self.queue_model)
         self.queue.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.queue.setWordWrap(True)
@@ -128,7 +131,10 @@ class OrdersPanel(QWidget):
                 self.moves.addTopLevelItem(parent)
             item = QTreeWidgetItem([options.label])
             item.setToolTip(
-                0, options.label if options.available else f"{options.label}: {options.unavailable}"
+                0,
+                options.label
+                if options.available
+                else tip(f"{options.label}: {options.unavailable}"),
             )
             item.setData(0, KIND_ROLE, options.kind)
             if not options.available:

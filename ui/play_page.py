@@ -1,16 +1,24 @@
 """The game screen for the seat at the keyboard: a header (who, which turn, the escalation ladder,
 tension, actions left, Submit), the map and dashboard on the left, and tabs on the right for
-orders, negotiation, news and charts. It renders a `SeatScreen` and emits requests."""
+orders, negotiation, news and charts. It renders a `SeatScreen` and emits requests.
+
+The layout reflows with the room it has: on a wide window the seat's dashboard is a column of
+its own; on a narrow one (a 1024x768 projector, or large text) it becomes the first tab, so the
+map, the intelligence table and the order forms keep the width they need.
+
+Submitting with no orders asks once (the button then says so, and a second press passes the
+turn), and the Submit button ignores the second press of a double click: a double click on
+Start game, which sits at the same spot, never hands in an empty first turn."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -26,9 +34,18 @@ from .news_panel import NewsPanel
 from .order_form import Checker
 from .orders_panel import OrdersPanel
 from .viewmodels import SeatScreen, rung_names
-from .widgets import heading, muted
+from .widgets import GuardedButton, heading, muted, tip
 
-TABS = ("orders", "negotiation", "news", "charts")
+TABS = ("dashboard", "intelligence", "orders", "negotiation", "news", "charts")
+WIDE_CHARS = 190  # a window at least this many average characters wide shows three columns
+SHORT_LINES = 40  # a window less than this many lines high shows the intelligence as a tab
+SUBMIT_TIP = (
+    "Hand in this turn's orders (Ctrl+Enter). The turn is resolved when every state has submitted."
+)
+CONFIRM_EMPTY = (
+    "No orders are queued for this turn. Press Submit again (or Ctrl+Enter) to pass the turn "
+    "without orders, or choose a move first."
+)
 TENSION_HELP = (
     "Global tension (0-100): raised by threats, force and arms races; it makes wars likelier"
 )
@@ -52,6 +69,7 @@ class PlayPage(QWidget):
         # the figure in its own label above a thin bar: text drawn inside a bar collides with
         # the bar's fill at some values and scales
         self.tension_label = QLabel("")
+        self.tension_label.setTextFormat(Qt.TextFormat.PlainText)
         self.tension_label.setObjectName("tensionLabel")
         self.tension = QProgressBar()
         self.tension.setObjectName("tensionBar")
@@ -62,13 +80,14 @@ class PlayPage(QWidget):
         for widget in (self.tension_label, self.tension):
             widget.setToolTip(TENSION_HELP)
         self.actions = muted("", "actionsLabel")
-        self.submit = QPushButton("Submit orders")
+        self.submit = GuardedButton("Submit orders")
         self.submit.setObjectName("submitOrdersButton")
+        self.submit.setAccessibleName("Submit orders")
         self.submit.setDefault(True)
-        self.submit.setToolTip(
-            "Hand in this turn's orders (Ctrl+Enter). The turn is resolved when every state has submitted."
-        )
-        self.submit.clicked.connect(self.sig_submit_requested)
+        self.submit.setToolTip(SUBMIT_TIP)
+        self.submit.clicked.connect(self.request_submit)
+        self._queued = 0
+        self._confirming = False  # the next submit passes the turn without orders
         font = self.submit.font()
         font.setBold(True)
         self.submit.setFont(font)
@@ -103,23 +122,17 @@ class PlayPage(QWidget):
             panel.sig_order_requested.connect(self.sig_order_requested)
         self.orders.sig_remove_requested.connect(self.sig_remove_requested)
         self.orders.sig_clear_requested.connect(self.sig_clear_requested)
-        self.orders.sig_submit_requested.connect(self.sig_submit_requested)
+        self.orders.sig_submit_requested.connect(self.request_submit)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("playTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.orders, "&Orders")
-        self.tabs.addTab(self.negotiation, "Ne&gotiation")
-        self.tabs.addTab(self.news, "&News")
-        self.tabs.addTab(self.charts, "C&harts")
-        for i, tip in enumerate(
-            (
-                "Choose this turn's moves (Ctrl+1)",
-                "Messages, formal proposals and answers (Ctrl+2)",
-                "What happened each turn, and why (Ctrl+3)",
-                "Indicators and tension over the turns (Ctrl+4)",
-            )
+        for widget, title, help_text in (
+            (self.orders, "&Orders", "Choose this turn's moves (Ctrl+1)"),
+            (self.negotiation, "Ne&gotiation", "Messages, formal proposals and answers (Ctrl+2)"),
+            (self.news, "&News", "What happened each turn, and why (Ctrl+3)"),
+            (self.charts, "C&harts", "Indicators and tension over the turns (Ctrl+4)"),
         ):
-            self.tabs.setTabToolTip(i, tip)
+            self.tabs.setTabToolTip(self.tabs.addTab(widget, title), help_text)
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.setObjectName("mapSplitter")
         self.middle.addWidget(self.map)
@@ -136,6 +149,8 @@ class PlayPage(QWidget):
         self.body.setStretchFactor(1, 1)
         self.body.setStretchFactor(2, 1)
         self.body.setSizes([290, 425, 565])
+        self.body.setChildrenCollapsible(False)
+        self._narrow = self._short = False
         self.notice = QLabel("")
         self.notice.setObjectName("playNotice")
         self.notice.setWordWrap(True)
@@ -167,11 +182,11 @@ class PlayPage(QWidget):
         self.turn.setText(
             f"Turn {screen.turn} of {screen.turns} \u00b7 {screen.turn_length} per turn"
         )
-        self.turn.setToolTip(screen.title)
+        self.turn.setToolTip(tip(screen.title))
         self.ladder.set_rung(screen.rung, screen.max_rung)
         self.tension.setValue(round(screen.tension))
         self.tension_label.setText(f"Tension {screen.tension:.0f} of 100")
-        self.map.show_map(*screen.map)
+        self.map.show_map(screen.map)
         self.dashboard.show_dashboard(screen.dashboard)
         self.intel.show_intel(screen.dashboard)
         self.orders.show_catalog(screen.catalog, lab, screen.seat)
@@ -181,11 +196,33 @@ class PlayPage(QWidget):
         )
         self.news.show_timeline(screen.timeline)
         self.charts.show_series(screen.series, screen.seat)
-        if new_turn:
-            self.select_tab("news" if screen.timeline else "orders")
+        if new_turn:  # the news after a turn; at the start, the briefing if it is a tab
+            first = "dashboard" if self._narrow else "orders"
+            self.select_tab("news" if screen.timeline else first)
+
+    @property
+    def narrow(self) -> bool:
+        """Whether the dashboard is a tab (narrow window) rather than a column."""
+        return self._narrow
+
+    def request_submit(self) -> None:
+        """Submit, asking once when no order is queued."""
+        if not self.submit.isEnabled():
+            return
+        if self._queued == 0 and not self._confirming:
+            self._confirming = True
+            self.submit.setText("Pass the turn (no orders)")
+            self.submit.setProperty("confirming", True)
+            self.show_notice(CONFIRM_EMPTY)
+            return
+        self._reset_confirmation()
+        self.sig_submit_requested.emit()
 
     def show_queue(self, state: object) -> None:
         self.show_notice("")
+        self._queued = len(state.rows)  # type: ignore[attr-defined]
+        self._confirming = False
+        self.submit.setProperty("confirming", False)
         self.orders.show_queue(state)
         self.negotiation.show_queue(state.orders)  # type: ignore[attr-defined]
         used, limit = state.actions_used, state.max_actions  # type: ignore[attr-defined]
@@ -195,6 +232,7 @@ class PlayPage(QWidget):
             if state.rows
             else "Submit (no orders)"
         )  # type: ignore[attr-defined]
+        self.submit.setToolTip(SUBMIT_TIP)
 
     def show_notice(self, message: str) -> None:
         """A message that something was not accepted; it goes away with the next change."""
@@ -202,8 +240,16 @@ class PlayPage(QWidget):
         self.notice.setVisible(bool(message))
 
     def select_tab(self, name: str) -> None:
-        if name in TABS:
-            self.tabs.setCurrentIndex(TABS.index(name))
+        widget = {
+            "dashboard": self.dashboard,
+            "intelligence": self.intel,
+            "orders": self.orders,
+            "negotiation": self.negotiation,
+            "news": self.news,
+            "charts": self.charts,
+        }.get(name)
+        if widget is not None and self.tabs.indexOf(widget) >= 0:
+            self.tabs.setCurrentWidget(widget)
 
     def set_busy(self, busy: bool) -> None:
         self.submit.setEnabled(not busy)
@@ -225,4 +271,60 @@ class PlayPage(QWidget):
         self.who.setText("")
         self.turn.setText("")
         self.tension_label.setText("")
+        self._reset_confirmation()
         self.show_notice("")
+
+    # --- Qt overrides -------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_layout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_layout()
+
+    # --- private --------------------------------------------------------------------------------
+
+    def _reset_confirmation(self) -> None:
+        self._confirming = False
+        self.submit.setProperty("confirming", False)
+
+    def _fit_layout(self) -> None:
+        """Three columns when there is room; else the dashboard moves into the tabs, and in a
+        short window (a small screen at 200%) the intelligence table too, under the map no
+        more."""
+        fm = self.fontMetrics()
+        narrow = self.width() < WIDE_CHARS * fm.averageCharWidth()
+        short = self.window().height() < SHORT_LINES * fm.lineSpacing()
+        if (narrow, short) == (self._narrow, self._short):
+            return
+        current = self.tabs.currentWidget()
+        if narrow != self._narrow:
+            self._narrow = narrow
+            if narrow:
+                self.tabs.insertTab(0, self.dashboard, "Your &state")
+                self.tabs.setTabToolTip(0, "Your figures, objectives, treaties and briefing")
+            else:
+                self.tabs.removeTab(self.tabs.indexOf(self.dashboard))
+                self.body.insertWidget(0, self.dashboard)
+                self.dashboard.show()
+        if short != self._short:
+            self._short = short
+            if short:
+                self.tabs.insertTab(1 if narrow else 0, self.intel, "&Intelligence")
+                self.tabs.setTabToolTip(
+                    self.tabs.indexOf(self.intel), "What you know about the other states"
+                )
+            else:
+                self.tabs.removeTab(self.tabs.indexOf(self.intel))
+                self.middle.addWidget(self.intel)
+                self.intel.show()
+                self.middle.setSizes([self.height() * 3 // 5, self.height() * 2 // 5])
+        if self._narrow:
+            self.body.setSizes([self.width() * 9 // 20, self.width() * 11 // 20])
+        else:
+            third = self.width() // 4
+            self.body.setSizes([third, third * 3 // 2, self.width() - third * 5 // 2])
+        self.tabs.setCurrentWidget(current)

@@ -2,9 +2,10 @@
 
 It knows nothing of widgets. Views send it requests (queue this order, submit, the next player is
 ready) and render what its signals carry: view-models built from the engine's per-seat views.
-Long work (computer players deciding, resolving the turn, opening a file) goes through the task
-runner, so the window never freezes. With several people at one computer (hot-seat) it asks for
-a hand-over screen before each seat sees its own view.
+Long work (computer players deciding, resolving the turn, opening a file, the debrief) goes
+through the task runner, so the window never freezes.
+With several people at one computer (hot-seat) it asks for a hand-over screen before each seat
+sees its own view.
 """
 
 from __future__ import annotations
@@ -170,8 +171,9 @@ class SessionPresenter(QObject):
 
     def seat_ready(self) -> None:
         """The person for the waiting seat is at the keyboard (after the hand-over screen)."""
-        if self.match is not None and self._seat is not None and not self._busy:
-            self._show_seat()
+        if self.match is not None and self._seat is not None and self._view is None:
+            if not self._busy:
+                self._show_seat()
 
     def check(self, order: Order) -> str | None:
         """Why this order would be refused if added to the queue; None when it would be fine."""
@@ -218,6 +220,20 @@ class SessionPresenter(QObject):
         self.sig_orders_submitted.emit(seat)
         self._next_seat()
 
+    def refresh(self) -> None:
+        """The facilitator changed the game (wargame.facilitator): the seat on screen sees its
+        view now; a seat no longer waiting (handed to the computer) makes way for the next; a
+        turn nobody waits for any more (resumed, or its last seat handed over) is resolved."""
+        match = self.match
+        if match is None or self._busy:
+            return
+        if self._seat is not None and self._seat in match.waiting_for():
+            if self._view is not None:
+                self._show_seat()
+            return
+        self._seat, self._view, self._queue = None, None, []
+        self._next_seat()
+
     # --- private --------------------------------------------------------------------------------
 
     def _next_seat(self) -> None:
@@ -225,11 +241,19 @@ class SessionPresenter(QObject):
         if match is None:
             return
         if match.finished:
-            self.sig_game_finished.emit(debrief(match))
+            label = "Preparing the debrief"
+            self._set_busy(True, label)
+            self.runner.run(
+                label,
+                lambda: debrief(match),
+                lambda d: self._debriefed(match, d),
+                lambda exc: self._debrief_failed(match, exc),
+            )
             return
         waiting = match.waiting_for()
         if not waiting:
-            self._resolve()
+            if not match.paused:  # the facilitator's pause holds the turn until resumed
+                self._resolve()
             return
         self._seat, self._view, self._queue = waiting[0], None, []
         if len(match.human_seats) > 1:
@@ -244,16 +268,34 @@ class SessionPresenter(QObject):
             self._show_seat()
 
     def _show_seat(self) -> None:
-        match, seat = self.match, self._seat
-        assert match is not None and seat is not None
-        self._view = match.view(seat)
+        """Build the seat's screen from its views and show it. This stays on the GUI thread: it
+        takes a few tens of milliseconds even late in the biggest scenario (measured), and the
+        screen must follow the turn at once (the end of the game, which takes longer, goes to
+        the worker)."""
+        match, seat, start_state = self.match, self._seat, self._start_state
+        assert match is not None and seat is not None and start_state is not None
+        view = match.view(seat)
         past = [view_for(r.state, seat, r.events) for r in match.history]
-        assert self._start_state is not None
-        start = view_for(self._start_state, seat)
-        self.sig_seat_shown.emit(
-            seat_screen(self._view, past, start, hot_seat=len(match.human_seats) > 1)
-        )
+        start = view_for(start_state, seat)
+        screen = seat_screen(view, past, start, hot_seat=len(match.human_seats) > 1)
+        self._seat_built(match, seat, (view, screen))
+
+    def _seat_built(self, match: Match, seat: str, built: tuple[SeatView, object]) -> None:
+        if match is not self.match or seat != self._seat:  # the session moved on meanwhile
+            return
+        self._view, screen = built
+        self.sig_seat_shown.emit(screen)
         self._emit_queue()
+
+    def _debriefed(self, match: Match, result: object) -> None:
+        self._set_busy(False, "")
+        if match is self.match:
+            self.sig_game_finished.emit(result)
+
+    def _debrief_failed(self, match: Match, exc: Exception) -> None:
+        self._set_busy(False, "")
+        if match is self.match:
+            self.sig_error_occurred.emit(f"The debrief could not be prepared: {exc}", describe(exc))
 
     def _emit_queue(self) -> None:
         if self._view is None or self._seat is None:

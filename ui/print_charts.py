@@ -7,6 +7,8 @@ Rendered offscreen into images at print resolution; `wargame report` needs no di
 
 from __future__ import annotations
 
+import html
+
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
@@ -31,10 +33,19 @@ SHADES = ("#000000", "#555555")
 
 def chart_images(charts: Charts) -> dict[str, QImage]:
     """Chart key (see wargame.debrief.report_html.CHARTS) -> image."""
-    images = {"tension": _render(_tension(charts), HEIGHT + 60)}
-    for indicator, by_state in charts.indicators.items():
-        images[indicator] = _render(_indicator(charts, indicator, by_state), HEIGHT)
-    return images
+    return {key: chart_image(charts, key) for key in chart_keys(charts)}
+
+
+def chart_keys(charts: Charts) -> list[str]:
+    return ["tension", *charts.indicators]
+
+
+def chart_image(charts: Charts, key: str) -> QImage:
+    """One chart as an image at print resolution (drawn on the GUI thread: pyqtgraph's items
+    are widgets' kin)."""
+    if key == "tension":
+        return _render(_tension(charts), HEIGHT + 60)
+    return _render(_indicator(charts, key, charts.indicators[key]), HEIGHT)
 
 
 def chart_widget(charts: Charts, key: str) -> pg.GraphicsLayoutWidget:
@@ -109,7 +120,8 @@ def _indicator(charts: Charts, indicator: str, by_state: dict[str, tuple[float, 
             symbolPen=pg.mkPen(shade, width=1.2),
             symbolBrush=pg.mkBrush(shade if filled else "w"),
         )
-        legend.addItem(curve, name + (" (you)" if own else ""))
+        # a legend label is rich text: the name is escaped so it shows as written
+        legend.addItem(curve, html.escape(name + (" (you)" if own else ""), quote=False))
     rows = -(-len(by_state) // columns)
     widget.ci.layout.setRowFixedHeight(1, 17 * rows + 6)
     return widget

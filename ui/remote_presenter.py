@@ -13,11 +13,20 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from wargame.legality import MAX_ACTIONS_PER_TURN, check_orders
 from wargame.net.client import Outcome, SeatClient
-from wargame.net.protocol import Ack, Error, GameOver, Rejected, Status, TurnResolved, Welcome
+from wargame.net.protocol import (
+    Ack,
+    Error,
+    GameOver,
+    Rejected,
+    Status,
+    TurnResolved,
+    Update,
+    Welcome,
+)
 from wargame.net.seat import SeatGame
 from wargame.net.tokens import SeatTokens
 from wargame.orders import Order
@@ -26,6 +35,9 @@ from wargame.scoring import scores
 from .labels import Labeller
 from .presenter import QueuedRow, QueueState
 from .viewmodels import ObjectiveRow, seat_screen
+
+AUTO_SUBMIT_MARGIN = 3.0  # seconds before the deadline a seat's queued orders are handed in
+WITHDRAWN = "the facilitator's change made the orders you had handed in impossible; hand in again"
 
 CONNECTION_WORDS = {
     "connecting": "Connecting to the host\u2026",
@@ -75,6 +87,7 @@ class RemoteSeatPresenter(QObject):
     sig_game_finished = Signal(object)  # SeatResult
     sig_refused = Signal(str)  # the host will not have this client: why
     sig_deadline_changed = Signal(object)  # seconds left in the turn (float), or None
+    sig_paused_changed = Signal(bool)  # the facilitator paused (True) or resumed the game
 
     def __init__(self, tokens: SeatTokens | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -89,6 +102,11 @@ class RemoteSeatPresenter(QObject):
             lambda state: self.sig_connection_changed.emit(CONNECTION_WORDS.get(state, state))
         )
         self._relay.sig_ended.connect(self._on_ended)
+        # at the deadline the orders still queued are handed in (a little before it, so they
+        # reach the host in time); seats with none are handled as the facilitator chose
+        self._deadline_timer = QTimer(self)
+        self._deadline_timer.setSingleShot(True)
+        self._deadline_timer.timeout.connect(self.hand_in_queue)
 
     # --- public API -------------------------------------------------------------------------------
 
@@ -179,12 +197,13 @@ class RemoteSeatPresenter(QObject):
         if game is None:
             return
         game.apply(message)  # type: ignore[arg-type]
-        if isinstance(message, Welcome | TurnResolved | Status):
-            left = None if game.deadline is None or game.finished else game.deadline.seconds_left
-            self.sig_deadline_changed.emit(left)
-        if isinstance(message, Welcome | TurnResolved):
+        if isinstance(message, Welcome | TurnResolved | Status | Update):
+            self._follow_deadline()
+        if isinstance(message, Welcome | TurnResolved | Update):
             if isinstance(message, TurnResolved):
                 self._queue = []
+            if isinstance(message, Update) and message.withdrawn:
+                self.sig_orders_rejected.emit([WITHDRAWN])
             self._show()
         elif isinstance(message, Ack):
             self._show()
@@ -202,6 +221,26 @@ class RemoteSeatPresenter(QObject):
                 )
             else:
                 self.sig_refused.emit(message.message)
+
+    def _follow_deadline(self) -> None:
+        game = self.game
+        assert game is not None
+        deadline = None if game.finished else game.deadline
+        paused = deadline is not None and deadline.paused
+        limited = deadline is not None and deadline.limited and not paused
+        self.sig_deadline_changed.emit(deadline.seconds_left if limited else None)  # type: ignore[union-attr]
+        self.sig_paused_changed.emit(paused)
+        self._deadline_timer.stop()
+        if limited and game.needs_orders:
+            wait = max(0.0, deadline.seconds_left - AUTO_SUBMIT_MARGIN)  # type: ignore[union-attr]
+            self._deadline_timer.start(int(wait * 1000))
+
+    def hand_in_queue(self) -> None:
+        """The deadline: hand in what is queued (nothing queued: the facilitator's rule for
+        seats without orders applies)."""
+        game = self.game
+        if game is not None and game.needs_orders and self._queue:
+            self.submit()
 
     @Slot(object)
     def _on_ended(self, outcome: Outcome) -> None:

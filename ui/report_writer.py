@@ -31,9 +31,16 @@ class ReportWriteError(OSError):
     """A report or handout that could not be written; the text says which file and why."""
 
 
-def write_report(report: Report, pdf: Path | None = None, html: Path | None = None) -> list[Path]:
-    """Write the report as PDF and/or HTML; returns the files written."""
-    images = chart_images(report.charts)
+def write_report(
+    report: Report,
+    pdf: Path | None = None,
+    html: Path | None = None,
+    images: Mapping[str, QImage] | None = None,
+) -> list[Path]:
+    """Write the report as PDF and/or HTML; returns the files written. With the charts drawn
+    already (`images`), nothing here needs the GUI thread."""
+    if images is None:
+        images = chart_images(report.charts)
     title = f"After-action report: {report.title}"
     written = []
     if pdf is not None:

@@ -1,8 +1,10 @@
-"""Where the application's files live: the only module that knows the location of `assets/`.
+"""Where the application's files live: the only module that knows the location of `assets/`
+and of the manual's documents.
 
-In a source checkout the folder sits next to `ui/`; in a frozen (PyInstaller) build it is unpacked
-under `sys._MEIPASS`; a wheel install puts its files under `<prefix>/share/crisis-wargame/assets`
-(pyproject's data-files). Everything else asks this module for paths or ready-made Qt objects.
+In a source checkout the folders sit next to `ui/` (`assets/`, `docs/`); in a frozen
+(PyInstaller) build they are unpacked under `sys._MEIPASS` (build.spec copies them); a wheel
+install puts them under `<prefix>/share/crisis-wargame/` (pyproject's data-files). Everything
+else asks this module for paths or ready-made Qt objects.
 """
 
 from __future__ import annotations
@@ -20,6 +22,15 @@ VERSION = "0.1.0"
 
 
 INSTALLED_ASSETS = Path("share") / "crisis-wargame" / "assets"  # under sys.prefix, from a wheel
+INSTALLED_DOCS = Path("share") / "crisis-wargame" / "docs"
+# the documents of Help, in the order the help window lists them: (file, title)
+MANUAL_DOCUMENTS = (
+    ("MANUAL.md", "How to play"),
+    ("RULES.md", "The rules"),
+    ("FACILITATORS.md", "Running a class"),
+    ("SCENARIOS.md", "Writing scenarios"),
+    ("SECURITY.md", "Secrets and safety"),
+)
 
 
 @cache
@@ -34,6 +45,23 @@ def assets_dir() -> Path:
 
 def asset(name: str) -> Path:
     return assets_dir() / name
+
+
+@cache
+def docs_dir() -> Path:
+    """The folder of the manual's Markdown documents (it may be missing from a stripped copy)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "docs"
+    checkout = Path(__file__).resolve().parent.parent / "docs"
+    installed = Path(sys.prefix) / INSTALLED_DOCS
+    return checkout if (checkout / "MANUAL.md").is_file() or not installed.is_dir() else installed
+
+
+def manual_documents() -> list[tuple[Path, str]]:
+    """The manual's documents that are present here, as (path, title)."""
+    folder = docs_dir()
+    return [(folder / name, title) for name, title in MANUAL_DOCUMENTS if (folder / name).is_file()]
 
 
 def app_icon() -> QIcon:

@@ -35,7 +35,7 @@ def run_self_test() -> int:
         for failure in failures:
             print(f"self-test: FAILED: {failure}", file=sys.stderr)
         return 1
-    print("self-test: ok (window, one tutorial turn, save and reopen)")
+    print("self-test: ok (window, one tutorial turn, save and reopen, the manual)")
     return 0
 
 
@@ -44,6 +44,7 @@ def _check(tmp: Path, failures: list[str]) -> None:
     window.show()
     presenter = window.presenter
     window.new_game()
+    wait_until(lambda: window.setup_page.loaded, 30)  # the scenarios are read on the worker
     if not window.setup_page.select_scenario(TUTORIAL):
         failures.append("the tutorial is not in the scenario list")
         return
@@ -92,6 +93,22 @@ def _check(tmp: Path, failures: list[str]) -> None:
 
         if state_hash(presenter.match.state) != state_hash(expected):
             failures.append("the reopened session is not the saved one")
+    _check_manual(window, failures)
     presenter.close()
     window.close()
     presenter.runner.wait(5000)
+
+
+def _check_manual(window, failures: list[str]) -> None:  # noqa: ANN001 - MainWindow
+    """F1's manual is shipped and opens (the frozen app carries its documents)."""
+    from .resources import MANUAL_DOCUMENTS, manual_documents
+
+    present = {path.name for path, _ in manual_documents()}
+    missing = [name for name, _ in MANUAL_DOCUMENTS if name not in present]
+    if missing:
+        failures.append(f"the manual's documents are missing: {', '.join(missing)}")
+        return
+    manual = window.show_manual()
+    if "How to play" not in manual.page.toPlainText():
+        failures.append("the manual did not open at its first page")
+    manual.close()

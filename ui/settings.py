@@ -2,13 +2,16 @@
 
 Only preferences live here. Game data lives in the session file, and the list of recent sessions
 is the session store's (`wargame.persistence.recent`), so that there is one list, not two that
-can disagree. Tests pass their own QSettings (an INI file in a temporary folder) so they never
-touch a user's real settings.
+can disagree. With $WARGAME_DATA_DIR set (a USB stick on shared lab machines) the preferences
+live in that folder too, so nothing user-specific is left on the machine. Tests pass their own
+QSettings (an INI file in a temporary folder) so they never touch a user's real settings.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from wargame.paths import settings_file
 
 from .resources import APP_NAME, ORG_NAME
 
@@ -19,7 +22,7 @@ RETIRED_KEYS = ("files/recent",)
 
 class UiSettings:
     def __init__(self, store: QSettings | None = None):
-        self.store = store if store is not None else QSettings(ORG_NAME, APP_NAME)
+        self.store = store if store is not None else default_store()
         for key in RETIRED_KEYS:
             self.store.remove(key)
 
@@ -43,3 +46,11 @@ class UiSettings:
 
     def sync(self) -> None:
         self.store.sync()
+
+
+def default_store() -> QSettings:
+    """The platform's usual place for preferences, or settings.ini in $WARGAME_DATA_DIR."""
+    path = settings_file()
+    if path is not None:
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(ORG_NAME, APP_NAME)

@@ -28,7 +28,7 @@ from wargame.scenario.library import Entry
 
 from .game_setup import COMPUTER, LEVEL_NAMES, PERSON, GameSetup, SeatChoice
 from .item_models import ScenarioListModel
-from .widgets import heading, muted, reflow, rich, scrolled, section, text
+from .widgets import GuardedButton, heading, muted, reflow, rich, scrolled, section, text, tip
 
 DOCTRINE_HELP = {
     "hawk": "hawk: uses pressure and force readily",
@@ -61,6 +61,7 @@ class SetupPage(QWidget):
         self.model = ScenarioListModel(parent=self)
         self.list = QListView()
         self.list.setObjectName("scenarioList")
+        self.list.setAccessibleName("Scenarios")
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
@@ -72,6 +73,8 @@ class SetupPage(QWidget):
         self.briefing = text("", "scenarioBriefing")
         self.seats = QTableWidget(0, 4)
         self.seats.setObjectName("seatTable")
+        self.seats.setTabKeyNavigation(False)  # Tab moves on to the choices, not cell to cell
+        self.seats.setAccessibleName("Who leads each state")
         self.seats.setHorizontalHeaderLabels(
             ["State", "Played by", "Computer's level", "Computer's style"]
         )
@@ -86,13 +89,14 @@ class SetupPage(QWidget):
         self.seats.setToolTip("For each state: a person at this computer, or the computer")
         self.seed = QSpinBox()
         self.seed.setObjectName("seedBox")
+        self.seed.setAccessibleName("Seed")
         self.seed.setRange(0, MAX_SEED)
         self.seed.setToolTip("The same scenario, seed and orders always give the same game")
         reroll = QPushButton("Random seed")
         reroll.setToolTip("Pick a new seed at random")
         reroll.clicked.connect(lambda: self.seed.setValue(random.randint(0, MAX_SEED)))
         self.problem = rich("", "setupProblem")
-        self.start_button = QPushButton("&Start game")
+        self.start_button = GuardedButton("&Start game")
         self.start_button.setObjectName("startGameButton")
         self.start_button.setDefault(True)
         self.start_button.setToolTip("Start with these players (Enter)")
@@ -134,6 +138,8 @@ class SetupPage(QWidget):
         split.addWidget(scrolled(details))
         split.setStretchFactor(1, 1)
         split.setSizes([340, 900])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
         buttons = QHBoxLayout()
         buttons.addWidget(back)
         buttons.addWidget(self.problem, 1)
@@ -149,6 +155,11 @@ class SetupPage(QWidget):
     @property
     def loaded(self) -> bool:
         return self.model.rowCount() > 0
+
+    def show_reading(self, message: str) -> None:
+        """While the scenarios are being read (or why they could not be)."""
+        self.title.setText(message)
+        self.start_button.setEnabled(False)
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
         """Tutorials first (a newcomer's best start), then the others in the catalogue's order."""
@@ -224,28 +235,37 @@ class SetupPage(QWidget):
         self.seed.setValue(min(sc.seed, MAX_SEED))
         self.seats.setRowCount(len(sc.states))
         for r, spec in enumerate(sc.states):
-            item = QTableWidgetItem(
-                f"{spec.name} ({spec.regime}{', great power' if spec.great_power else ''})"
+            item = QTableWidgetItem(f"{spec.name} ({spec.regime})")
+            item.setToolTip(
+                tip(f"{spec.name}: {spec.regime}{', great power' if spec.great_power else ''}")
             )
             item.setData(Qt.ItemDataRole.UserRole, spec.id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.seats.setItem(r, 0, item)
-            who = QComboBox()
+            who = _compact(QComboBox())
             who.setObjectName(f"player_{spec.id}")
+            who.setAccessibleName(f"Who leads {spec.name}")
             who.addItem("A person", PERSON)
             who.addItem("The computer", COMPUTER)
             who.setCurrentIndex(0 if r == 0 else 1)
-            style = QComboBox()
+            style = _compact(QComboBox())
             style.setObjectName(f"doctrine_{spec.id}")
-            style.addItem(f"Scenario's choice ({spec.doctrine})", None)
+            style.setAccessibleName(f"Computer's style for {spec.name}")
+            style.addItem(f"As the scenario: {spec.doctrine}", None)
             style.setItemData(
                 0,
-                f"The scenario's doctrine for {spec.name}: {DOCTRINE_HELP[spec.doctrine]}",
+                tip(f"The scenario's doctrine for {spec.name}: {DOCTRINE_HELP[spec.doctrine]}"),
                 Qt.ItemDataRole.ToolTipRole,
             )
-            for doctrine in DOCTRINES:
-                style.addItem(DOCTRINE_HELP[doctrine].capitalize(), doctrine)
+            for doctrine in DOCTRINES:  # the word in the list, what it means in its tooltip
+                style.addItem(doctrine.capitalize(), doctrine)
+                style.setItemData(
+                    style.count() - 1,
+                    DOCTRINE_HELP[doctrine].capitalize(),
+                    Qt.ItemDataRole.ToolTipRole,
+                )
             level = _level_box(spec.id)
+            level.setAccessibleName(f"Computer's level for {spec.name}")
             who.currentIndexChanged.connect(
                 lambda _i, w=who, lv=level, s=style: self._on_player(w, lv, s)
             )
@@ -282,8 +302,16 @@ class SetupPage(QWidget):
             self.sig_start_requested.emit(setup)
 
 
+def _compact(box: QComboBox) -> QComboBox:
+    """A combo box that may be narrower than its longest choice (it is shortened with "...",
+    each choice's tooltip says it whole): the table of seats then fits a small screen."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    return box
+
+
 def _level_box(seat: str) -> QComboBox:
-    box = QComboBox()
+    box = _compact(QComboBox())
     box.setObjectName(f"level_{seat}")
     for level, foresight in LEVELS.items():
         box.addItem(LEVEL_NAMES.get(level, level.capitalize()), level)
@@ -301,18 +329,18 @@ def _level_box(seat: str) -> QComboBox:
 def _show_computer_boxes(who: QComboBox, level: QComboBox, style: QComboBox) -> None:
     """The computer's level and style matter only when the computer plays the state."""
     computer = who.currentData() == COMPUTER
-    for box, tip, default in (
+    for box, help_text, default in (
         (level, LEVEL_HELP, level.findData(DEFAULT_LEVEL)),
         (style, "How the computer plays this state", 0),
     ):
         box.setEnabled(computer)
-        box.setToolTip(tip if computer else "A person plays this state")
+        box.setToolTip(help_text if computer else "A person plays this state")
         box.setPlaceholderText("\u2014")
         if not computer:
             box.setCurrentIndex(-1)
         elif box.currentIndex() < 0:
             box.setCurrentIndex(max(0, default))
-    style.setPlaceholderText("\u2014 (a person plays this state)")
+    style.setPlaceholderText("\u2014")
 
 
 def _one(widget: QWidget) -> QVBoxLayout:

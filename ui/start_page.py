@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from .resources import APP_NAME, app_icon
-from .widgets import heading, muted, rich, text
+from .widgets import heading, muted, rich, text, tip
 
 HOW_TO_PLAY = """
 <ol>
@@ -70,6 +70,7 @@ class StartPage(QWidget):
         self.quit_button.clicked.connect(self.sig_quit_requested)
         self.recent = QListWidget()
         self.recent.setObjectName("recentSessions")
+        self.recent.setAccessibleName("Recent sessions")
         self.recent.setToolTip("Double-click (or press Enter) to continue a session")
         self.recent.itemActivated.connect(self._on_recent)
         self.recent_note = muted("", "recentNote")
@@ -143,7 +144,7 @@ class StartPage(QWidget):
         for path in paths:
             item = QListWidgetItem(f"{Path(path).stem}\n{path}")
             item.setData(Qt.ItemDataRole.UserRole, path)
-            item.setToolTip(path)
+            item.setToolTip(tip(path))
             self.recent.addItem(item)
         if not paths:
             item = QListWidgetItem("No recent sessions yet.")

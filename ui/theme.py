@@ -2,8 +2,10 @@
 
 The Fusion style is used everywhere so the app looks the same on every platform; the dark palette
 is built here because not every platform theme provides one. Plots and the map take their
-background and ink from the palette (see `plot_colors`), and state colours come from the
-Okabe-Ito set, which stays distinguishable for colour-blind players in both looks.
+background and ink from the palette (see `plot_colors`). State colours come from the
+Okabe-Ito set, extended with Paul Tol's muted colours to twelve (the most states a scenario may
+have), so every state has its own; each state also has its own marker shape, so colour is
+never the only cue (for colour-blind players, and on a washed-out projector).
 """
 
 from __future__ import annotations
@@ -15,15 +17,21 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 STATE_COLORS = (
-    "#0072B2",
-    "#D55E00",
-    "#009E73",
-    "#CC79A7",
-    "#E69F00",
-    "#56B4E9",
-    "#F0E442",
-    "#999999",
+    "#0072B2",  # blue (Okabe-Ito)
+    "#D55E00",  # vermilion
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#F0E442",  # yellow
+    "#332288",  # indigo (Tol muted)
+    "#882255",  # wine
+    "#999933",  # olive
+    "#999999",  # grey
+    "#6B4226",  # brown
 )
+# pyqtgraph marker symbols, one per state in scenario order (the second cue after colour)
+STATE_SYMBOLS = ("o", "s", "t", "d", "p", "h", "t1", "star", "t2", "t3", "+", "x")
 
 # map edges: colour, width, dash (Qt.PenStyle name), short label for the legend
 EDGE_STYLES = {
@@ -42,6 +50,24 @@ EDGE_HELP = {
     "dispute": "A militarized dispute: threats or shows of force, not (yet) war",
     "war": "War between the two states",
     "intervention": "Intervention to protect civilians; the arrow points at the state intervened in",
+}
+
+# the scenario's geography: colour, fill alpha or line width, Qt pen or brush style, legend label
+GEO_STYLES = {
+    "region": ("#7f8c99", 0.10, "SolidLine", "Region"),
+    "zone": ("#b35900", 0.0, "DashLine", "Disputed zone"),
+    "sea_lane": ("#1f5f99", 2, "DashLine", "Sea lane"),
+    "river": ("#3a8dde", 3, "SolidLine", "River"),
+    "issue": ("#7a0f3a", 16, "d", "At stake"),
+    "population": ("#b42318", 14, "t1", "People at risk"),
+}
+GEO_HELP = {
+    "region": "A region of the scenario: states in it are close to each other",
+    "zone": "A disputed or special zone (hatched); its tooltip says what is at stake there",
+    "sea_lane": "A shipping lane",
+    "river": "A river",
+    "issue": "An issue at stake in the crisis, at its place; its tooltip says its status now",
+    "population": "A population at risk, next to the state it lives in; its tooltip gives the figures",
 }
 
 _default_palette: QPalette | None = None
@@ -126,6 +152,10 @@ def plot_colors(palette: QPalette) -> PlotColors:
 
 def state_color(index: int) -> str:
     return STATE_COLORS[index % len(STATE_COLORS)]
+
+
+def state_symbol(index: int) -> str:
+    return STATE_SYMBOLS[index % len(STATE_SYMBOLS)]
 
 
 def good_bad_colors(palette: QPalette) -> tuple[str, str]:

@@ -7,8 +7,9 @@ Pure Python: no Qt, so these are easy to test and cheap to build off the GUI thr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from wargame.orders import Order
 from wargame.scenario import ESCALATION_RUNGS
@@ -60,6 +61,7 @@ class Dashboard:
     treaties: tuple[str, ...]
     pressures: tuple[str, ...]  # sanctions, disputes, wars, ultimatums involving the seat
     intel: tuple[IntelRow, ...]
+    issues: tuple[str, ...] = ()  # what is at stake in the crisis, with its status now
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,47 @@ class MapEdge:
     b: str
     kind: str  # alliance | treaty | sanctions | dispute | war | intervention
     label: str
+
+
+@dataclass(frozen=True)
+class MapArea:
+    """A region (tinted) or a disputed or special zone (hatched) of the scenario's geography."""
+
+    id: str
+    name: str
+    kind: str  # region | zone
+    points: tuple[tuple[float, float], ...]
+    details: str
+
+
+@dataclass(frozen=True)
+class MapLine:
+    """A sea lane (dashed) or a river (blue) of the scenario's geography."""
+
+    id: str
+    name: str
+    kind: str  # sea_lane | river
+    points: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class MapMarker:
+    """Something at stake drawn at a place: an issue, or a population at risk."""
+
+    id: str
+    name: str  # the short label on the map
+    kind: str  # issue | population
+    x: float
+    y: float
+    details: str
+
+
+class MapModel(NamedTuple):
+    nodes: tuple[MapNode, ...]
+    edges: tuple[MapEdge, ...]
+    areas: tuple[MapArea, ...] = ()
+    lines: tuple[MapLine, ...] = ()
+    markers: tuple[MapMarker, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -147,7 +190,7 @@ class SeatScreen:
     tension: float
     others: tuple[tuple[str, str], ...]  # (id, name) of the other states
     dashboard: Dashboard
-    map: tuple[tuple[MapNode, ...], tuple[MapEdge, ...]]
+    map: MapModel
     timeline: tuple[TurnEvents, ...]  # oldest first
     series: Series
     negotiation: Negotiation
@@ -171,7 +214,13 @@ def seat_screen(
     assert seat is not None
     lab = Labeller(s)
     previous = past[-2].state if len(past) >= 2 else start.state
-    timeline = tuple(TurnEvents(v.state.turn - 1, tuple(event_rows(v))) for v in past)
+    timeline = tuple(
+        TurnEvents(v.state.turn - 1, tuple(r for r in event_rows(v) if r.turn == v.state.turn - 1))
+        for v in past
+    )
+    now = tuple(r for r in event_rows(view) if r.turn == s.turn)  # the facilitator's, this turn
+    if now:
+        timeline += (TurnEvents(s.turn, now),)
     catalog = tuple(build_catalog(s, seat))
     return SeatScreen(
         seat=seat,
@@ -245,6 +294,7 @@ def dashboard(s: GameState, seat: str, previous: GameState | None) -> Dashboard:
         treaties,
         pressures(s, seat),
         intel,
+        tuple(f"{name} \u2014 now {status}" for name, status in issue_words(s).values()),
     )
 
 
@@ -271,7 +321,7 @@ def pressures(s: GameState, seat: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def map_model(s: GameState, seat: str | None) -> tuple[tuple[MapNode, ...], tuple[MapEdge, ...]]:
+def map_model(s: GameState, seat: str | None) -> MapModel:
     lab = Labeller(s)
     nodes = []
     for i, spec in enumerate(s.scenario.states):
@@ -286,6 +336,9 @@ def map_model(s: GameState, seat: str | None) -> tuple[tuple[MapNode, ...], tupl
         ]
         if seat is not None and spec.id != seat:
             lines.append(f"Relations with {lab.name(seat)}: {s.relation(seat, spec.id):+.0f}")
+        region = _region_name(s.scenario, spec)
+        if region:
+            lines.append(f"Region: {region}")
         treaties = [
             f"{TREATY_LABELS.get(t.kind, pretty(t.kind))} with {lab.names([m for m in t.members if m != spec.id])}"
             for t in s.active_treaties(member=spec.id)
@@ -303,7 +356,145 @@ def map_model(s: GameState, seat: str | None) -> tuple[tuple[MapNode, ...], tupl
                 "\n".join(lines),
             )
         )
-    return tuple(nodes), tuple(map_edges(s))
+    areas, lines_ = geography(s)
+    return MapModel(
+        tuple(nodes),
+        tuple(map_edges(s)),
+        areas,
+        lines_,
+        (*issue_markers(s), *population_markers(s)),
+    )
+
+
+# --- the scenario's geography and what is at stake ------------------------------------------
+# Read defensively: scenarios without geography or issues (and older files) simply have none.
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if obj is None:
+        return default
+    if isinstance(obj, Mapping):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _points(value: Any) -> tuple[tuple[float, float], ...]:
+    try:
+        return tuple((float(p[0]), float(p[1])) for p in value or ())
+    except (TypeError, ValueError, IndexError):
+        return ()
+
+
+def _region_name(scenario: Any, spec: Any) -> str:
+    region = _get(spec, "region")
+    if not region:
+        return ""
+    for r in _get(_get(scenario, "geography"), "regions", ()) or ():
+        if _get(r, "id") == region:
+            return str(_get(r, "name", region))
+    return ""
+
+
+def issue_words(s: GameState) -> dict[str, tuple[str, str]]:
+    """For each issue: its name and its status now, in words ('open: ships pass freely')."""
+    lab = Labeller(s)
+    now = {_get(i, "id"): _get(i, "status") for i in getattr(s, "issues", ()) or ()}
+    out = {}
+    for spec in _get(s.scenario, "issues", ()) or ():
+        iid = str(_get(spec, "id", ""))
+        status = now.get(iid) or _get(spec, "status", "")
+        outcome = (_get(spec, "outcomes", {}) or {}).get(status, "")
+        holder = _get(spec, "held_by")
+        words = f"{pretty(str(status))}: {outcome}" if outcome else pretty(str(status))
+        if holder:
+            words += f" (decided by {lab.name(holder)})"
+        out[iid] = (str(_get(spec, "name", iid)), words)
+    return out
+
+
+def geography(s: GameState) -> tuple[tuple[MapArea, ...], tuple[MapLine, ...]]:
+    geo = _get(s.scenario, "geography")
+    if geo is None:
+        return (), ()
+    issues = issue_words(s)
+    areas = []
+    for kind, key in (("region", "regions"), ("zone", "zones")):
+        for a in _get(geo, key, ()) or ():
+            points = _points(_get(a, "area"))
+            if len(points) < 3:
+                continue
+            name = str(_get(a, "name", _get(a, "id", "")))
+            details = [name]
+            issue = _get(a, "issue")
+            if issue in issues:
+                details.append(f"At stake: {issues[issue][0]} \u2014 now {issues[issue][1]}")
+            areas.append(MapArea(str(_get(a, "id", "")), name, kind, points, "\n".join(details)))
+    lines = []
+    for kind, key in (("sea_lane", "sea_lanes"), ("river", "rivers")):
+        for line in _get(geo, key, ()) or ():
+            points = _points(_get(line, "path"))
+            if len(points) >= 2:
+                name = str(_get(line, "name", _get(line, "id", "")))
+                lines.append(MapLine(str(_get(line, "id", "")), name, kind, points))
+    return tuple(areas), tuple(lines)
+
+
+def _centre(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+
+
+def issue_markers(s: GameState) -> list[MapMarker]:
+    """Each issue at its place: where the scenario puts it, else at the zone that names it."""
+    words = issue_words(s)
+    zones = {
+        _get(z, "issue"): _points(_get(z, "area"))
+        for z in _get(_get(s.scenario, "geography"), "zones", ()) or ()
+        if _get(z, "issue")
+    }
+    out = []
+    for spec in _get(s.scenario, "issues", ()) or ():
+        iid = str(_get(spec, "id", ""))
+        at = _points([_get(spec, "at")]) if _get(spec, "at") is not None else ()
+        where = at[0] if at else (_centre(zones[iid]) if zones.get(iid) else None)
+        if where is None:
+            continue
+        name, status = words[iid]
+        out.append(
+            MapMarker(iid, name, "issue", where[0], where[1], f"At stake: {name}\nNow {status}")
+        )
+    return out
+
+
+def population_markers(s: GameState) -> list[MapMarker]:
+    """Populations at risk, next to the state they live in."""
+    lab = Labeller(s)
+    specs = {p.id: p for p in s.scenario.populations}
+    out = []
+    for p in s.populations:
+        spec = specs.get(p.id)
+        if spec is None or p.active_from > s.turn:
+            continue
+        x, y = s.scenario.state(p.in_state).position
+        lines = [
+            f"{spec.name} in {lab.name(p.in_state)}: {_people(p.people)} people at risk",
+            f"Deaths so far: {_people(p.deaths)}",
+        ]
+        if p.perpetrator:
+            lines.append(f"Threatened by {lab.name(p.perpetrator)}")
+        if p.protected_by:
+            lines.append(f"Protected by {lab.names(p.protected_by)}")
+        if p.peacekeepers:
+            lines.append("UN peacekeepers are deployed")
+        out.append(MapMarker(p.id, spec.name, "population", x, y, "\n".join(lines)))
+    return out
+
+
+def _people(n: int) -> str:
+    if n >= 1_000_000:
+        return f"{n / 1_000_000:.1f} million"
+    if n >= 10_000:
+        return f"{n / 1000:.0f} thousand"
+    return f"{n:,}"
 
 
 def map_edges(s: GameState) -> list[MapEdge]:

@@ -40,7 +40,7 @@ from wargame.debrief.words import Words, number
 
 from .debrief_views import SCREEN_STYLE
 from .tasks import TaskRunner
-from .widgets import muted
+from .widgets import muted, tip
 
 INTRO = (
     "What if a state had chosen differently? Pick a turn and a state, tick the orders it gives "
@@ -77,16 +77,20 @@ class WhatIfPage(QWidget):
         self._progress.sig_progress.connect(self._on_progress)
         self.turn = QSpinBox()
         self.turn.setObjectName("whatIfTurn")
+        self.turn.setAccessibleName("Branch at turn")
         self.turn.setPrefix("Turn ")
         self.seat = QComboBox()
         self.seat.setObjectName("whatIfSeat")
+        self.seat.setAccessibleName("State that chooses differently")
         self.runs = QSpinBox()
         self.runs.setObjectName("whatIfRuns")
+        self.runs.setAccessibleName("Number of futures to play")
         self.runs.setRange(2, 2000)
         self.runs.setValue(DEFAULT_FUTURES)
         self.runs.setSuffix(" futures")
         self.orders = QListWidget()
         self.orders.setObjectName("whatIfOrders")
+        self.orders.setAccessibleName("Orders it gives instead")
         self.orders.setWordWrap(True)
         self.branch_button = QPushButton("Play the &branch")
         self.branch_button.setObjectName("whatIfBranchButton")
@@ -102,8 +106,10 @@ class WhatIfPage(QWidget):
         self.status.setObjectName("whatIfStatus")
         self.side_by_side = QTextBrowser()
         self.side_by_side.setObjectName("whatIfSideBySide")
+        self.side_by_side.setAccessibleName("The two histories side by side")
         self.futures = QTextBrowser()
         self.futures.setObjectName("whatIfFutures")
+        self.futures.setAccessibleName("Many futures of each")
         for view in (self.side_by_side, self.futures):
             view.document().setDefaultStyleSheet(SCREEN_STYLE)
         self.results = QTabWidget()
@@ -262,7 +268,7 @@ class WhatIfPage(QWidget):
         for order, recorded in order_choices(played, turn, seat):
             text = words.order(order, before) + ("  (recorded)" if recorded else "")
             item = QListWidgetItem(text)
-            item.setToolTip(text)
+            item.setToolTip(tip(text))
             item.setData(Qt.ItemDataRole.UserRole, order)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if recorded else Qt.CheckState.Unchecked)

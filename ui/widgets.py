@@ -2,18 +2,74 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QPalette, QResizeEvent
+import html
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
     QLayout,
+    QPushButton,
     QScrollArea,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """Rows of a one-column tree as tall as their text wrapped to the tree's width, so a long
+    event or reason is read whole instead of being cut with "..."."""
+
+    def __init__(self, view: QTreeView):
+        super().__init__(view)
+        self.view = view
+        view.setWordWrap(True)
+        view.setUniformRowHeights(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        view.setItemDelegate(self)
+        view.viewport().installEventFilter(self)
+        self._width = -1
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        decorated = 1 if self.view.rootIsDecorated() else 0
+        width = self.view.viewport().width() - self.view.indentation() * (depth + decorated) - 12
+        if not opt.text or width < 40:
+            return super().sizeHint(option, index)
+        rect = opt.fontMetrics.boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), opt.text
+        )
+        base = super().sizeHint(option, index)
+        return QSize(min(base.width(), width), max(base.height(), rect.height() + 6))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.view.viewport().width() != self._width:
+            self._width = self.view.viewport().width()
+            self.view.doItemsLayout()  # the rows' heights follow the new width
+        return super().eventFilter(watched, event)
+
+
+class GuardedButton(QPushButton):
+    """A button that a double click presses once, not twice.
+
+    Qt turns the second press of a double click into a press of whatever button is under the
+    mouse by then. Where one screen replaces another (Start game, then Submit orders at the
+    same spot) that second press would act on the new screen: this button ignores it."""
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        event.accept()  # neither a press nor a click
 
 
 class WrapLabel(QLabel):
@@ -34,8 +90,52 @@ class WrapLabel(QLabel):
             self.updateGeometry()
 
 
+class PageArea(QScrollArea):
+    """A page of a window that fills it, or scrolls when the window is smaller than the page's
+    minimum (a small screen at 200% scaling): never cut off.
+
+    QScrollArea's own resizing takes a page's preferred height as its minimum when any text
+    in it wraps; this one uses the page's true minimum, so a page that fits is not scrolled."""
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(False)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's controls
+        self.setWidget(page)
+        page.installEventFilter(self)
+
+    def fit(self) -> None:
+        page = self.widget()
+        if page is None:
+            return
+        least = page.minimumSizeHint().expandedTo(page.minimumSize())
+        page.resize(self.viewport().size().expandedTo(least))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize a top-level window to width x height, or less on a smaller screen."""
+    screen = window.screen()
+    if screen is not None:
+        available = screen.availableGeometry()
+        width = min(width, int(available.width() * 0.95))
+        height = min(height, int(available.height() * 0.92))
+    window.resize(width, height)
+
+
 def heading(text: str, scale: float = 1.5, object_name: str = "") -> QLabel:
+    """A bold title; plain text, so a name from a scenario is shown as written, never as markup."""
     label = WrapLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() * scale)
     font.setBold(True)
@@ -97,6 +197,7 @@ def scrolled(widget: QWidget) -> QScrollArea:
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls it holds
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
 
@@ -114,8 +215,34 @@ def clear_layout(layout: QLayout) -> None:
             clear_layout(item.layout())
 
 
+def named(widget: QWidget, name: str, description: str = "") -> QWidget:
+    """Give a control the name (and description) a screen reader says."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
 def escape(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text (a name, a reason) made safe to put inside deliberate rich text."""
+    return html.escape(value, quote=False)
+
+
+def tip(value: str) -> str:
+    """A tooltip that shows `value` exactly as written.
+
+    Qt renders a tooltip that looks like markup as rich text, so a scenario name such as
+    `<img src=...>` would be drawn as an image: such text is escaped inside a paragraph that
+    keeps its line breaks. Text with nothing that could be markup stays as it is."""
+    if "<" not in value and "&" not in value:
+        return value
+    return f"<p style='white-space:pre-wrap'>{html.escape(value, quote=False)}</p>"
+
+
+def literal(value: str) -> str:
+    """Text for a button, check box, tab or group title: an `&` in a name is shown, not taken
+    as the mark of a keyboard shortcut."""
+    return value.replace("&", "&&")
 
 
 CHECK_COLUMNS = 3

@@ -52,3 +52,13 @@ def make_window(qtbot, ui_settings: UiSettings) -> Iterator[Callable[..., MainWi
     for window in windows:
         window.presenter.runner.wait(10000)
         window.presenter.close()
+
+
+@pytest.fixture
+def short_tutorial(tutorial):
+    """The tutorial cut to three turns: enough for every screen, quicker to play to the end."""
+    from wargame.scenario.loader import parse_scenario
+
+    data = tutorial.model_dump(mode="json", by_alias=True, exclude_none=True)
+    data["turns"] = 3
+    return parse_scenario(data, "short_tutorial.yaml")

@@ -36,6 +36,9 @@ def click(qtbot, window: QWidget, name: str) -> None:
         f"{name} cannot be clicked: {button.toolTip()}"
     )
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    if name == "submitOrdersButton" and button.property("confirming"):
+        # no orders were queued: the game asked once; a player who means it presses again
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def label(window: QWidget, name: str) -> str:
@@ -76,7 +79,7 @@ def start_from_start_screen(
 ) -> None:
     """New game -> the tutorial -> who plays each state (and the computer's level) -> Start."""
     click(qtbot, window, "newGameButton")
-    qtbot.waitUntil(lambda: window.page() == "setup")
+    qtbot.waitUntil(lambda: window.page() == "setup" and window.setup_page.loaded)
     assert window.setup_page.select_scenario(TUTORIAL)
     assert "The Narrow Strait" in label(window, "scenarioTitle")
     for seat, who in players.items():
@@ -100,5 +103,8 @@ def queued_rows(window: QWidget) -> list[str]:
 
 
 def submit_and_wait(qtbot, window: MainWindow) -> None:
+    """Submit, wait for the turn to be resolved and for what follows (the next screen, or the
+    debrief, which is prepared on the worker) to be ready."""
     with qtbot.waitSignal(window.presenter.sig_turn_resolved, timeout=RESOLVE_TIMEOUT_MS):
         click(qtbot, window, "submitOrdersButton")
+    qtbot.waitUntil(lambda: not window.presenter.busy, timeout=RESOLVE_TIMEOUT_MS)

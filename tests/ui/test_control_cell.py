@@ -18,7 +18,17 @@ from wargame.view import view_for
 
 from .driver import click, find, label, start_from_start_screen, visible_texts
 
-BORDURIA_SECRET = "Do not give in to sanctions from anyone."
+
+def _borduria_secret() -> str:
+    """Borduria's first secret objective in the tutorial (the scenario's words, whatever they are)."""
+    from wargame.scenario.library import find_scenario
+
+    return next(
+        o.text for o in find_scenario("tutorial_strait").state("borduria").objectives if o.secret
+    )
+
+
+BORDURIA_SECRET = _borduria_secret()
 PRIVATE_MESSAGE = "Carpathia, stay out of this and the strait reopens next month."
 
 

@@ -44,7 +44,8 @@ def test_sessions_are_autosaved_and_can_be_saved_as_and_reopened(
     path = tmp_path / "class-a.wargame"
     assert window.presenter.save_as(path)
     assert path.exists()
-    assert find(window, QLabel, "fileLabel").text() == f"Saving to {path}"
+    file_label = find(window, QLabel, "fileLabel")
+    assert file_label.text() == f"Saving to {path.name}" and str(path) in file_label.toolTip()
 
     # back to the start screen: the session is at the top of the recent list; open it from there
     window.presenter.close()

@@ -29,7 +29,7 @@ def test_each_computer_seat_offers_a_level_normal_by_default(qtbot, make_window)
     assert not aurelia.isEnabled() and aurelia.currentIndex() == -1
 
     choose(page, "level_borduria", "Hard")
-    choose(page, "doctrine_borduria", "Hawk: uses pressure and force readily")
+    choose(page, "doctrine_borduria", "Hawk")
     choose(page, "level_carpathia", "Easy")
     seats = {c.seat: c for c in page.current_setup().seats}
     assert (seats["borduria"].level, seats["borduria"].doctrine) == ("hard", "hawk")
