@@ -10,6 +10,12 @@ same game played locally; submit-to-acknowledgement latency (p50, p95, max, clie
 long after a turn's last submission its results reached each client; the host's memory.
 Targets (issue 15): p95 acknowledgement under 100 ms, results under 0.5 s.
 
+With --browsers (the third run of the default set), the clients behave as the browser client
+does (issue 16): each loads the page and every file of it from the host (wargame/net/web/) and
+the list of seats, all 30 at once, then plays asking for guides (`hello` with `guide: true`), so the
+host also makes each seat's guide after every turn and its debrief at the end. Printed too: the
+time to load the page, and from a turn's results to its guide at each client.
+
 Times are CLOCK_MONOTONIC, which all processes on a machine share.
 """
 
@@ -45,20 +51,28 @@ def main(argv: list[str] | None = None) -> None:
         help=f"each client waits up to this many seconds before each decision (default {THINK:g})",
     )
     parser.add_argument("--once", action="store_true", help="one run, with --think as given")
+    parser.add_argument(
+        "--browsers",
+        action="store_true",
+        help="clients that behave as the browser client: load the page, then play with guides",
+    )
     parser.add_argument("--clients", nargs=4, metavar=("ADDRESS", "CODES", "LEVEL", "THINK"))
     args = parser.parse_args(argv)
     if args.clients:  # one class's clients, in their own process
         address, codes, level, think = args.clients
-        print(json.dumps(_run_clients(address, json.loads(codes), level, float(think))))
+        run = _run_browser_clients if args.browsers else _run_clients
+        print(json.dumps(run(address, json.loads(codes), level, float(think))))
         return
     if args.once:
-        _run_host(args.classes, args.level, args.think)
+        _run_host(args.classes, args.level, args.think, args.browsers)
         return
-    for think in (args.think, 0.0):  # each in a fresh process, so its memory is its own
+    # each in a fresh process, so its memory is its own
+    for think, browsers in ((args.think, False), (0.0, False), (0.0, True)):
         subprocess.run(
             [
                 *(sys.executable, "-m", "bench.net_bench", "--once"),
                 *("--classes", str(args.classes), "--level", args.level, "--think", str(think)),
+                *(["--browsers"] if browsers else []),
             ],
             cwd=ROOT,
             check=True,
@@ -68,12 +82,13 @@ def main(argv: list[str] | None = None) -> None:
 # --- the host ----------------------------------------------------------------------------------
 
 
-def _run_host(classes: int, level: str, think: float) -> None:
+def _run_host(classes: int, level: str, think: float, browsers: bool = False) -> None:
     from wargame.ai import make_player
     from wargame.match import Match
     from wargame.net.host import ClassHost
     from wargame.net.keys import ClassKeys
     from wargame.net.server import ClassServer
+    from wargame.net.web_client import WEB_DIR
     from wargame.persistence import SessionStore
     from wargame.scenario.library import find_scenario
     from wargame.state import state_hash
@@ -82,7 +97,7 @@ def _run_host(classes: int, level: str, think: float) -> None:
     assert len(scenario.state_ids) == SEATS_PER_CLASS
     rss_before = _peak_rss_mib()
     folder = Path(tempfile.mkdtemp(prefix="net-bench-"))
-    server = ClassServer("127.0.0.1", 0)
+    server = ClassServer("127.0.0.1", 0, static_dir=WEB_DIR if browsers else None)
     stores = []
     for seed in range(1, classes + 1):
         match = Match(scenario, seed)
@@ -97,6 +112,7 @@ def _run_host(classes: int, level: str, think: float) -> None:
             [
                 *(sys.executable, "-m", "bench.net_bench", "--clients", address),
                 *(json.dumps(h.codes), level, str(think)),
+                *(["--browsers"] if browsers else []),
             ],
             cwd=ROOT,
             env=env,
@@ -123,15 +139,27 @@ def _run_host(classes: int, level: str, think: float) -> None:
     acks = [x for r in results for x in r["acks"]]
     spread = [x for r in results for x in r["results"]]
     when = f"each decision after 0-{think:g} s" if think else "every client at once"
+    kind = "browser-like clients (page, then guides)" if browsers else "computer clients"
     print(
-        f"\n{classes} classes x {SEATS_PER_CLASS} seats = {classes * SEATS_PER_CLASS} clients on "
-        f"one host, {SCENARIO} ({scenario.turns} turns), computer clients at {level}, {when}: "
+        f"\n{classes} classes x {SEATS_PER_CLASS} seats = {classes * SEATS_PER_CLASS} {kind} on "
+        f"one host, {SCENARIO} ({scenario.turns} turns), at {level}, {when}: "
         f"{elapsed:.1f} s in all\n"
     )
     print("| measure | p50 | p95 | max | count | target |")
     print("|---|---|---|---|---|---|")
+    if browsers:
+        loads = [x for r in results for x in r["page_loads"]]
+        print(_row("the page and its files, all clients at once (ms)", loads, ""))
     print(_row("submit to acknowledgement (ms)", acks, "p95 < 100 ms"))
     print(_row("last submission to results at each client (ms)", spread, "< 500 ms"))
+    if browsers:
+        guides = [x for r in results for x in r["guides"]]
+        print(_row("results to the turn's guide at each client (ms)", guides, ""))
+        print(
+            f"\npage: {results[0]['page_bytes'] / 1024:.0f} KiB in {results[0]['page_files']} "
+            f"files; guides received {sum(r['guide_count'] for r in results)}, debriefs "
+            f"{sum(r['debriefs'] for r in results)} (of {classes * SEATS_PER_CLASS})"
+        )
     print(
         f"\ngames completed with the local game's state_hash: {completed} of {classes}; host "
         f"memory: peak RSS {rss_peak:.0f} MiB ({rss_peak - rss_before:+.0f} MiB for the classes)"
@@ -201,6 +229,102 @@ def _run_clients(address: str, codes: dict[str, str], level: str, think: float) 
         t.join()
     results = [now - last_submission[turn] for turn, now in arrivals if turn in last_submission]
     return {"outcomes": outcomes, "hashes": hashes, "acks": acks, "results": results}
+
+
+# --- one class's browser-like clients ----------------------------------------------------------
+
+
+def _run_browser_clients(address: str, codes: dict[str, str], level: str, think: float) -> dict:
+    """As the browser client: the page and its files, the list of seats, then the protocol with
+    guides (the computer deciding, as in `_run_clients`, so the game can be checked)."""
+    import urllib.request
+
+    from websockets.sync.client import connect
+
+    from wargame.net.protocol import (
+        MAX_HOST_MESSAGE_BYTES,
+        PROTOCOL_VERSION,
+        Ack,
+        Debrief,
+        GameOver,
+        Guide,
+        Hello,
+        ProtocolError,
+        TurnResolved,
+        encode,
+        parse_host_message,
+    )
+    from wargame.net.seat import ComputerSeat, SeatGame
+    from wargame.net.web_client import WEB_DIR
+
+    files = ["", *(p.relative_to(WEB_DIR).as_posix() for p in WEB_DIR.rglob("*") if p.is_file())]
+    web = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    lock = threading.Lock()
+    out: dict = {"page_loads": [], "acks": [], "results": [], "guides": [], "outcomes": []}
+    out |= {"hashes": [], "guide_count": 0, "debriefs": 0, "page_files": len(files)}
+    last_submission: dict[int, float] = {}
+    start = threading.Barrier(len(codes))
+
+    def play(seat: str) -> None:
+        start.wait()  # every client of the class loads the page at the same moment
+        began, size = time.monotonic(), 0
+        for name in [*files, "api/class"]:
+            with web.open(f"http://{address}/{name}", timeout=30) as answer:
+                size += len(answer.read())
+        loaded = time.monotonic() - began
+        game, computer, pause = SeatGame(seat), ComputerSeat(level), random.Random(seat)
+        sent: dict[int, float] = {}
+        resolved_at = None
+        with connect(f"ws://{address}/ws", max_size=MAX_HOST_MESSAGE_BYTES, proxy=None) as ws:
+            hello = Hello(protocol=PROTOCOL_VERSION, seat=seat, code=codes[seat], guide=True)
+            ws.send(encode(hello))
+            for text in ws:
+                now = time.monotonic()
+                try:
+                    message = parse_host_message(text)
+                except ProtocolError:
+                    continue
+                game.apply(message)
+                with lock:
+                    if isinstance(message, Ack):
+                        out["acks"].append(now - sent.pop(message.id, now))
+                    elif isinstance(message, TurnResolved):
+                        turn = message.turn - 1
+                        if turn in last_submission:
+                            out["results"].append(now - last_submission[turn])
+                        resolved_at = now
+                    elif isinstance(message, Guide):
+                        out["guide_count"] += 1
+                        if resolved_at is not None:
+                            out["guides"].append(now - resolved_at)
+                    elif isinstance(message, Debrief):
+                        out["debriefs"] += 1
+                        break
+                if isinstance(message, GameOver):
+                    continue  # the debrief follows
+                orders = computer.orders(game)
+                if orders is not None and isinstance(message, Guide):
+                    if think:
+                        time.sleep(pause.uniform(0, think))
+                    submission = game.submission(orders)
+                    with lock:
+                        sent[submission.id] = time.monotonic()
+                        last_submission[game.turn] = max(
+                            last_submission.get(game.turn, 0), sent[submission.id]
+                        )
+                    ws.send(encode(submission))
+        with lock:
+            out["page_loads"].append(loaded)
+            out["page_bytes"] = size
+            out["outcomes"].append("game_over" if game.state_hash else "stopped")
+            out["hashes"].append(game.state_hash)
+
+    threads = [threading.Thread(target=play, args=(seat,)) for seat in codes]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return out
 
 
 if __name__ == "__main__":

@@ -73,6 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="play two tutorial turns offscreen and save a PNG of every main screen",
     )
     parser.add_argument(
+        "--size",
+        metavar="WxH",
+        help="with --screenshot: the window size in pixels, e.g. 1024x768 (default 1280x800)",
+    )
+    parser.add_argument(
         "--self-test", action="store_true", help="check that the installed program works, then exit"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -101,7 +106,7 @@ def _gui(args: argparse.Namespace) -> int:
     except ImportError as exc:
         print(f"wargame: the desktop application cannot start: {exc}", file=sys.stderr)
         return 1
-    return app.main(screenshot_dir=args.screenshot, self_test=args.self_test)
+    return app.main(screenshot_dir=args.screenshot, self_test=args.self_test, size=args.size)
 
 
 if __name__ == "__main__":

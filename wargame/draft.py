@@ -20,10 +20,12 @@ from .state import (
     Dispute,
     GameState,
     Invocation,
+    IssueState,
     Mediation,
     Population,
     Proposal,
     Readings,
+    RegionalCall,
     SanctionsEpisode,
     Treaty,
     Ultimatum,
@@ -64,6 +66,8 @@ class CountryDraft:
         "obligations_broken",
         "attacked",
         "reciprocated",
+        "inspections_passed",
+        "soft_power_moves",
     )
 
     military = Gauge(Stat.MILITARY)
@@ -145,6 +149,8 @@ class TurnDraft(Readings):
         self.ultimatums: Records[Ultimatum] = Records(state.ultimatums)
         self.fired_injects = list(state.fired_injects)
         self.next_id = state.next_id
+        self.issues: Records[IssueState] = Records(state.issues)
+        self.regional_calls: Records[RegionalCall] = Records(state.regional_calls)
         self.events: list[Event] = []
         self.notes = TurnNotes()
 
@@ -256,6 +262,8 @@ class TurnDraft(Readings):
             ultimatums=tuple(self.ultimatums),
             fired_injects=tuple(self.fired_injects),
             next_id=self.next_id,
+            issues=tuple(self.issues),
+            regional_calls=tuple(self.regional_calls),
         )
 
 

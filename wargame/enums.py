@@ -62,6 +62,8 @@ class TreatyKind(StrEnum):
     ARMS_CONTROL = "arms_control"
     CEASEFIRE = "ceasefire"
     PEACE = "peace"
+    # a bargain over the issues at stake (concessions, a side payment); it binds while in force
+    DEAL = "deal"
 
     @property
     def words(self) -> str:
@@ -107,6 +109,7 @@ class SanctionsStage(StrEnum):
     CONCEDED = "conceded"
     LIFTED = "lifted"
     DROPPED = "dropped"
+    SETTLED = "settled"  # its demand was met by a deal: the target bargained rather than gave in
 
 
 LIVE_STAGES = (SanctionsStage.THREATENED, SanctionsStage.IMPOSED)  # still pressing on the target
@@ -125,11 +128,40 @@ class ResolutionKind(StrEnum):
     SANCTION = "sanction"
     AUTHORIZE_FORCE = "authorize_force"
     PEACEKEEPING = "peacekeeping"
+    AGENDA = "agenda"  # put the situation on the Council's agenda: a procedural vote
+    SETTLE = "settle"  # call on the parties to settle (Chapter VI): the parties abstain
 
     @property
     def words(self) -> str:
         """In plain words: "authorize force"."""
-        return self.value.replace("_", " ")
+        return RESOLUTION_WORDS.get(self, self.value.replace("_", " "))
+
+
+RESOLUTION_WORDS = {
+    ResolutionKind.AGENDA: "put on its agenda",
+    ResolutionKind.SETTLE: "call for a settlement of",
+}
+# UN Charter Art. 27(2): procedural matters need nine votes, and a permanent member's "no" is no
+# veto; Art. 27(3): in decisions under Chapter VI a party to a dispute abstains
+PROCEDURAL_KINDS = (ResolutionKind.AGENDA,)
+CHAPTER_VI_KINDS = (ResolutionKind.SETTLE,)
+
+
+class AllyHelp(StrEnum):
+    """How an ally answers a call: fight at its side, send arms and supplies only (partial help),
+    or, declining, restrain the invoker and press both sides to a ceasefire."""
+
+    FULL = "full"
+    PARTIAL = "partial"
+    RESTRAIN = "restrain"
+
+
+class Reach(StrEnum):
+    """How far a state can project force: anywhere, its own region, or its neighbours only."""
+
+    LOCAL = "local"
+    REGIONAL = "regional"
+    GLOBAL = "global"
 
 
 class Vote(StrEnum):
@@ -201,6 +233,28 @@ STAT_BOUNDS = {
 }
 RELATION_BOUNDS = (-100.0, 100.0)
 TENSION_BOUNDS = (0.0, 100.0)
+
+
+class IssueKind(StrEnum):
+    """What an issue at stake is about (scenario files write these words)."""
+
+    ACCESS = "access"  # passage, transit, markets
+    TERRITORY = "territory"
+    PROTECTION = "protection"  # a population's safety: killings stopped or not
+    INSPECTIONS = "inspections"
+    BASING = "basing"
+    LEADERSHIP = "leadership"  # a leader's or a government's fate
+    POLICY = "policy"
+
+
+class Threat(StrEnum):
+    """What an ultimatum threatens if it is defied: force, or sanctions of a measure (the issuer
+    must carry out that threat, or one at least as hard, for the ultimatum to count as enforced)."""
+
+    FORCE = "force"
+    TRADE = "trade"
+    FINANCIAL = "financial"
+    ASSETS = "assets"
 
 
 class OrderStatus(StrEnum):

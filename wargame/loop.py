@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from .events import Event
 from .moves import Order, Ruleset
@@ -52,6 +52,9 @@ class TurnRecord:
     results: tuple[OrderResult, ...]
     state: GameState
     reasons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # computer seats' why
+    # the facilitator's interventions made during the turn, before it was resolved (their events
+    # lead `events`): facilitator.Applied records
+    interventions: tuple[Any, ...] = ()
 
     @functools.cached_property
     def state_hash(self) -> str:

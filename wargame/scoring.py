@@ -1,20 +1,42 @@
-"""Scores against objectives, kept obligations, and each state's outcome.
+"""Scores from what happened: objectives met, obligations kept when tested, and each state's
+outcome as crisis datasets define it.
 
-The score counts both the state's (public and secret) objectives and how well it kept its
-obligations, so the debrief can show the trade-off between national interest and commitments.
+The score counts the state's (public and secret) objectives, judged at the end on the status of
+the issues at stake and on what the state achieved and suffered (its economy, standing, lives lost,
+treaties), and its record with its obligations: a treaty earns points only when it was tested and
+kept (a call for help honoured, an arms control inspection passed), never for merely existing,
+while every broken obligation costs points. Treaties that serve an objective earn through that
+objective. A state whose forces kill a population at risk loses points for it and cannot end in
+victory, whatever else it achieved. So the debrief can show the trade-off between national
+interest and commitments, and neither signing paper nor doing nothing pays.
+
+The outcome follows the International Crisis Behavior project's definitions (Brecher &
+Wilkenfeld, "A Study of Crisis", 2000): **victory** when the state got or held what it demanded
+and did not back down; **compromise** when it got part of it and gave up part; **stalemate** when
+nothing changed on what it cared about; **defeat** when it backed down (conceded an issue it cared
+about, retreated from its own threats, lost a war) without getting anything in return.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .enums import Rung
+from .enums import Rung, SanctionsStage, Side, UltimatumStatus
 from .scenario.schema import Objective
-from .state import GameState
+from .state import GameState, Readings
 
-KEPT_TREATY_POINTS = 10
+TESTED_TREATY_POINTS = 10  # each call for help honoured, each inspection passed
 BROKEN_OBLIGATION_POINTS = -15
+ATROCITY_POINTS_PER_SHARE = -100  # per share of a population killed by the state's forces
+ATROCITY_POINTS_MAX = -45
 OUTCOMES = ("victory", "compromise", "stalemate", "defeat")
+# shares of a state's objective points that make its record a victory, a compromise...
+VICTORY_SHARE = 0.6  # with what it demanded got or held, and no retreat
+HIGH_SHARE = (
+    0.75  # a lost war with this much met is a stalemate; without any issue won, a compromise
+)
+FLOOR_SHARE = 0.25  # below this, a state that neither won nor lost anything was defeated
+WAR_VICTORY_SHARE = 0.45  # a war won with this much met is a victory
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +104,30 @@ def condition_met(state: GameState, owner: str, objective: Objective) -> bool:
         return not any(
             e.stage == "conceded" and e.target == owner for e in state.sanctions
         ) and not any(u.status == "complied" and u.target == owner for u in state.ultimatums)
+    if t == "issue_status":
+        issue = state.issue(c.issue)
+        return issue is not None and issue.status == c.status
     raise ValueError(f"unknown objective condition {t!r}")
+
+
+def tests_passed(state: Readings, owner: str) -> int:
+    """Obligations tested and kept: calls for help the state honoured, inspections it passed."""
+    honoured = sum(owner in inv.honoured_by for inv in state.invocations)
+    return honoured + state.country(owner).inspections_passed
+
+
+def atrocity_share(state: Readings, owner: str) -> float:
+    """The share of the populations at risk killed by this state's forces (0 if none)."""
+    people = killed = 0
+    for p in state.populations:
+        if p.perpetrator == owner:
+            people += p.people
+            killed += p.deaths
+    return killed / people if people else 0.0
+
+
+def is_perpetrator(state: Readings, owner: str) -> bool:
+    return any(p.perpetrator == owner and p.deaths > 0 for p in state.populations)
 
 
 def score(state: GameState, owner: str) -> Score:
@@ -90,32 +135,118 @@ def score(state: GameState, owner: str) -> Score:
     results = tuple(ObjectiveResult(o, condition_met(state, owner, o)) for o in spec.objectives)
     earned = sum(r.objective.points for r in results if r.met)
     possible = sum(o.points for o in spec.objectives) or 1
-    kept = len(state.active_treaties(member=owner))
     broken = state.country(owner).obligations_broken
-    obligations = kept * KEPT_TREATY_POINTS + broken * BROKEN_OBLIGATION_POINTS
+    atrocities = max(ATROCITY_POINTS_MAX, ATROCITY_POINTS_PER_SHARE * atrocity_share(state, owner))
+    obligations = (
+        tests_passed(state, owner) * TESTED_TREATY_POINTS
+        + broken * BROKEN_OBLIGATION_POINTS
+        + round(atrocities)
+    )
     return Score(
         owner, results, earned, possible, obligations, outcome(state, owner, earned / possible)
     )
 
 
-def outcome(state: GameState, owner: str, share: float) -> str:
-    """victory / compromise / stalemate / defeat, from objectives met and wars won or lost."""
-    lost = won = False
+# --- outcomes --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRecord:
+    """What happened to the issues a state cared about: those it won (moved to the status it
+    wants, by its own demand), held under challenge (a demand was made and it kept them), and
+    lost."""
+
+    won: tuple[str, ...] = ()
+    held: tuple[str, ...] = ()
+    lost: tuple[str, ...] = ()
+
+
+def challenged(state: Readings, issue_id: str) -> bool:
+    """Did anyone demand a change of this issue (a threat, sanctions, an ultimatum, a deal)?"""
+    return (
+        any(e.issue == issue_id for e in state.sanctions)
+        or any(u.issue == issue_id for u in state.ultimatums)
+        or any(p.demand_issue == issue_id for p in state.proposals)
+    )
+
+
+def pressed(state: Readings, owner: str, issue_id: str) -> bool:
+    """Did the state itself demand this issue's change (a threat, sanctions, an ultimatum, a deal
+    it proposed or signed)? A state wins only the demands it made, not others' gains."""
+    return (
+        any(e.issue == issue_id and owner in e.senders for e in state.sanctions)
+        or any(u.issue == issue_id and u.issuer == owner for u in state.ultimatums)
+        or any(
+            issue_id in (p.demand_issue, p.offer_issue) and owner in (p.proposer, *p.accepted_by)
+            for p in state.proposals
+        )
+    )
+
+
+def issue_record(state: GameState, owner: str) -> IssueRecord:
+    won, held, lost = [], [], []
+    for issue in state.issues:
+        spec = state.scenario.issue(issue.id)
+        stake = spec.stake(owner) if spec is not None else None
+        if stake is None:
+            continue
+        at_start, now = spec.status == stake.wants, issue.status == stake.wants
+        if now and not at_start:
+            if pressed(state, owner, issue.id):
+                won.append(issue.id)
+        elif at_start and not now:
+            lost.append(issue.id)
+        elif now and challenged(state, issue.id):
+            held.append(issue.id)
+    return IssueRecord(tuple(won), tuple(held), tuple(lost))
+
+
+def backed_down(state: GameState, owner: str) -> bool:
+    """Did the state retreat: give in to a demand, let its own threats lapse, lose a war?"""
+    if state.country(owner).backed_down:
+        return True
+    return any(
+        e.target == owner and e.stage == SanctionsStage.CONCEDED for e in state.sanctions
+    ) or any(u.target == owner and u.status == UltimatumStatus.COMPLIED for u in state.ultimatums)
+
+
+def wars_won_lost(state: GameState, owner: str) -> tuple[bool, bool]:
+    won = lost = False
     for w in state.wars:
-        if w.winner in ("a", "b"):
-            side = w.side_a if w.winner == "a" else w.side_b
-            if owner in w.side_a + w.side_b:
-                won |= owner in side
-                lost |= owner not in side
-    if lost and not won:
-        return "defeat" if share < 0.75 else "stalemate"
-    if share >= 0.75 or (won and share >= 0.45):
-        return "victory"
-    if share >= 0.45:
+        if w.winner in (Side.A, Side.B) and owner in w.side_a + w.side_b:
+            side = w.side_a if w.winner == Side.A else w.side_b
+            won |= owner in side
+            lost |= owner not in side
+    return won, lost
+
+
+def outcome(state: GameState, owner: str, share: float) -> str:
+    """victory / compromise / stalemate / defeat: who got its demands and who backed down
+    (see the module's docstring); a perpetrator of atrocities cannot end in victory."""
+    label = _outcome(state, owner, share)
+    if label == "victory" and is_perpetrator(state, owner):
         return "compromise"
-    if share >= 0.2:
-        return "stalemate"
-    return "defeat"
+    return label
+
+
+def _outcome(state: GameState, owner: str, share: float) -> str:
+    won_war, lost_war = wars_won_lost(state, owner)
+    if lost_war and not won_war:
+        return "stalemate" if share >= HIGH_SHARE else "defeat"
+    if won_war and not lost_war:
+        return "victory" if share >= WAR_VICTORY_SHARE else "compromise"
+    record = issue_record(state, owner)
+    got = bool(record.won or record.held)
+    gave = bool(record.lost) or backed_down(state, owner)
+    if got and not gave:
+        return "victory" if share >= VICTORY_SHARE else "compromise"
+    if got and gave:
+        return "compromise"
+    if gave:
+        return "compromise" if share >= HIGH_SHARE else "defeat"
+    if share >= HIGH_SHARE:
+        return "compromise"
+    return "stalemate" if share >= FLOOR_SHARE else "defeat"
 
 
 def scores(state: GameState) -> dict[str, Score]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .enums import Rung
 from .scenario import ESCALATION_RUNGS, Scenario
-from .state import Country, GameState, Population, Treaty
+from .state import Country, GameState, IssueState, Population, Treaty
 
 
 def new_game(scenario: Scenario, seed: int | None = None) -> GameState:
@@ -27,6 +27,7 @@ def new_game(scenario: Scenario, seed: int | None = None) -> GameState:
         Population(p.id, p.in_state, p.people, p.threat, p.perpetrator, p.active_from)
         for p in scenario.populations
     )
+    issues = tuple(IssueState(i.id, i.status, i.held_by) for i in scenario.issues)
     rung = Rung.named(scenario.escalation)
     assert ESCALATION_RUNGS[rung] == scenario.escalation
     return GameState(
@@ -40,4 +41,5 @@ def new_game(scenario: Scenario, seed: int | None = None) -> GameState:
         max_escalation=rung,
         treaties=treaties,
         populations=populations,
+        issues=issues,
     )

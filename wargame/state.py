@@ -26,6 +26,7 @@ from .enums import (
     Rung,
     SanctionsStage,
     Side,
+    Threat,
     TreatyKind,
     TreatyStatus,
     UltimatumStatus,
@@ -49,6 +50,8 @@ class Country(NamedTuple):
     obligations_broken: int = 0  # treaties breached, allies abandoned
     attacked: bool = False  # was the target of force during the game
     reciprocated: bool = False  # answered force with force
+    inspections_passed: int = 0  # arms control inspections that found it within its cap
+    soft_power_moves: int = 0  # campaigns, exchanges and aid so far: each buys less (fatigue)
 
 
 class Treaty(NamedTuple):
@@ -65,6 +68,8 @@ class Treaty(NamedTuple):
         str, ...
     ] = ()  # members who broke a multilateral treaty (it goes on without them)
     mediator: str | None = None  # the third party whose mediation produced it (its guarantor)
+    # lawful withdrawal: (member, the turn its notice takes effect); the terms bind until then
+    notice: tuple[tuple[str, int], ...] = ()
 
 
 class Proposal(NamedTuple):
@@ -79,6 +84,14 @@ class Proposal(NamedTuple):
     accepted_by: tuple[str, ...] = ()
     status: ProposalStatus = ProposalStatus.OPEN
     mediated: bool = False  # a mediator's draft settlement: the recipients alone become parties
+    # a deal's terms (linkage): the status the recipient holding `demand_issue` concedes, the
+    # status the proposer concedes on `offer_issue`, and a side payment (economy points) from the
+    # proposer to the recipient (negative: from the recipient to the proposer)
+    demand_issue: str | None = None
+    demand_status: str | None = None
+    offer_issue: str | None = None
+    offer_status: str | None = None
+    payment: float = 0.0
 
 
 class SanctionsEpisode(NamedTuple):
@@ -95,6 +108,10 @@ class SanctionsEpisode(NamedTuple):
     # what the measures first threatened/imposed inflict (or would) per turn, % of the target's GDP
     stake: float = 0.0
     retaliation_for: str | None = None  # counter-sanctions: the episode they answer
+    # the demand: the issue at stake and the status the senders want (None: a blanket demand)
+    issue: str | None = None
+    demand: str | None = None
+    public: bool = True  # a private threat is known only to the sender and the target
 
 
 class Dispute(NamedTuple):
@@ -137,6 +154,8 @@ class Invocation(NamedTuple):
     honoured_by: tuple[str, ...] = ()
     declined_by: tuple[str, ...] = ()
     closed: bool = False
+    partial_by: tuple[str, ...] = ()  # of those who honoured it: arms and supplies, no troops
+    restrained_by: tuple[str, ...] = ()  # of those who declined: they restrained the invoker
 
 
 class Population(NamedTuple):
@@ -150,6 +169,10 @@ class Population(NamedTuple):
     protected_by: tuple[str, ...] = ()
     peacekeepers: bool = False
     reprisal_turn: int | None = None  # a failed intervention provoked reprisals this turn
+    # the host's own choices (R2P pillar I): aid workers let in, reforms undertaken, restraint
+    access: bool = False
+    reforms: int = 0
+    restraint_turn: int | None = None  # the host ordered its forces to hold back this turn
 
 
 class CouncilDraft(NamedTuple):
@@ -163,6 +186,9 @@ class CouncilDraft(NamedTuple):
     turn: int
     votes: tuple[tuple[str, Vote], ...] = ()  # (member, vote)
     status: DraftStatus = DraftStatus.TABLED
+    co_sponsors: tuple[str, ...] = ()  # members who tabled the same draft in the same turn
+    consent: bool | None = None  # peacekeeping: the host's answer (None: not given)
+    troops: tuple[str, ...] = ()  # peacekeeping: the states that contributed a contingent
 
 
 class Mediation(NamedTuple):
@@ -178,10 +204,37 @@ class Ultimatum(NamedTuple):
     id: str
     issuer: str
     target: str
-    demand: str
+    demand: str  # in words
     turn: int
     deadline: int
     status: UltimatumStatus = UltimatumStatus.PENDING
+    issue: str | None = None  # the issue at stake it demands a status of (None: blanket)
+    status_demanded: str | None = None
+    threat: Threat = Threat.FORCE  # what the issuer must do if it is defied
+
+
+class IssueState(NamedTuple):
+    """An issue at stake as it stands: its status, who decides it, and when and how it last
+    changed: `changed_by` is the state that obtained the change (the holder itself when it
+    changed its stand unprompted), `via` the ultimatum, sanctions episode or deal that did it."""
+
+    id: str
+    status: str
+    held_by: str
+    changed_turn: int | None = None
+    changed_by: str | None = None
+    via: str | None = None
+
+
+class RegionalCall(NamedTuple):
+    """A regional organization's decision on a state: condemned or declined to condemn.
+    Council members of its region follow its call (organizations.py)."""
+
+    organization: str
+    target: str
+    turn: int
+    condemned: bool
+    appellant: str | None = None
 
 
 R = TypeVar("R", bound=tuple)
@@ -215,6 +268,8 @@ class Readings:
     mediations: Sequence[Mediation]
     ultimatums: Sequence[Ultimatum]
     populations: Sequence[Population]
+    issues: Sequence[IssueState]
+    regional_calls: Sequence[RegionalCall]
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -277,6 +332,10 @@ class Readings:
                 return d
         return None
 
+    def issue(self, issue_id: str) -> IssueState | None:
+        """An issue at stake as it stands now."""
+        return by_id(self.issues, issue_id)
+
 
 @dataclass(frozen=True, slots=True)
 class GameState(Readings):
@@ -300,6 +359,8 @@ class GameState(Readings):
     ultimatums: tuple[Ultimatum, ...] = ()
     fired_injects: tuple[str, ...] = ()
     next_id: int = 1
+    issues: tuple[IssueState, ...] = ()  # the issues at stake, in scenario order
+    regional_calls: tuple[RegionalCall, ...] = ()  # regional organizations' decisions so far
 
     @property
     def finished(self) -> bool:

@@ -105,12 +105,17 @@ def masked_state(state: GameState, seat: str) -> GameState:
         for c in state.countries
     )
     proposals = tuple(p for p in state.proposals if seat == p.proposer or seat in p.recipients)
+    # a private sanctions threat is known only to its senders and its target
+    sanctions = tuple(
+        e for e in state.sanctions if e.public or seat == e.target or seat in e.senders
+    )
     return replace(
         state,
         scenario=redacted_scenario(state.scenario, seat, state.fired_injects),
         seed=state.seed if state.finished else 0,  # revealed in the debrief
         countries=countries,
         proposals=proposals,
+        sanctions=sanctions,
     )
 
 

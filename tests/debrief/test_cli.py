@@ -95,9 +95,7 @@ def test_whatif_gives_the_same_json_twice_and_shares_that_sum_to_one(
     session_file, tmp_path, capsys
 ):
     orders = tmp_path / "orders.json"
-    orders.write_text(
-        json.dumps([{"kind": "ImposeSanctions", "target": "borduria", "measure": "financial"}])
-    )
+    orders.write_text(json.dumps([{"kind": "PublicDiplomacy", "target": "borduria"}]))
     outs = []
     for name in ("a.json", "b.json"):
         out = tmp_path / name

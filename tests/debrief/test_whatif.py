@@ -12,6 +12,7 @@ from wargame.debrief.whatif_report import comparison, distribution, percentages
 from wargame.enums import Measure
 from wargame.rules.military import Attack
 from wargame.rules.sanctions import ImposeSanctions
+from wargame.rules.soft_power import PublicDiplomacy
 
 from .conftest import PERSON
 
@@ -59,7 +60,7 @@ def test_futures_roll_their_own_dice_from_the_seed(played):
 
 
 def test_many_futures_give_shares_that_sum_to_one_and_repeat(played):
-    orders = [ImposeSanctions("carpathia", target="borduria", measure=Measure.FINANCIAL)]
+    orders = [PublicDiplomacy("carpathia", target="borduria")]
     seen = []
     first = monte_carlo(
         played, 4, "carpathia", orders, make_player, 3, progress=lambda d, t: seen.append((d, t))

@@ -16,7 +16,8 @@ from wargame.scenario.schema import ATTRIBUTE_RANGE
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 BASE = yaml.safe_load((SCENARIOS / "northern_sea.yaml").read_text(encoding="utf-8"))
 # northern_sea: states valdoria, korvania, meridia, estmark, halvland, pellonia, sarnovia; Council
-# permanent [valdoria, korvania, meridia], elected [halvland, pellonia], ten bystanders; 10 turns.
+# permanent [valdoria, korvania, meridia, astrakand, gorvina] (the last two bystanders), elected
+# [halvland, pellonia], ten bystanders; 10 turns.
 
 
 def problems_after(change: Callable[[dict], Any]) -> list[tuple[str, str]]:
@@ -137,8 +138,8 @@ REFUSED = [
     # the Security Council
     (
         "bystander with a state's id",
-        put(*COUNCIL, "bystanders", 0, "id", "estmark"),
-        "organizations.security_council.bystanders[0].id",
+        put(*COUNCIL, "bystanders", 1, "id", "estmark"),
+        "organizations.security_council.bystanders[1].id",
         "id 'estmark' is already used by states[3]; a bystander is a Council member that is not",
     ),
     (
@@ -155,7 +156,7 @@ REFUSED = [
     ),
     (
         "a permanent seat given twice",
-        put(*COUNCIL, "permanent", ["valdoria", "korvania", "valdoria"]),
+        put(*COUNCIL, "permanent", ["valdoria", "korvania", "valdoria", "astrakand", "gorvina"]),
         "organizations.security_council.permanent[2]",
         "'valdoria' already holds a seat",
     ),

@@ -12,7 +12,7 @@ import pytest
 from wargame.ai import make_player
 from wargame.cli import main
 from wargame.persistence import SessionError, SessionStore
-from wargame.persistence.schema import APPLICATION_ID
+from wargame.persistence.schema import APPLICATION_ID, SCHEMA_VERSION
 
 from .helpers import fingerprint
 
@@ -78,7 +78,7 @@ def make_newer(path: Path, good: Path) -> None:
 def make_newer_meta_only(path: Path, good: Path) -> None:
     path.write_bytes(good.read_bytes())
     db = sqlite3.connect(path)
-    db.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    db.execute(f"UPDATE meta SET value = '{SCHEMA_VERSION + 1}' WHERE key = 'schema_version'")
     db.commit()
     db.close()
 

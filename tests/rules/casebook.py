@@ -98,7 +98,8 @@ BASE: dict[str, Any] = {
     ],
     "organizations": {
         "security_council": {
-            "permanent": ["cora", "brin"],
+            # five permanent members: two states and three bystanders
+            "permanent": ["cora", "brin", "by0", "by1", "by2"],
             "elected": ["alba"],
             "bystanders": BYSTANDERS,
         },

@@ -4,13 +4,13 @@ from dataclasses import replace
 
 from casebook import (
     events,
-    every_seat,
     number,
     play,
     start,
     tutorial_first_turn_legal,
     with_relation,
 )
+from issues_casebook import STRAIT, issue_start
 
 from wargame.ai.heuristic import STYLE, _Mind
 from wargame.rng import Rng
@@ -22,7 +22,12 @@ from wargame.rules.diplomacy import (
     IssueUltimatum,
     OfferMediation,
     SendMessage,
+    mediation_weight,
+    mediator_bias,
+    mediator_leverage,
 )
+from wargame.rules.issues import ChangeIssue
+from wargame.rules.military import Attack
 from wargame.rules.sanctions import ImposeSanctions
 from wargame.state import Mediation, Proposal, Ultimatum
 
@@ -56,29 +61,32 @@ def test_case_2_2_back_channel():
     assert ev.visible_to == ("alba", "brin")
 
 
-def _ultimatum(s, issuer="alba", target="brin", status="pending", turn=1):
-    u = Ultimatum("u1", issuer, target, "Withdraw.", turn, turn + 1, status=status)
-    return replace(s, turn=turn + 1, ultimatums=(u,), next_id=10)
+def _ultimatum(s, issuer="alba", target="brin", status="pending", turn=1, threat="force", **kw):
+    u = Ultimatum("u1", issuer, target, "Withdraw.", turn, turn + 1, status=status, threat=threat)
+    return replace(s, turn=turn + 1, ultimatums=(u._replace(**kw),), next_id=10)
 
 
 def test_case_2_3_complying_with_an_ultimatum():
     """Case 2.3: An ultimatum is answered in the next turn. A target that complies backs down: it
-    loses 5 stability times its regime factor, and the issuer gains 3 reputation."""
-    s = start()
-    res = play(s, IssueUltimatum("alba", target="brin", demand="Withdraw."))
+    loses 5 stability times its regime factor, the issuer gains 3 reputation, and the issue
+    demanded takes the status asked."""
+    s = issue_start()
+    res = play(s, IssueUltimatum("alba", target="brin", issue="strait"))
     (u,) = res.state.ultimatums
     assert u.status == "pending" and events(res, "UltimatumIssued")
+    assert (u.issue, u.status_demanded, u.threat) == ("strait", "open", "force")
     res2 = play(res.state, AnswerUltimatum("brin", ultimatum=u.id, comply=True))
     assert res2.state.ultimatums[0].status == "complied"
     assert res2.state.country("brin").backed_down == 1
     assert number(events(res2, "UltimatumComplied")[0], "target stability change") == -5 * 0.7
     assert res2.state.country("alba").reputation > res.state.country("alba").reputation
+    assert res2.state.issue("strait").status == "open"
 
 
 def test_case_2_4_audience_cost_of_an_empty_ultimatum():
-    """Case 2.4: A defied ultimatum gives the issuer one more turn to act. If it neither uses force
-    nor imposes sanctions on the target, it pays the audience cost: 8 stability times its regime
-    factor (democracy 1.5, hybrid 1, autocracy 0.7) and 8 reputation."""
+    """Case 2.4: A defied ultimatum gives the issuer one more turn to carry out its threat. If it
+    does not, it pays the audience cost: 8 stability times its regime factor (democracy 1.5,
+    hybrid 1, autocracy 0.7) and 8 reputation."""
     for issuer, factor in (("alba", 1.5), ("brin", 0.7)):
         target = "brin" if issuer == "alba" else "alba"
         s = _ultimatum(start(), issuer, target)
@@ -92,19 +100,82 @@ def test_case_2_4_audience_cost_of_an_empty_ultimatum():
 
 
 def test_case_2_5_enforcing_an_ultimatum():
-    """Case 2.5: An issuer that enforces a defied ultimatum with sanctions or force pays no audience
-    cost and gains 2 reputation."""
-    s = _ultimatum(start(), status="defied", turn=2)
+    """Case 2.5: An issuer that carries out a defied ultimatum's threat (force for a threat of
+    force; sanctions at least as hard as those threatened) pays no audience cost and gains 2
+    reputation."""
+    s = _ultimatum(start(), status="defied", turn=2, threat="trade")
     res = play(s, ImposeSanctions("alba", target="brin", measure="trade"))
     assert res.state.ultimatums[0].status == "enforced"
     assert not events(res, "UltimatumNotEnforced")
     assert number(events(res, "UltimatumEnforced")[0], "reputation change") == 2
+    forced = play(_ultimatum(start(), status="defied", turn=2), Attack("alba", target="brin"))
+    assert forced.state.ultimatums[0].status == "enforced"
+
+
+def test_case_2_10_only_the_threat_carried_out_enforces_an_ultimatum():
+    """Case 2.10: An enforcement that does not match the threat does not count: an asset freeze
+    does not enforce a threatened trade embargo, and sanctions do not enforce a threat of force;
+    the issuer pays the audience cost as if it had done nothing."""
+    token = play(
+        _ultimatum(start(), status="defied", turn=2, threat="trade"),
+        ImposeSanctions("alba", target="brin", measure="assets"),
+    )
+    (ev,) = events(token, "UltimatumNotEnforced")
+    assert token.state.ultimatums[0].status == "backed_down" and "less than" in ev.text
+    softer = play(
+        _ultimatum(start(), status="defied", turn=2),
+        ImposeSanctions("alba", target="brin", measure="trade"),
+    )
+    assert softer.state.ultimatums[0].status == "backed_down"
+
+
+def test_case_2_11_an_ultimatum_names_its_demand_and_its_threat():
+    """Case 2.11: An ultimatum names what it demands (an issue the target decides and the status
+    asked, or a demand in words) and what it threatens: force, or sanctions of a measure. A
+    demand of an issue another state decides is void."""
+    s = issue_start()
+    res = play(s, IssueUltimatum("cora", target="brin", issue="village", threat="financial"))
+    (u,) = res.state.ultimatums
+    assert (u.issue, u.status_demanded, u.threat) == ("village", "lifted", "financial")
+    assert "financial sanctions" in events(res, "UltimatumIssued")[0].text
+    void = play(s, IssueUltimatum("cora", target="alba", issue="village"))
+    assert void.results[0].status == "void"
+    assert play(s, IssueUltimatum("cora", target="brin")).results[0].status == "void"
+
+
+def test_case_2_12_a_demand_met_another_way_makes_the_ultimatum_moot():
+    """Case 2.12: An ultimatum whose demand is met before its deadline some other way (a deal, a
+    change of stand) is complied with: nothing is left to enforce."""
+    s = issue_start()
+    s = play(s, IssueUltimatum("alba", target="brin", issue="strait")).state
+    res = play(s, ChangeIssue("brin", issue="strait", status="open"))
+    assert res.state.ultimatums[0].status == "complied"
+
+
+def test_case_2_13_computer_targets_weigh_the_issue_against_the_threat():
+    """Case 2.13: Computer targets weigh what giving in would cost them (the issue's worth, raised
+    against adversaries) against what the issuer threatens: the same ultimatum is obeyed more
+    readily on an issue worth less to the target."""
+    u = Ultimatum("u1", "cora", "brin", "Open.", 1, 2, issue="strait", status_demanded="open")
+    cheap = issue_start()
+    dear = issue_start(
+        issues=[dict(STRAIT, stakes=[{"state": "brin", "wants": "closed", "worth": 2.0}])]
+    )
+
+    def rate(s):
+        s = replace(s, turn=2)
+        return sum(
+            _Mind(s, "brin", STYLE["realist"], Rng(i), i).judge_ultimatum(u)[0] for i in range(300)
+        )
+
+    assert rate(cheap) > rate(dear)
 
 
 def test_case_2_6_mediation_needs_both_parties_then_cools_and_drafts():
     """Case 2.6: Mediation starts only when both parties accept; while active, relations between
-    them rise by 5 and tension falls by 3 each turn, and the mediator puts a draft settlement to
-    both (a ceasefire if they are at war, otherwise a non-aggression pact)."""
+    them rise by 5 and tension falls by 3 each turn, times the mediator's weight, and the mediator
+    puts a draft settlement to both (a ceasefire if they are at war, otherwise a non-aggression
+    pact)."""
     s = start()
     res = play(s, OfferMediation("dara", between=("alba", "brin")))
     (m,) = res.state.mediations
@@ -112,7 +183,13 @@ def test_case_2_6_mediation_needs_both_parties_then_cools_and_drafts():
     assert half.state.mediations[0].status == "offered" and not half.state.proposals
     both = play(half.state, AnswerMediation("brin", mediation=m.id, accept=True))
     assert both.state.mediations[0].status == "active"
-    assert both.state.relation("alba", "brin") == half.state.relation("alba", "brin") + 5
+    weight = mediation_weight(half.state, "dara", "alba", "brin")
+    assert (
+        abs(
+            both.state.relation("alba", "brin") - (half.state.relation("alba", "brin") + 5 * weight)
+        )
+        < 1e-9
+    )
     (p,) = both.state.proposals
     assert (
         p.mediated
@@ -168,6 +245,38 @@ def test_case_2_9_computer_players_trust_a_mediators_draft():
     assert rate(mediated) > rate(direct) + 0.1
 
 
+def test_case_2_20_one_mediation_per_dyad():
+    """Case 2.20: Two states in a dispute have one mediator at a time: an offer while another is
+    offered or under way is void, and of several offers made in the same turn the parties hear
+    only the best placed (the greatest weight, then the best reputation); the others are set
+    aside."""
+    res = play(
+        start(),
+        OfferMediation("dara", between=("alba", "brin")),
+        OfferMediation("cora", between=("alba", "brin")),
+    )
+    (m,) = res.state.mediations
+    weights = {x: mediation_weight(start(), x, "alba", "brin") for x in ("cora", "dara")}
+    assert m.mediator == max(weights, key=weights.get)
+    assert len(events(res, "MediationOfferSetAside")) == 1
+    again = play(res.state, OfferMediation("cora", between=("brin", "alba")))
+    assert again.results[0].status == "void" and len(again.state.mediations) == 1
+
+
+def test_case_2_21_mediators_have_leverage_and_bias():
+    """Case 2.21: A mediator's weight is (1 + leverage) x (1 - 0.5 x |bias|): leverage is the
+    parties' mean share of trade with it, plus 0.3 for a great power (at most 1); bias is its
+    relations with one party minus those with the other, over 200."""
+    s = start()
+    assert abs(mediator_leverage(s, "dara", "alba", "brin") - (0.0 + 0.2) / 2) < 1e-12
+    assert abs(mediator_leverage(s, "cora", "alba", "brin") - (0.15 / 2 + 0.3)) < 1e-12
+    assert abs(mediator_bias(s, "cora", "alba", "brin") - (50 + 20) / 200) < 1e-12
+    weight = mediation_weight(s, "cora", "alba", "brin")
+    assert abs(weight - (1 + 0.375) * (1 - 0.5 * 0.35)) < 1e-12
+    neutral = with_relation(with_relation(s, "cora", "alba", 0), "cora", "brin", 0)
+    assert mediation_weight(neutral, "cora", "alba", "brin") > weight
+
+
 def test_an_ultimatum_reports_the_tension_it_actually_raised():
     """The "why?" numbers of an ultimatum are the changes the rule made: near the top of the
     tension scale it raises tension only to the maximum, and the event says so."""
@@ -179,6 +288,14 @@ def test_an_ultimatum_reports_the_tension_it_actually_raised():
 
 
 def test_tutorial_first_turn_legal_orders_are_pinned():
-    assert tutorial_first_turn_legal("diplomacy") == every_seat(
-        {"BackChannel": 3, "IssueUltimatum": 3}
-    )
+    # an ultimatum to each other state: for every demand it could name (each open status of each
+    # issue that state decides, or a demand in words), with each threat (force or one of the
+    # three measures)
+    deciders = {"BackChannel": 3, "IssueUltimatum": 20}
+    holders = {"BackChannel": 3, "IssueUltimatum": 16}
+    assert tutorial_first_turn_legal("diplomacy") == {
+        "aurelia": deciders,
+        "borduria": holders,
+        "carpathia": holders,
+        "dalmora": deciders,
+    }

@@ -12,11 +12,16 @@ from casebook import (
     tutorial_first_turn_legal,
     with_country,
 )
+from issues_casebook import issue_start
 
+from wargame.ai.heuristic import STYLE, _Mind
+from wargame.events import Event
+from wargame.rng import Rng
 from wargame.rules.agreements import AnswerProposal, BreakTreaty, ProposeAgreement
+from wargame.rules.issues import ChangeIssue
 from wargame.rules.military import Attack, ProxySupport
 from wargame.rules.power import EXERCISE_BONUS, coalition_strength, fighting_strength, reliability
-from wargame.state import Dispute, Treaty, War
+from wargame.state import Dispute, Proposal, Treaty, War
 
 
 def test_case_3_1_signing():
@@ -155,12 +160,109 @@ def test_a_breach_reports_the_reputation_actually_lost():
     assert number(ev, "reputation change") == -10
 
 
+def _deal(**terms):
+    return Proposal("p9", "alba", ("brin",), "deal", 1, **terms)
+
+
+def test_case_3_12_a_deal_is_carried_out_when_signed():
+    """Case 3.12: A deal links issues: the recipient concedes a status on an issue it decides, the
+    proposer one on an issue it decides, and either may add a side payment (at most a tenth of the
+    payer's economy). When signed, each issue takes the status agreed and the payment is made;
+    the deal stays in force as the promise not to go back on it."""
+    s = issue_start()
+    res = play(
+        s,
+        ProposeAgreement(
+            "alba",
+            to=("brin",),
+            treaty="deal",
+            demand_issue="strait",
+            offer_issue="base",
+            payment=5,
+        ),
+    )
+    (p,) = res.state.proposals
+    assert (p.demand_status, p.offer_status, p.payment) == ("open", "closed", 5.0)
+    signed = play(res.state, AnswerProposal("brin", proposal=p.id, accept=True)).state
+    assert signed.issue("strait").status == "open" and signed.issue("base").status == "closed"
+    assert signed.country("alba").economy == 95 and signed.country("brin").economy == 105
+    (t,) = signed.treaties
+    assert t.kind == "deal" and t.status == "active"
+    greedy = ProposeAgreement(
+        "alba", to=("brin",), treaty="deal", demand_issue="strait", payment=11
+    )
+    assert play(s, greedy).results[0].status == "void"
+
+
+def test_case_3_13_reneging_on_a_deal_breaks_it():
+    """Case 3.13: Going back on a status conceded in a deal still in force breaks the deal: the
+    culprit pays the breach's cost and counts a broken obligation."""
+    s = replace(
+        issue_start(), turn=2, proposals=(_deal(demand_issue="strait", demand_status="open"),)
+    )
+    s = play(s, AnswerProposal("brin", proposal="p9", accept=True)).state
+    res = play(s, ChangeIssue("brin", issue="strait", status="closed"))
+    assert res.state.treaties[0].status == "broken"
+    assert res.state.country("brin").obligations_broken == 1 and events(res, "TreatyBroken")
+
+
+def test_case_3_14_proposals_overtaken_by_events_lapse():
+    """Case 3.14: A proposal whose terms events have overtaken (the issue already stands as it
+    would have it) lapses when accepted, instead of binding anyone or moving any payment."""
+    deal = _deal(demand_issue="strait", demand_status="open", payment=5)
+    s = replace(issue_start(), turn=2, proposals=(deal,))
+    s = play(s, ChangeIssue("brin", issue="strait", status="open")).state
+    res = play(s, AnswerProposal("brin", proposal="p9", accept=True))
+    assert not res.state.treaties and res.state.proposals[0].status == "expired"
+    assert res.state.country("alba").economy == 100 and events(res, "ProposalOvertaken")
+
+
+def test_case_3_15_computer_players_weigh_deals_and_counter():
+    """Case 3.15: Computer players accept a deal when what they would get (issues at their worth a
+    turn over eight turns, a payment at its share of their economy) outweighs what they would give,
+    and may counter one they reject by asking for a side payment that covers the shortfall."""
+    s = replace(issue_start(), turn=2)
+    cheap = _deal(demand_issue="strait", demand_status="open", payment=9.0)
+    mean = _deal(demand_issue="strait", demand_status="open", payment=0.5)
+
+    def rate(p):
+        return sum(_Mind(s, "brin", STYLE["realist"], Rng(i)).judge_deal(p)[0] for i in range(200))
+
+    assert rate(cheap) > 150 > 50 > rate(mean)
+    mind = _Mind(s, "brin", STYLE["realist"], Rng(3))
+    for seed in range(50):
+        mind = _Mind(s, "brin", STYLE["realist"], Rng(seed))
+        if not mind.judge_deal(mean)[0] and mind.decision.orders:
+            break
+    (counter,) = mind.decision.orders
+    assert counter.treaty == "deal" and counter.payment < 0 and counter.to == ("alba",)
+
+
+def test_case_3_16_computer_players_read_offers_in_words():
+    """Case 3.16: A message addressed to a computer player, or a proposal's note, that speaks of a
+    deal and names an issue makes it propose the deal the words suggest: here, the status it wants
+    of the writer's issue, for the status of its own issue that the writer wants."""
+    s = replace(issue_start(), turn=2)
+    note = Event(1, "MessageSent", "Alba to Brin: a deal on the base?", ("alba", "brin"))
+    mind = _Mind(s, "brin", STYLE["realist"], Rng(1), 1, (note,))
+    mind.read_messages()
+    (offer,) = mind.decision.orders
+    assert (offer.treaty, offer.to, offer.demand_issue) == ("deal", ("alba",), "base")
+    assert offer.demand_status == "closed" and (offer.offer_issue, offer.offer_status) == (
+        "strait",
+        "open",
+    )
+    silent = _Mind(s, "brin", STYLE["realist"], Rng(1), 1, (note._replace(text="Hello."),))
+    silent.read_messages()
+    assert not silent.decision.orders
+
+
 def test_tutorial_first_turn_legal_orders_are_pinned():
-    allied = {"ProposeAgreement": 20, "BreakTreaty": 1}  # the Harbour Treaty is already in force
-    others = {"ProposeAgreement": 21}
+    # the six treaties offered, ceasefire and peace where they apply, arms control, and a deal on
+    # each pair of statuses the two could trade (asked, offered, or both)
     assert tutorial_first_turn_legal("agreements") == {
-        "aurelia": allied,
-        "borduria": others,
-        "carpathia": allied,
-        "dalmora": others,
+        "aurelia": {"ProposeAgreement": 22, "BreakTreaty": 1},  # the Harbour Treaty is in force
+        "borduria": {"ProposeAgreement": 26},
+        "carpathia": {"ProposeAgreement": 25, "BreakTreaty": 1},
+        "dalmora": {"ProposeAgreement": 23},
     }

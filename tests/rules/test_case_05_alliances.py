@@ -14,10 +14,11 @@ from casebook import (
 )
 
 from wargame.ai.heuristic import STYLE, _Mind
+from wargame.enums import AllyHelp
 from wargame.rng import Rng
 from wargame.rules.alliances import AnswerInvocation, InvokeAlliance
 from wargame.rules.military import Attack, war_chance
-from wargame.rules.power import expected_support, reliability
+from wargame.rules.power import expected_support, fighting_strength, partial_help, reliability
 from wargame.state import Dispute, Invocation, Treaty, War
 
 
@@ -186,6 +187,89 @@ def test_case_5_12_dangerous_aggressors_are_faced_less_often():
     base = _Mind(s, "cora", STYLE["realist"], Rng(1)).honour_chance(s.invocations[0])[0]
     strong = with_country(s, "brin", military=300)
     assert _Mind(strong, "cora", STYLE["realist"], Rng(1)).honour_chance(s.invocations[0])[0] < base
+
+
+def test_case_5_13_partial_help_under_a_defense_pact():
+    """Case 5.13: Under a defense pact an ally may honour a call with partial help (arms, supplies
+    and intelligence, no troops): it keeps the treaty at half the cost (1% of its economy), gains 2
+    reputation, stays out of the war, and adds a quarter of its fighting strength to the invoker's
+    side. A classic alliance promised troops: there partial help is void."""
+    s = _invoked(_attacked("defense_pact", war=True))
+    res = play(s, AnswerInvocation("cora", invocation="i1", honour=True, help=AllyHelp.PARTIAL))
+    inv = res.state.invocations[0]
+    assert inv.honoured_by == ("cora",) and inv.partial_by == ("cora",)
+    assert res.state.country("cora").reputation == 72
+    assert abs(number(events(res, "AllianceHonoured")[0], "economy spent") - 4.0) < 1e-6
+    assert "cora" not in res.state.wars[0].side_b
+    after = res.state
+    assert (
+        abs(partial_help(after, ("alba",), ("brin",)) - 0.25 * fighting_strength(after, "cora"))
+        < 1e-9
+    )
+    classic = _invoked(_attacked("alliance"))
+    res = play(classic, AnswerInvocation("cora", invocation="i1", help=AllyHelp.PARTIAL))
+    assert res.results[0].status == "void" and "promised troops" in res.results[0].reason
+
+
+def test_case_5_14_restraining_an_ally():
+    """Case 5.14: An ally may decline a call and restrain the invoker: it puts a non-aggression
+    pact (a ceasefire, at war) to both sides as their guarantor, loses 4 relations with the
+    invoker and gains 5 with the other side; for two turns the chance that a clash between them
+    becomes a war is halved. Within the terms, restraining is still abandoning."""
+    s = _invoked(_attacked(initiator="alba", target="brin"), within=False)
+    res = play(s, AnswerInvocation("cora", invocation="i1", honour=False, help=AllyHelp.RESTRAIN))
+    inv = res.state.invocations[0]
+    assert inv.restrained_by == ("cora",) and inv.declined_by == ("cora",)
+    (p,) = res.state.proposals
+    assert p.mediated and p.proposer == "cora" and p.kind == "non_aggression"
+    assert res.state.treaties[0].status == "active" and events(res, "AllyRestrained")
+    assert war_chance(res.state, "alba", "brin")["ally's restraint factor"] == 0.5
+    later = replace(res.state, turn=res.state.turn + 2)
+    assert war_chance(later, "alba", "brin")["ally's restraint factor"] == 1.0
+    within = play(
+        _invoked(_attacked()),
+        AnswerInvocation("cora", invocation="i1", honour=False, help=AllyHelp.RESTRAIN),
+    )
+    assert within.state.treaties[0].status == "broken"
+
+
+def test_case_5_15_an_aggressors_call_is_outside_the_terms():
+    """Case 5.15: A call from a member that started the fighting is outside a defensive treaty's
+    terms: an ally that declines owes nothing and loses only 8 relations with the aggressor, not
+    with its victim; an ally that answers it anyway joins an aggression and loses 5 reputation."""
+    s = _invoked(_attacked(initiator="alba", target="brin"), within=False)
+    declined = play(s, AnswerInvocation("cora", invocation="i1", honour=False))
+    assert declined.state.relation("cora", "alba") == 42
+    assert declined.state.relation("cora", "brin") == -20
+    assert "started the fighting" in events(declined, "CallDeclined")[0].text
+    joined = play(s, AnswerInvocation("cora", invocation="i1", honour=True))
+    assert joined.state.country("cora").reputation == 65
+    assert "joins an aggression" in events(joined, "AllianceHonoured")[0].text
+
+
+def test_case_5_16_faithful_allies_refuse_an_aggressors_call():
+    """Case 5.16: A computer ally that keeps to the letter of its treaties (its doctrine, a promise
+    to keep them, a democracy's public) does not join an aggressor's war: asked outside the terms,
+    it declines and restrains its ally."""
+    s = _invoked(_attacked(initiator="alba", target="brin"), within=False)
+    mind = _Mind(s, "cora", STYLE["institutionalist"], Rng(1))
+    mind.give(AnswerInvocation("cora", invocation="i1", honour=True), "our ally calls")
+    mind.refine_answers()
+    (answer,) = [o for o in mind.decision.orders if isinstance(o, AnswerInvocation)]
+    assert not answer.honour and answer.help == AllyHelp.RESTRAIN
+
+
+def test_case_5_17_extended_deterrence():
+    """Case 5.17: Extended deterrence: a target with a nuclear-armed ally bound to defend it
+    borrows its deterrent: the chance that a clash with it becomes war is multiplied by
+    1 - 0.5 x that ally's reliability (0.5 for a target that is itself nuclear-armed)."""
+    alone = war_chance(start(), "brin", "alba")
+    covered = replace(start(), treaties=(Treaty("t1", "alliance", ("alba", "cora"), 0),))
+    factors = war_chance(covered, "brin", "alba")
+    assert alone["nuclear deterrence factor"] == 1.0
+    expected = 1 - 0.5 * reliability(covered, "cora", "alba")
+    assert abs(factors["nuclear deterrence factor"] - expected) < 1e-12
+    assert war_chance(start(), "brin", "cora")["nuclear deterrence factor"] == 0.5
 
 
 def test_tutorial_first_turn_legal_orders_are_pinned():

@@ -6,7 +6,6 @@ from dataclasses import replace
 from casebook import (
     Scripted,
     events,
-    every_seat,
     number,
     play,
     start,
@@ -55,10 +54,10 @@ def _reciprocated(**changes):
 
 def test_case_6_3_reciprocated_clashes_risk_war():
     """Case 6.3: Once the target has answered, every turn in which force passes between the two
-    risks war, with chance 0.12 x parity x tension factor x arms race factor x democratic peace
-    factor x nuclear deterrence factor x alliance deterrence factor; the event shows every
-    factor and the roll to the facilitator, and to the states all but those worked out from
-    forces they may only estimate."""
+    risks war, with chance 0.095 x parity x tension factor x arms race factor x democratic peace
+    factor x nuclear deterrence factor x proximity factor x ally's restraint factor x alliance
+    deterrence factor; the event shows every factor and the roll to the facilitator, and to the
+    states all but those worked out from forces they may only estimate."""
     s = _reciprocated()
     f = war_chance(s, "brin", "alba")
     expected = (
@@ -71,7 +70,11 @@ def test_case_6_3_reciprocated_clashes_risk_war():
     assert (
         abs(
             f["probability"]
-            - expected * f["nuclear deterrence factor"] * f["alliance deterrence factor"]
+            - expected
+            * f["nuclear deterrence factor"]
+            * f["proximity factor"]
+            * f["ally's restraint factor"]
+            * f["alliance deterrence factor"]
         )
         < 1e-12
     )
@@ -190,12 +193,15 @@ def test_events_report_the_changes_actually_applied():
 
 
 def test_tutorial_first_turn_legal_orders_are_pinned():
-    assert tutorial_first_turn_legal("military") == every_seat(
-        {
-            "MobilizeForces": 3,
-            "Attack": 3,
+    # each state of the tutorial's map reaches two others: Carpathia, a global power, all three
+    reach = {"aurelia": 2, "borduria": 2, "carpathia": 3, "dalmora": 2}
+    assert tutorial_first_turn_legal("military") == {
+        seat: {
+            "MobilizeForces": n,
+            "Attack": n,
             "BuildUp": 1,
             "Disarm": 1,
             "ProxySupport": 3,
         }
-    )
+        for seat, n in reach.items()
+    }

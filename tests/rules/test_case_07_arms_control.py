@@ -13,8 +13,15 @@ from casebook import (
     with_country,
 )
 
-from wargame.rules.arms_control import CheatOnArmsControl, RequestInspection, detection_chance
+from wargame.rules.agreements import BreakTreaty
+from wargame.rules.arms_control import (
+    CheatOnArmsControl,
+    GiveNotice,
+    RequestInspection,
+    detection_chance,
+)
 from wargame.rules.military import BuildUp
+from wargame.rules.power import coalition_strength, exposure
 from wargame.state import Treaty
 
 
@@ -96,6 +103,41 @@ def test_case_7_6_intelligence_partners_help_catch_cheats():
     s = with_country(s, "alba", military=60)
     (ev,) = events(play(s, rng=Scripted(0.99)), "CheatingUndetected")
     assert abs(number(ev, "chance of detection") - detection_chance(0.5, False, True)) < 1e-12
+
+
+def test_case_7_7_verification_has_a_price():
+    """Case 7.7: Verification has a price, transparency against security: every turn a treaty is
+    in force each member pays 0.4% x the verification level of its economy, and fights the other
+    members with 10% x the verification level less strength (inspectors have seen its forces)."""
+    res = play(_capped(cap=100, verification=0.5))
+    (ev,) = events(res, "VerificationPaid")
+    assert abs(number(ev, "share of each member's economy") - 0.002) < 1e-12
+    assert res.state.country("alba").economy == 100 * (1 - 0.002)
+    assert ev.visible_to == ("alba", "brin")
+    s = _capped(cap=100, verification=0.5)
+    assert exposure(s, "alba", ("brin",)) == 0.05 and exposure(s, "alba", ("cora",)) == 0
+    free = _capped(cap=100, verification=0.0)
+    assert coalition_strength(s, ("alba",), ("brin",)) == 0.95 * coalition_strength(
+        free, ("alba",), ("brin",)
+    )
+
+
+def test_case_7_8_lawful_withdrawal_is_no_breach():
+    """Case 7.8: A member may give notice of withdrawal: it loses 1 reputation and 5 relations with
+    the other members, tension rises by 3, the cap binds it for two more turns, and then it leaves
+    without a breach (no broken obligation). Breaking the treaty at once is a breach."""
+    res = play(_capped(cap=100), GiveNotice("alba", treaty="t1"))
+    assert res.state.treaties[0].notice == (("alba", 3),) and events(res, "WithdrawalNoticeGiven")
+    assert res.state.country("alba").reputation == 59 and res.state.relation("alba", "brin") == -35
+    bound = play(with_country(res.state, "alba", military=98), BuildUp("alba"))
+    assert bound.results[0].status == "void"
+    left = play(bound.state)
+    (t,) = left.state.treaties
+    assert t.status == "ended" and t.broken_by is None and events(left, "WithdrawalTookEffect")
+    assert left.state.country("alba").obligations_broken == 0
+    assert play(left.state, BuildUp("alba")).results[0].status == "applied"
+    broken = play(_capped(cap=100), BreakTreaty("alba", treaty="t1"))
+    assert broken.state.country("alba").obligations_broken == 1
 
 
 def test_tutorial_first_turn_legal_orders_are_pinned():

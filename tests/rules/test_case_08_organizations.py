@@ -3,10 +3,13 @@
 from dataclasses import replace
 
 from casebook import (
+    BYSTANDERS,
     Scripted,
     events,
     every_seat,
+    number,
     play,
+    scenario,
     start,
     tutorial_first_turn_legal,
     with_relation,
@@ -16,8 +19,17 @@ from wargame.calibration.records import crisis_record
 from wargame.enums import DraftStatus, ResolutionKind, Vote
 from wargame.rng import Rng
 from wargame.rules.military import Attack
-from wargame.rules.organizations import CastVote, RegionalAppeal, TableResolution, adopted
-from wargame.state import CouncilDraft
+from wargame.rules.organizations import (
+    CastVote,
+    ConsentToPeacekeepers,
+    ContributeTroops,
+    RegionalAppeal,
+    TableResolution,
+    adopted,
+    bystander_reasons,
+    council,
+)
+from wargame.state import CouncilDraft, Dispute, Population
 
 
 def _tabled(kind=ResolutionKind.CONDEMN, target="brin"):
@@ -137,6 +149,166 @@ def test_case_8_8_regional_condemnation():
         play(friendly, RegionalAppeal("alba", organization="league", target="brin")),
         "RegionalAppealFailed",
     )
+
+
+def test_case_8_9_a_veto_that_blocks_a_majority_costs_standing():
+    """Case 8.9: A permanent member whose veto blocks a draft nine or more members backed loses 3
+    reputation (8 while a population at risk is being killed) and 5 relations with the draft's
+    sponsors; a "no" on a draft without nine votes costs nothing."""
+    res = _vote(_tabled(), {"cora": Vote.YES, "alba": Vote.YES, "brin": Vote.NO}, 7)
+    assert res.state.drafts[0].status == "vetoed" and events(res, "VetoCast")
+    assert res.state.country("brin").reputation == 47
+    assert res.state.relation("brin", "cora") == -25
+    dying = replace(
+        _tabled(),
+        populations=(Population("folk", "brin", 1000, 0.1, "brin", 1, deaths=100),),
+    )
+    res = _vote(dying, {"cora": Vote.YES, "alba": Vote.YES, "brin": Vote.NO}, 7)
+    assert res.state.country("brin").reputation == 42
+    res = _vote(_tabled(), {"cora": Vote.YES, "alba": Vote.YES, "brin": Vote.NO}, 6)
+    assert res.state.drafts[0].status == "vetoed" and not events(res, "VetoCast")
+    assert res.state.country("brin").reputation == 50
+
+
+def test_case_8_10_no_veto_on_a_procedural_draft():
+    """Case 8.10: Putting a situation on the agenda is procedural (Art. 27(2)): nine votes adopt
+    it, and a permanent member's "no" is no veto. The state whose conduct goes on the agenda
+    loses 2 reputation."""
+    s = _tabled(ResolutionKind.AGENDA)
+    res = _vote(s, {"cora": Vote.YES, "alba": Vote.YES, "brin": Vote.NO}, 7)
+    assert res.state.drafts[0].status == "adopted" and events(res, "ResolutionAdopted")
+    assert not events(res, "VetoCast") and res.state.country("brin").reputation == 48
+    (vote,) = crisis_record(res.state)["council_votes"]
+    assert vote["permanent_no"] == ["brin"]
+
+
+def test_case_8_11_identical_drafts_merge():
+    """Case 8.11: Members who table the same draft in the same turn co-sponsor one draft, voted on
+    once; a draft the Council has already adopted cannot be tabled again."""
+    res = play(
+        start(),
+        TableResolution("cora", resolution=ResolutionKind.CONDEMN, target="brin"),
+        TableResolution("alba", resolution=ResolutionKind.CONDEMN, target="brin"),
+    )
+    (d,) = res.state.drafts
+    assert {d.sponsor, *d.co_sponsors} == {"alba", "cora"} and len(d.co_sponsors) == 1
+    assert events(res, "DraftCosponsored")
+    done = replace(start(), drafts=(d._replace(status=DraftStatus.ADOPTED),))
+    again = play(done, TableResolution("alba", resolution=ResolutionKind.CONDEMN, target="brin"))
+    assert again.results[0].status == "void" and "already adopted" in again.results[0].reason
+
+
+def test_case_8_12_peacekeepers_need_consent_and_troops():
+    """Case 8.12: An adopted peacekeeping mandate deploys only while the host consents and at least
+    one state has contributed a contingent (2 capability points); without the host's consent
+    nothing deploys, and peacekeepers leave when it withdraws its consent."""
+    folk = Population("folk", "brin", 100000, 0.05, "brin", 1)
+    mandate = CouncilDraft(
+        "r1", "cora", ResolutionKind.PEACEKEEPING, "brin", "folk", 1, status=DraftStatus.ADOPTED
+    )
+    s = replace(start(), turn=2, populations=(folk,), drafts=(mandate,), next_id=10)
+    refused = play(
+        s,
+        ConsentToPeacekeepers("brin", draft="r1", consent=False),
+        ContributeTroops("alba", draft="r1"),
+    )
+    assert not refused.state.populations[0].peacekeepers
+    assert events(refused, "PeacekeepingConsentRefused")
+    assert refused.state.country("alba").military == 48
+    consented = play(refused.state, ConsentToPeacekeepers("brin", draft="r1", consent=True))
+    assert consented.state.populations[0].peacekeepers and events(consented, "PeacekeepersDeployed")
+    left = play(consented.state, ConsentToPeacekeepers("brin", draft="r1", consent=False))
+    assert not left.state.populations[0].peacekeepers and events(left, "PeacekeepersWithdrawn")
+    other = play(s, ConsentToPeacekeepers("alba", draft="r1", consent=True))
+    assert other.results[0].status == "void"
+
+
+def test_case_8_13_parties_abstain_under_chapter_vi():
+    """Case 8.13: A call on the parties to settle is a Chapter VI decision: the parties to the
+    dispute abstain (a party's yes or no is void, and counts as an abstention). Adopted, it puts a
+    non-aggression pact (a ceasefire, at war) to the two parties, with the sponsor as guarantor."""
+    d = Dispute("d1", "brin", "alba", 1, 4, last_force=1)
+    s = replace(_tabled(ResolutionKind.SETTLE), disputes=(d,))
+    orders = [CastVote(m, draft="r1", vote=v) for m, v in (("alba", Vote.YES), ("brin", Vote.NO))]
+    orders.append(CastVote("cora", draft="r1", vote=Vote.YES))
+    res = play(s, *orders, rng=Scripted(*[0.0] * 7 + [0.99] * 5))
+    assert {r.order.actor: r.status for r in res.results} == {
+        "cora": "applied",
+        "alba": "void",
+        "brin": "void",
+    }
+    votes = dict(res.state.drafts[0].votes)
+    assert votes["brin"] == "abstain" and votes["alba"] == "abstain"
+    assert res.state.drafts[0].status == "failed"  # only cora and 7 bystanders: alba's yes is void
+    res = play(s, orders[-1], rng=Scripted(*[0.0] * 8 + [0.99] * 4))
+    assert res.state.drafts[0].status == "adopted"
+    (p,) = res.state.proposals
+    assert p.mediated and p.proposer == "cora" and set(p.recipients) == {"alba", "brin"}
+
+
+def _with_friend(**interests):
+    """The casebook scenario with permanent bystander 0 given these interests."""
+    bystanders = [dict(b) for b in BYSTANDERS]
+    bystanders[0]["interests"] = interests
+    council = {
+        "permanent": ["cora", "brin", "by0", "by1", "by2"],
+        "elected": ["alba"],
+        "bystanders": bystanders,
+    }
+    return scenario(organizations={"security_council": council})
+
+
+def test_case_8_14_bystanders_vote_by_their_interests():
+    """Case 8.14: A bystander is 0.6 less likely to vote for a draft aimed at a friend (0.25 more
+    for one aimed at a rival; 0.15 more when a friend sponsors it, 0.2 less when a rival does), 0.2
+    less for authorizing force, 0.05 less for sanctions, 0.2 more for a procedural draft. A
+    permanent bystander vetoes only when its friends or rivals are at stake; otherwise it
+    abstains rather than vote no."""
+    plain = _tabled()
+    friendly = replace(
+        start(_with_friend(friends=["brin"])),
+        turn=2,
+        drafts=plain.drafts,
+        next_id=10,
+    )
+    reasons = dict(bystander_reasons(friendly, council(friendly).bystanders[0], plain.drafts[0]))
+    assert reasons["Brin is its friend"] == -0.6
+    force = plain.drafts[0]._replace(kind=ResolutionKind.AUTHORIZE_FORCE)
+    assert (
+        dict(bystander_reasons(plain, council(plain).bystanders[0], force))[
+            "force against a sovereign state"
+        ]
+        == -0.2
+    )
+    orders = [CastVote("cora", draft="r1", vote=Vote.YES)]
+    indifferent = play(plain, *orders, rng=Scripted(0.99))
+    assert dict(indifferent.state.drafts[0].votes)["by0"] == "abstain"
+    vetoing = play(friendly, *orders, rng=Scripted(0.99))
+    assert dict(vetoing.state.drafts[0].votes)["by0"] == "no"
+    assert vetoing.state.drafts[0].status == "vetoed"
+
+
+def test_case_8_15_every_vote_says_why():
+    """Case 8.15: The event of every vote lists each member's vote and, for the members no player
+    leads, the strongest reasons for it; a permanent member's "no" is marked as a veto."""
+    s = replace(_tabled(), scenario=_with_friend(friends=["brin"]))
+    res = play(s, CastVote("brin", draft="r1", vote=Vote.NO), rng=Scripted(0.99))
+    (ev,) = [e for e in res.events if e.kind == "ResolutionVetoed"]
+    assert "Brin no (veto)" in ev.text and "Alba abstain (did not vote)" in ev.text
+    assert "Bystander 0 no (veto) (Brin is its friend" in ev.text
+    for b in BYSTANDERS:
+        assert f"{b['name']} " in ev.text and number(ev, f"{b['name']}: chance of yes") > 0
+
+
+def test_case_8_16_members_follow_regional_calls():
+    """Case 8.16: A regional organization's call weighs on the Council: once it has condemned a
+    state, bystanders are 0.15 likelier to vote for drafts against it (twice that for those of its
+    region); once it has declined to, 0.1 less likely."""
+    res = play(start(), RegionalAppeal("alba", organization="league", target="brin"))
+    assert res.state.regional_calls[0].condemned
+    d = CouncilDraft("r1", "cora", ResolutionKind.CONDEMN, "brin", None, 2)
+    reasons = dict(bystander_reasons(res.state, council(res.state).bystanders[3], d))
+    assert reasons["the League condemned it"] == 0.15
 
 
 def test_tutorial_first_turn_legal_orders_are_pinned():

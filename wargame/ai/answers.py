@@ -1,29 +1,39 @@
-"""Answers to what is addressed to the seat: proposals, allies' calls for help, ultimatums,
-mediation offers, Security Council drafts, and sanctions aimed at it (judged in sanctions.py).
+"""Answers to what is addressed to the seat: proposals (deals are judged in deals.py), allies'
+calls for help, ultimatums, mediation offers, Security Council drafts, and sanctions aimed at it
+(judged in sanctions.py).
 
 An ally's call weighs the cost of abandoning it (the breach's reputation cost, the treaty
 objectives it would fail, the friendship lost) against the cost of honouring it (the aggressor's
 strength against the ally and the invoker, nuclear danger, our own wish to avoid that war). An
-ultimatum weighs the issuer's strength and credibility (see Mind.credibility).
+ultimatum weighs what giving in would cost (the issue's worth to us, read through our relations
+with the issuer: stakes.py) against what defying would: the threatened force (the issuer's
+strength, its friends counted) or sanctions (their bite), discounted by its credibility.
 """
 
 from __future__ import annotations
 
 import math
 
+from ..enums import Threat, TreatyKind
 from ..rules.agreements import AnswerProposal, breach_cost
 from ..rules.alliances import HONOUR_COST, AnswerInvocation
 from ..rules.common import democracy_factor
-from ..rules.diplomacy import AnswerMediation, AnswerUltimatum
+from ..rules.diplomacy import AnswerMediation, AnswerUltimatum, threat_words
 from ..rules.organizations import CastVote, council_members
 from ..rules.power import expected_support
-from ..rules.sanctions import ConcedeToSanctions
+from ..rules.sanctions import ConcedeToSanctions, pressure
+from .deals import DEAL_WORDS, DealJudgements
 from .force import ForceJudgements
 from .mind import logistic
-from .sanctions import SanctionsJudgements
+from .sanctions import DECISIVENESS, PLEDGE, SanctionsJudgements
+
+# an ultimatum backed by force: how much a doubling of the worth of the issue weighs against the
+# threat, and the worth (% of GDP a turn) at which it weighs nothing (tuned)
+ULTIMATUM_WORTH_WEIGHT = 0.8
+ULTIMATUM_WORTH_REFERENCE = 0.8
 
 
-class AnswerJudgements(SanctionsJudgements, ForceJudgements):
+class AnswerJudgements(SanctionsJudgements, DealJudgements, ForceJudgements):
     def answer_pending(self) -> None:
         s, me = self.s, self.me
         for p in s.proposals:
@@ -57,13 +67,28 @@ class AnswerJudgements(SanctionsJudgements, ForceJudgements):
                 concede, why = self.judge_sanctions(e)
                 if concede:
                     self.give(ConcedeToSanctions(me, episode=e.id), why)
-                elif e.stage == "imposed":
-                    self.retaliate(e)
+                else:
+                    self.note(why)
+                    if e.stage == "imposed":
+                        self.retaliate(e)
         for e in s.sanctions:
             if e.target == me and e.stage == "imposed" and e.retaliation_for is not None:
                 self.judge_counter_sanctions(e)
 
     def judge_proposal(self, p) -> tuple[bool, str]:
+        me = self.me
+        if p.kind == TreatyKind.DEAL:
+            return self.judge_deal(p)
+        if p.note and p.proposer != me and DEAL_WORDS.search(p.note):
+            self.answer_offer_in_words(p.proposer, p.note)  # a note that asks for a bargain
+        accept, why = self.judge_treaty(p)
+        if accept and (p.demand_issue or p.offer_issue or p.payment):
+            net, gets, gives = self.deal_balance(p)
+            if net < 0 and not self.chance(logistic(2 * net + 1)):
+                return False, f"{why}, but its terms would cost us {', '.join(gives)}"
+        return accept, why
+
+    def judge_treaty(self, p) -> tuple[bool, str]:
         s, me = self.s, self.me
         st = self.style
         other = next((x for x in (p.proposer, *p.recipients) if x != me), p.proposer)
@@ -141,7 +166,7 @@ class AnswerJudgements(SanctionsJudgements, ForceJudgements):
             warmth += 0.8  # reassurance from a stronger neighbour
         return self.chance(
             logistic(warmth)
-        ), f"our relations with {other} stand at {self.rel(other):.0f}"
+        ), f"our relations with {self.name(other)} stand at {self.rel(other):.0f}"
 
     def judge_call(self, inv) -> tuple[bool, str]:
         p, why = self.honour_chance(inv)
@@ -198,23 +223,32 @@ class AnswerJudgements(SanctionsJudgements, ForceJudgements):
         )
 
     def judge_ultimatum(self, u) -> tuple[bool, str]:
+        """Comply or defy: what giving in would cost us against what the issuer threatens."""
         s, me = self.s, self.me
-        theirs = self.strength(u.issuer)
-        ours = self.strength(me) + expected_support(s, me, u.issuer)
-        ratio = theirs / ours
         cred = self.credibility(u.issuer)
-        x = (
-            1.8 * (ratio * cred - 0.9)
-            + 2.0 * (self.style["concede"] - 0.4)
-            - self.points("never_conceded") / 30
-        )
-        x -= 0.5 * (
-            democracy_factor(me, s.scenario) - 1.0
-        )  # giving in costs a democracy more at home
+        worth = self.resolve(u.issue, u.status_demanded, (u.issuer,), u.id) * self.style["resolve"]
+        worth *= 1 + self.points("never_conceded") / PLEDGE
+        home = 0.5 * (democracy_factor(me, s.scenario) - 1.0)  # backing down costs more at home
+        if u.threat == Threat.FORCE:
+            theirs = self.strength(u.issuer)
+            ours = self.strength(me) + expected_support(s, me, u.issuer)
+            ratio = theirs / ours
+            x = (
+                1.8 * (ratio * cred - 0.9)
+                - ULTIMATUM_WORTH_WEIGHT * math.log(worth / ULTIMATUM_WORTH_REFERENCE)
+                + 2.0 * (self.style["concede"] - 0.4)
+                - home
+            )
+            threat = f"{self.name(u.issuer)} threatens force at {ratio:.1f} times our strength"
+        else:
+            per_turn = pressure(s, me, (u.issuer,), u.threat)
+            expected = self.felt_cost(per_turn, (u.issuer,)) * cred
+            x = DECISIVENESS * (math.log(max(expected, 1e-6)) - math.log(worth)) - home
+            threat = f"the {threat_words(u.threat)} would cost {per_turn:.1f}% a turn"
         comply = self.chance(logistic(x))
-        return (
-            comply,
-            f"{u.issuer} is {ratio:.1f} times our strength with its friends counted; its credibility {cred:.2f}",
+        return comply, (
+            f"{'gave in' if comply else 'held out'} on {self.issue_name(u.issue)}: giving in "
+            f"would cost us {worth:.1f}% of GDP a turn, {threat} (credibility {cred:.2f})"
         )
 
     def judge_mediation(self, m) -> tuple[bool, str]:
@@ -231,7 +265,7 @@ class AnswerJudgements(SanctionsJudgements, ForceJudgements):
         x += (s.country(m.mediator).reputation - 50) / 50
         return self.chance(
             logistic(x)
-        ), f"a mediator may find a way out{' of a costly fight' if hurting else ''}"
+        ), f"{self.name(m.mediator)} may find a way out{' of a costly fight' if hurting else ''}"
 
     def judge_draft(self, d) -> str:
         s, me = self.s, self.me

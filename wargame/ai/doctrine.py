@@ -5,6 +5,7 @@ great power's courting of small states. How readily each doctrine does these is 
 
 from __future__ import annotations
 
+from ..enums import Threat
 from ..rules.agreements import ProposeAgreement
 from ..rules.arms_control import RequestInspection
 from ..rules.common import democracy_factor
@@ -16,6 +17,8 @@ from .force import ForceJudgements
 from .mind import logistic
 from .sanctions import SanctionsJudgements
 
+BLANKET_DEMAND = "Stand down and accept our terms."  # in a crisis without issues at stake
+
 
 class DoctrineMoves(SanctionsJudgements, ForceJudgements):
     def doctrine_moves(self, doctrine: str) -> None:
@@ -25,27 +28,27 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
         self.follow_through()
         self.follow_up_sanctions()
         if rivals and self.chance(0.4 * st["force"]):
-            self.give(MobilizeForces(me, target=rivals[0]), f"show resolve to {rivals[0]}")
+            self.give(
+                MobilizeForces(me, target=rivals[0]), f"show resolve to {self.name(rivals[0])}"
+            )
         if rivals:
             target = max(rivals, key=self.attack_appeal)
             appeal = self.attack_appeal(target)
             if self.chance(0.25 * st["force"] * logistic(3.0 * (appeal - 0.4))):
                 self.give(
                     Attack(me, target=target),
-                    f"strike {target} while the balance, its friends counted, favours us ({appeal:+.2f})",
+                    f"strike {self.name(target)} while the balance, its friends counted, favours "
+                    f"us ({appeal:+.2f})",
                 )
         self.arms_policy(rivals)
         if rivals and self.chance(0.25 * st["sanction"]):
-            self.coerce(rivals[0], f"press {rivals[0]} economically")
+            self.coerce(rivals[0], f"press {self.name(rivals[0])} economically")
         if rivals and self.turns_left >= 2 and self.chance(0.12 * st["force"]):
             target = rivals[0]
             if self.strength(me) > self.strength(target) and not any(
                 u.issuer == me and u.status in ("pending", "defied") for u in s.ultimatums
             ):
-                self.give(
-                    IssueUltimatum(me, target=target, demand="Stand down and accept our terms."),
-                    f"force {target} to choose",
-                )
+                self.ultimatum(target)
         if (
             rivals
             and self.chance(0.15 * st["force"])
@@ -53,33 +56,68 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
                 s.scenario.state(rivals[0]).nuclear or self.strength(rivals[0]) > self.strength(me)
             )
         ):
-            self.give(ProxySupport(me, target=rivals[0]), f"weaken {rivals[0]} without fighting it")
+            self.give(
+                ProxySupport(me, target=rivals[0]),
+                f"weaken {self.name(rivals[0])} without fighting it",
+            )
         for a, b in sorted({(d.initiator, d.target) for d in s.disputes if d.ended_turn is None}):
             if me not in (a, b) and self.chance(0.35 * st["talk"] + 0.05):
-                self.give(OfferMediation(me, between=(a, b)), "a mediator can calm the crisis")
+                self.give(
+                    OfferMediation(me, between=(a, b)),
+                    f"a mediator can calm the crisis between {self.name(a)} and {self.name(b)}",
+                )
                 break
         for a, b in sorted(
             {(d.initiator, d.target) for d in s.disputes if d.ended_turn is None and d.rung >= 4}
         ):
             if me not in (a, b) and self.chance(0.3 * st["institutions"]):
-                self.appeal(a, f"{a} used force against {b}")
+                self.appeal(a, f"{self.name(a)} used force against {self.name(b)}")
                 break
         if rivals and self.chance(0.4 * st["talk"]):
-            self.give(BackChannel(me, target=rivals[-1]), f"keep a quiet line open to {rivals[-1]}")
+            self.give(
+                BackChannel(me, target=rivals[-1]),
+                f"keep a quiet line open to {self.name(rivals[-1])}",
+            )
         if self.spec.great_power:
             self.court_small_states(rivals)
         friendly = sorted(
             (o for o in s.ids if o != me and self.rel(o) > 20), key=self.rel, reverse=True
         )
         if friendly and self.chance(0.3 * st["talk"]):
-            self.give(CulturalExchange(me, target=friendly[0]), f"deepen ties with {friendly[0]}")
+            self.give(
+                CulturalExchange(me, target=friendly[0]),
+                f"deepen ties with {self.name(friendly[0])}",
+            )
         if self.chance(0.3 * st["institutions"]):
             if rivals:
-                self.give(PublicDiplomacy(me, target=rivals[0]), f"win over opinion in {rivals[0]}")
+                self.give(
+                    PublicDiplomacy(me, target=rivals[0]),
+                    f"win over opinion in {self.name(rivals[0])}",
+                )
+
+    def ultimatum(self, target: str) -> None:
+        """Force the target to choose: demand what we most want of it, threatening what we are
+        ready to carry out (force if the balance allows it and we are willing, else our hardest
+        sanctions)."""
+        s, me = self.s, self.me
+        demand = self.best_demand(target)
+        if demand is None and s.scenario.issues:
+            return  # nothing to demand of it: an empty ultimatum would only cost us
+        willing = self.attack_appeal(target) > 0.3 and self.style["force"] >= 0.4
+        threat = Threat.FORCE if willing else Threat(self.best_measure(target))
+        if demand is None:
+            order = IssueUltimatum(me, target, demand=BLANKET_DEMAND, threat=threat)
+            what = "stand down"
+        else:
+            issue, status, _ = demand
+            order = IssueUltimatum(me, target, issue=issue, status=status, threat=threat)
+            what = self.issue_name(issue)
+        self.give(order, f"force {self.name(target)} to choose: {what}")
 
     def follow_through(self) -> None:
-        """An ultimatum we issued was defied: enforce it, or pay the audience cost. Democracies
-        pay more for backing down, so they enforce more often, which makes their threats credible."""
+        """An ultimatum we issued was defied: carry out what we threatened, or pay the audience
+        cost. Democracies pay more for backing down, so they carry out their threats more often,
+        which makes those threats credible."""
         s, me = self.s, self.me
         for u in s.ultimatums:
             if u.issuer != me or u.status != "defied":
@@ -87,14 +125,13 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
             audience = 8.0 * democracy_factor(me, s.scenario) / 8
             risk = 1.0 if s.scenario.state(u.target).nuclear else 0.0
             x = 0.8 + audience + 1.5 * (self.style["force"] - 0.4) - risk
-            if self.chance(logistic(x)):
-                if self.attack_appeal(u.target) > 0.3 and self.style["force"] >= 0.4:
-                    self.give(Attack(me, target=u.target), f"enforce our ultimatum to {u.target}")
-                else:
-                    self.give(
-                        ImposeSanctions(me, target=u.target, measure=self.best_measure(u.target)),
-                        f"enforce our ultimatum to {u.target}",
-                    )
+            if not self.chance(logistic(x)):
+                continue
+            why = f"carry out our ultimatum to {self.name(u.target)} ({self.issue_name(u.issue)})"
+            if u.threat == Threat.FORCE:
+                self.give(Attack(me, target=u.target), why)
+            else:
+                self.give(ImposeSanctions(me, target=u.target, measure=u.threat), why)
 
     def arms_policy(self, rivals: list[str]) -> None:
         s, me = self.s, self.me
@@ -118,7 +155,7 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
                         cap=cap,
                         verification=round(0.3 + 0.5 * st["institutions"], 2),
                     ),
-                    f"stop the arms race with {r} under verified caps",
+                    f"stop the arms race with {self.name(r)} under verified caps",
                 )
         safe = all(self.strength(r) < 0.8 * self.strength(me) for r in rivals)
         if safe and s.tension > 50 and self.chance(0.08 * st["talk"] * (1 - st["force"])):
@@ -136,7 +173,7 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
                 if self.chance(suspicion):
                     self.give(
                         RequestInspection(me, treaty=treaty.id, target=other),
-                        f"verify that {other} keeps to the cap",
+                        f"verify that {self.name(other)} keeps to the cap",
                     )
 
     def court_small_states(self, rivals: list[str]) -> None:
@@ -163,9 +200,11 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
         ):
             self.give(
                 ProposeAgreement(me, to=(target,), treaty="defense_pact"),
-                f"bring {target} into our camp",
+                f"bring {self.name(target)} into our camp",
             )
         elif s.country(me).economy > 100 and self.chance(0.6):
-            self.give(SendAid(me, target=target), f"court {target} away from {rival}")
+            why = f"court {self.name(target)} away from {self.name(rival)}"
+            self.give(SendAid(me, target=target), why)
         else:
-            self.give(PublicDiplomacy(me, target=target), f"court {target} away from {rival}")
+            why = f"court {self.name(target)} away from {self.name(rival)}"
+            self.give(PublicDiplomacy(me, target=target), why)

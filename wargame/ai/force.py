@@ -33,7 +33,7 @@ class ForceJudgements(Mind):
                     ):
                         self.give(
                             InvokeAlliance(me, treaty=t.id, against=other),
-                            f"{other} used force against us",
+                            f"{self.name(other)} used force against us",
                         )
             ours = self.strength(me) + self.allies_in_field(other)
             ratio = ours / self.strength(other)

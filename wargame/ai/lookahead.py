@@ -22,6 +22,7 @@ from ..players import Player
 from ..rng import Rng, derive_seed
 from ..rules.agreements import AnswerProposal
 from ..rules.alliances import AnswerInvocation
+from ..rules.diplomacy import AnswerUltimatum
 from ..rules.sanctions import ConcedeToSanctions
 from ..scoring import score
 from ..state import GameState
@@ -200,6 +201,8 @@ def _flip(order: Order) -> Order | None:
         return replace(order, accept=not order.accept)
     if isinstance(order, AnswerInvocation):
         return replace(order, honour=not order.honour)
+    if isinstance(order, AnswerUltimatum):
+        return replace(order, comply=not order.comply)
     if isinstance(order, ConcedeToSanctions):
         return None
     return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from ..events import Event
 from ..legality import MAX_ACTIONS_PER_TURN
 from ..orders import Order
 from ..players import Decision
@@ -27,15 +28,23 @@ def logistic(x: float) -> float:
 
 class Mind:
     def __init__(
-        self, state: GameState, me: str, style: dict[str, float], rng: Rng, private_seed: int = 0
+        self,
+        state: GameState,
+        me: str,
+        style: dict[str, float],
+        rng: Rng,
+        private_seed: int = 0,
+        events: tuple[Event, ...] = (),
     ):
         self.s = state
         self.private_seed = private_seed  # the seat's own key for its private draws
+        self.events = events  # last turn's events as the seat saw them (messages to it...)
         self.me = me
         self.spec = state.scenario.state(me)
         self.style = style
         self.rng = rng
         self.decision = Decision()
+        self.notes: list[str] = []  # reasons for what we chose not to do (holding out...)
         self.actions = 0
         self.turns_left = state.scenario.turns - state.turn  # turns still to come after this one
 
@@ -52,6 +61,10 @@ class Mind:
         self.decision.reasons.append(f"{order.label}: {reason}")
         return True
 
+    def note(self, text: str) -> None:
+        """A reason with no order: why we did not act (we held out, we let an offer pass)."""
+        self.notes.append(text[:1].upper() + text[1:])
+
     def chance(self, p: float) -> bool:
         return self.rng.random() < p
 
@@ -59,6 +72,10 @@ class Mind:
 
     def strength(self, sid: str) -> float:
         return max(1.0, fighting_strength(self.s, sid))
+
+    def name(self, state_id: str) -> str:
+        """A state's display name, for reasons players read."""
+        return self.s.name(state_id)
 
     def rel(self, other: str) -> float:
         return self.s.relation(self.me, other)

@@ -1,4 +1,5 @@
-"""Work on the state's scenario objectives: coerce, protect a population, propose the treaty
+"""Work on the state's scenario objectives: press for the status it wants on an issue at stake
+(a deal with a friend, coercion of anyone else), coerce, protect a population, propose the treaty
 it wants, go to war, court opinion, build arms, table the resolution it needs.
 """
 
@@ -7,24 +8,31 @@ from __future__ import annotations
 from ..rules.agreements import ProposeAgreement
 from ..rules.arms_control import CheatOnArmsControl
 from ..rules.humanitarian import Intervene
+from ..rules.issues import ChangeIssue
 from ..rules.military import Attack, BuildUp, MobilizeForces
 from ..rules.organizations import TableResolution, council_members
 from ..rules.power import defenders
 from ..rules.soft_power import CulturalExchange, PublicDiplomacy, SendAid
+from .deals import DealJudgements
 from .force import ForceJudgements
 from .mind import logistic
 from .sanctions import SanctionsJudgements
 
+FRIENDLY = 20.0  # relations above which we bargain with a state rather than coerce it (tuned)
 
-class ObjectiveMoves(SanctionsJudgements, ForceJudgements):
+
+class ObjectiveMoves(SanctionsJudgements, DealJudgements, ForceJudgements):
     def pursue_objectives(self) -> None:
         s, me = self.s, self.me
         for obj in s.scenario.state(me).objectives:
             c = obj.condition
-            if c.type == "sanctions_conceded":
-                self.coerce(c.target, f"objective: {obj.text}")
+            why = f"objective: {obj.text.rstrip('.')}"
+            if c.type == "issue_status":
+                self.pursue_issue(c.issue, c.status, why)
+            elif c.type == "sanctions_conceded":
+                self.coerce(c.target, why)
             elif c.type == "population_protected":
-                self.protect(c.population, f"objective: {obj.text}")
+                self.protect(c.population, why)
             elif c.type == "treaty_with":
                 if not any(c.with_ in t.members for t in s.active_treaties(member=me, kind=c.kind)):
                     if not any(
@@ -33,17 +41,17 @@ class ObjectiveMoves(SanctionsJudgements, ForceJudgements):
                     ) and self.chance(0.6):
                         self.give(
                             ProposeAgreement(me, to=(c.with_,), treaty=c.kind),
-                            f"objective: {obj.text}",
+                            why,
                         )
             elif c.type == "win_war":
-                self.seek_war(c.against, f"objective: {obj.text}")
+                self.seek_war(c.against, why)
             elif (
                 c.type == "relations_at_least" and self.rel(c.with_) < c.value and self.chance(0.6)
             ):
                 if self.chance(0.5):
-                    self.give(PublicDiplomacy(me, target=c.with_), f"objective: {obj.text}")
+                    self.give(PublicDiplomacy(me, target=c.with_), why)
                 else:
-                    self.give(CulturalExchange(me, target=c.with_), f"objective: {obj.text}")
+                    self.give(CulturalExchange(me, target=c.with_), why)
             elif (
                 c.type == "attribute_at_least"
                 and c.attribute == "military"
@@ -54,9 +62,9 @@ class ObjectiveMoves(SanctionsJudgements, ForceJudgements):
                         (t for t in s.active_treaties(member=me, kind="arms_control")), None
                     )
                     if cheat is not None and self.style["force"] > 0.5:
-                        self.give(CheatOnArmsControl(me, treaty=cheat.id), f"objective: {obj.text}")
+                        self.give(CheatOnArmsControl(me, treaty=cheat.id), why)
                     elif cheat is None:
-                        self.give(BuildUp(me), f"objective: {obj.text}")
+                        self.give(BuildUp(me), why)
             elif c.type == "resolution_passed" and self.chance(0.5):
                 if me in council_members(s) and not any(
                     d.kind == c.kind and d.status == "tabled" for d in s.drafts
@@ -73,8 +81,55 @@ class ObjectiveMoves(SanctionsJudgements, ForceJudgements):
                                 TableResolution(
                                     me, resolution=c.kind, target=target, population=pop
                                 ),
-                                f"objective: {obj.text}",
+                                why,
                             )
+
+    def pursue_issue(self, issue_id: str, status: str, why: str) -> None:
+        """Get an issue to the status an objective wants: change it ourselves if it is ours;
+        bargain with a friendly holder (a deal: a concession of ours, or a payment); press any
+        other (threats, sanctions), unless we press it already."""
+        s, me = self.s, self.me
+        issue = s.issue(issue_id)
+        if issue is None or issue.status == status:
+            return
+        holder = issue.held_by
+        if holder == me:
+            # never go back on a concession made to others: reneging costs more than it pays
+            if issue.changed_by in (None, me) and self.loss_if(issue_id, status) <= 0:
+                self.give(ChangeIssue(me, issue=issue_id, status=status), why)
+            return
+        if self.rel(holder) > FRIENDLY:
+            self.propose_deal(holder, issue_id, status, why)  # friends are asked, not coerced
+            return
+        if self.coercion_failed(holder, issue_id) and self.propose_deal(
+            holder, issue_id, status, why + " (pressure alone has not worked)"
+        ):
+            return
+        if not (self.pressing(holder) or self.acting_against(holder)):
+            self.coerce(holder, why, (issue_id, status))
+
+    def coercion_failed(self, holder: str, issue_id: str) -> bool:
+        """Have our threats or sanctions on this issue been resisted (imposed for a turn
+        already, or dropped or lifted without a concession)?"""
+        s, me = self.s, self.me
+        return any(
+            me in e.senders
+            and e.target == holder
+            and e.issue == issue_id
+            and (
+                e.stage in ("lifted", "dropped")
+                or (e.stage == "imposed" and (e.imposed_turn or s.turn) < s.turn)
+            )
+            for e in s.sanctions
+        )
+
+    def acting_against(self, target: str) -> bool:
+        """Has this turn's decision already a threat or sanctions against the target?"""
+        return any(
+            getattr(o, "target", None) == target
+            and o.kind in ("ThreatenSanctions", "ImposeSanctions", "IssueUltimatum")
+            for o in self.decision.orders
+        )
 
     def seek_war(self, target: str, why: str) -> None:
         """A war aim: pressure first (shows of force, an ultimatum), then force when the balance,

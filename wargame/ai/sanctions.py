@@ -1,76 +1,107 @@
 """Sanctions from both ends, as the computer plays them (the rules are in rules/sanctions.py).
 
-As target: give in or hold out, comparing the cost of holding out (the measures' bite times how
-long they are expected to last, discounted at the threat stage by the senders' credibility) with
-how much the issue is worth (a private resolve drawn once per episode); hit back with
-counter-sanctions; as a sender hit by those, lift our own when they cost more than they are worth.
-As sender: threaten, carry out ignored threats, join others' measures, take resisted sanctions
-to the Security Council.
+As target: give in or hold out, comparing what holding out would cost a turn (the measures' bite,
+discounted at the threat stage by the senders' credibility, felt more by a shaky government and
+by a democracy's voters, less when a great power friend stands by) with what giving in would cost
+(the issue's worth to us, read through our relations with the senders: see stakes.py); hit back
+with counter-sanctions; as a sender hit by those, lift our own when they cost more than they are
+worth. As sender: threaten (naming what we demand), carry out ignored threats, join others'
+measures, take resisted sanctions to the Security Council.
 """
 
 from __future__ import annotations
 
 import math
 
-from ..rng import Rng, derive_seed
+from ..enums import Regime
 from ..rules.organizations import TableResolution, council_members
 from ..rules.sanctions import (
-    EMPTY_THREAT_COST,
+    MEASURE_NOUNS,
     ImposeSanctions,
     JoinSanctions,
     LiftSanctions,
     ThreatenSanctions,
     cost_level,
+    empty_threat_cost,
     pressure,
     sender_cost,
 )
-from .mind import Mind, logistic
+from ..state import SanctionsEpisode
+from .mind import logistic
+from .stakes import StakeJudgements
 
-# the target's resolve: how much the disputed issue is worth to it, in % of its GDP; lognormal,
-# because most issues are worth little but some are worth almost any price
-RESOLVE_MEDIAN = 0.85
-RESOLVE_SPREAD = 0.7
-VITAL_SHARE = 0.2  # share of demands that touch something the target holds vital
-VITAL_FACTOR = 100.0
 PLEDGE = 80.0  # points of a "never concede" objective that double the worth of resisting
 DECISIVENESS = 6.0  # how sharply a target's choice follows the balance of cost and worth
-SANCTIONS_HORIZON = 4  # turns a target expects sanctions to last if it holds out
-PRESTIGE = 0.3  # how much the balance of power between target and senders weighs on the worth of not giving in
-REACTANCE = 1.5  # imposed sanctions rally the target's public: the issue is worth more to it
+# how much the balance of power between target and senders weighs on the worth of not giving
+# in: bowing to a weaker sender costs prestige
+PRESTIGE = 0.3
+REACTANCE = 1.6  # imposed sanctions rally the target's public: the issue is worth more to it
+# a target adjusts to sanctions in force (substitutes, smugglers, new markets): their felt cost
+# shrinks by this factor each turn after the first (Hufbauer et al. 2007: success falls with
+# duration) (tuned): imposition_concession, imposed_success
+ADAPTATION = 0.8
+# objective points riding on a demand per unit of weight in the decision to carry out a threat
+# (tuned): threat_not_imposed
+DEMAND_POINTS = 50.0
+# a sender's leaning to carry out an ignored threat, before its costs and stakes (tuned):
+# threat_not_imposed, imposed_success
+IMPOSE_BIAS = -0.3
+JOIN_CHANCE = 0.5  # a sender joins others pressing the same demand rather than go alone (tuned)
+PRIVATE_DISCOUNT = 0.8  # a private threat ties no hands at home: it is believed less (tuned)
+PRIVATE_THREATS = 0.3  # times the talk style: how often a computer sender warns in private (tuned)
+# reputation and stability an empty threat would cost, per unit of weight in the sender's
+# decision to carry it out (tuned): threat_not_imposed
+LAPSE_SCALE = 6.0
+# how hard a regime feels economic pain: voters punish it, a narrow regime passes it on to its
+# people (Brooks 2002, Allen 2005) (tuned)
+REGIME_PAIN = {Regime.DEMOCRACY: 1.15, Regime.HYBRID: 1.0, Regime.AUTOCRACY: 0.85}
+# a great power friend of the target outside the senders (relations at least this) offsets part
+# of the pain: trade and credit from a "black knight" (Early 2015, "Busted Sanctions") (tuned)
+BLACK_KNIGHT_FRIEND = 30.0
+BLACK_KNIGHT = 0.7
 
 
-def resolve_draw(seed: int, episode: str, target: str) -> float:
-    """The target's private resolve for one sanctions episode, stable across turns: how much the
-    demand is worth resisting, in % of its GDP. Most demands are ordinary (lognormal); some touch
-    what the target's leaders hold vital (their rule, their territory), and no economic cost
-    will move those."""
-    rng = Rng(derive_seed(seed, "resolve", episode, target))
-    u1, u2 = max(rng.random(), 1e-12), rng.random()
-    z = math.sqrt(-2.0 * math.log(u1)) * math.cos(2 * math.pi * u2)
-    worth = RESOLVE_MEDIAN * math.exp(RESOLVE_SPREAD * z)
-    return worth * VITAL_FACTOR if rng.random() < VITAL_SHARE else worth
-
-
-class SanctionsJudgements(Mind):
+class SanctionsJudgements(StakeJudgements):
     # --- as target ----------------------------------------------------------------------------
 
     def judge_sanctions(self, e) -> tuple[bool, str]:
         p, why = self.concession_chance(e)
-        return self.chance(p), why
+        give_in = self.chance(p)
+        return give_in, f"{'gave in' if give_in else 'held out'} on {why}"
 
-    def concession_chance(self, e) -> tuple[float, str]:
-        """Give in? Compare the cost of holding out with how much the issue is worth to us."""
+    def black_knight(self, senders: tuple[str, ...]) -> str | None:
+        """A great power friend that is not among the senders and can soften the blow."""
+        for other in self.s.ids:
+            if (
+                other != self.me
+                and other not in senders
+                and self.s.scenario.state(other).great_power
+                and self.rel(other) >= BLACK_KNIGHT_FRIEND
+            ):
+                return other
+        return None
+
+    def felt_cost(self, per_turn: float, senders: tuple[str, ...]) -> float:
+        """What sanctions biting `per_turn` % of GDP would cost us a turn as we feel it."""
+        regime = self.s.scenario.state(self.me).regime
+        knight = BLACK_KNIGHT if self.black_knight(senders) is not None else 1.0
+        shaky = 1.0 + max(0.0, 45 - self.s.country(self.me).stability) / 45
+        return per_turn * REGIME_PAIN[Regime(regime)] * knight * shaky
+
+    def concession_chance(self, e: SanctionsEpisode) -> tuple[float, str]:
+        """Give in? What holding out would cost a turn against what giving in would cost."""
         s, me = self.s, self.me
         per_turn = pressure(s, me, e.senders, e.measure, e.un_mandated)
-        horizon = min(SANCTIONS_HORIZON, self.turns_left + 1)
         if e.stage == "threatened":
             cred = max(self.credibility(x) for x in e.senders) if e.senders else 0.5
             cred = min(0.95, cred + 0.05 * (len(e.senders) - 1))
+            cred *= 1.0 if e.public else PRIVATE_DISCOUNT
         else:
             cred = 1.0
-        pain = 1.0 + max(0.0, 45 - s.country(me).stability) / 45  # a shaky government feels it more
-        expected = per_turn * horizon * cred * pain
-        worth = resolve_draw(self.private_seed, e.id, me) * self.style["resolve"]
+        expected = self.felt_cost(per_turn, e.senders) * cred
+        if e.imposed_turn is not None:  # the economy adjusts to sanctions already in force
+            expected *= ADAPTATION ** max(0, s.turn - e.imposed_turn - 1)
+        worth = self.resolve(e.issue, e.demand, e.senders, e.id) * self.style["resolve"]
         worth *= 1 + self.points("never_conceded") / PLEDGE
         # bowing to a weaker sender costs prestige; a far stronger one can be obeyed without shame
         senders = sum(self.strength(x) for x in e.senders)
@@ -81,9 +112,11 @@ class SanctionsJudgements(Mind):
             worth *= 3  # no concessions to an enemy in war
         x = DECISIVENESS * (math.log(max(expected, 1e-6)) - math.log(worth))
         p = logistic(x)
+        threat = "the threatened " if e.stage == "threatened" else "the "
         why = (
-            f"holding out would cost about {expected:.1f}% of GDP ({cost_level(per_turn)} cost, credibility {cred:.2f}), "
-            f"the issue is worth {worth:.1f}% to us"
+            f"{self.issue_name(e.issue)}: giving in would cost us about {worth:.1f}% of GDP a "
+            f"turn, {threat}{MEASURE_NOUNS[e.measure]} {per_turn:.1f}% ({cost_level(per_turn)} "
+            f"cost; credibility {cred:.2f})"
         )
         return p, why
 
@@ -100,7 +133,8 @@ class SanctionsJudgements(Mind):
         if self.chance(min(0.8, p)):
             self.give(
                 ImposeSanctions(me, target=sender, measure="trade"),
-                f"hit back at {sender}, which sells us {leverage[sender]:.2f}% of its GDP a turn",
+                f"hit back at {self.s.name(sender)}, which sells us {leverage[sender]:.2f}% of "
+                "its GDP a turn",
             )
 
     def judge_counter_sanctions(self, r) -> None:
@@ -124,9 +158,11 @@ class SanctionsJudgements(Mind):
 
     # --- as sender ----------------------------------------------------------------------------
 
-    def coerce(self, target: str, why: str) -> None:
-        """Economic pressure on `target`: threaten first, carry the threat out if it is ignored
-        (unless it would hurt us more than our credibility is worth), join others' measures."""
+    def coerce(self, target: str, why: str, demand: tuple[str, str] | None = None) -> None:
+        """Economic pressure on `target` for a demand (ours by default: the issue it decides we
+        most want changed): threaten first, carry the threat out if it is ignored (unless it
+        would hurt us more than our credibility and the demand are worth), join others'
+        measures pressing the same demand."""
         s, me = self.s, self.me
         mine = next(
             (
@@ -136,13 +172,15 @@ class SanctionsJudgements(Mind):
             ),
             None,
         )
-        if any(
-            e.target == target and me in e.senders and e.stage == "conceded" for e in s.sanctions
-        ):
-            return
         if mine is None:
             if self.turns_left < 1:
                 return  # too late for pressure to pay off
+            if demand is None:
+                best = self.best_demand(target)
+                if best is None and s.scenario.issues:
+                    return  # nothing we want of it: a blanket threat would only cost us
+                demand = best[:2] if best is not None else ("", "")
+            issue, status = demand
             others_ = next(
                 (
                     e
@@ -150,26 +188,41 @@ class SanctionsJudgements(Mind):
                     if e.target == target
                     and e.stage in ("threatened", "imposed")
                     and e.retaliation_for is None
+                    and (e.issue or "") == issue
+                    and (e.demand or "") == status
                 ),
                 None,
             )
-            if others_ is not None and self.chance(0.5):
-                self.give(JoinSanctions(me, episode=others_.id), why)
+            what = f"{why}: {self.issue_name(issue)}"
+            if others_ is not None and self.chance(JOIN_CHANCE):  # a coalition bites harder
+                self.give(JoinSanctions(me, episode=others_.id), what)
             elif self.chance(0.25 + 0.5 * self.style["sanction"]):
                 measure = self.best_measure(target)
                 if self.chance(0.12 * self.style["force"] + 0.05):
                     self.give(
-                        ImposeSanctions(me, target=target, measure=measure), why + " (no warning)"
+                        ImposeSanctions(me, target, measure, issue=issue, status=status),
+                        what + " (no warning)",
                     )
                 else:
-                    self.give(ThreatenSanctions(me, target=target, measure=measure), why)
+                    public = not self.chance(PRIVATE_THREATS * self.style["talk"])
+                    self.give(
+                        ThreatenSanctions(
+                            me, target, measure, issue=issue, status=status, public=public
+                        ),
+                        what + ("" if public else " (a private warning)"),
+                    )
         elif mine.stage == "threatened" and s.turn - (mine.threatened_turn or 0) >= 1:
             if self.turns_left < 1:
                 return
             own = sender_cost(s, me, target, mine.measure)
-            stake = EMPTY_THREAT_COST / 3 + self.points("sanctions_conceded", target=(target,)) / 25
+            reputation, stability = empty_threat_cost(s, me, mine)
+            stake = (
+                (reputation + stability) / LAPSE_SCALE
+                + self.demand_weight(mine.issue, mine.demand)
+                + self.points("sanctions_conceded", target=(target,)) / 25
+            )
             x = (
-                1.2
+                IMPOSE_BIAS
                 + 2.0 * (self.style["sanction"] - 0.5)
                 + stake
                 - 2.5 * own
@@ -178,15 +231,23 @@ class SanctionsJudgements(Mind):
             if self.chance(logistic(x)):
                 self.give(
                     ImposeSanctions(me, target=target, measure=mine.measure),
-                    why + " (the threat was ignored)",
+                    f"{why}: {self.issue_name(mine.issue)} (the threat was ignored)",
                 )
         elif mine.stage == "imposed":
             own = sender_cost(s, me, target, mine.measure)
             if own > 0.6 and self.chance(0.15 * own):
                 self.give(
                     LiftSanctions(me, episode=mine.id),
-                    f"the sanctions cost us {own:.1f}% of GDP a turn",
+                    f"the sanctions cost us {own:.1f}% of GDP a turn, more than "
+                    f"{self.issue_name(mine.issue)} is worth to us",
                 )
+
+    def demand_weight(self, issue: str | None, status: str | None) -> float:
+        """How much a demand matters to us, on the scale of a sender's decision to act on it:
+        the objective points riding on it."""
+        if issue is None or status is None:
+            return 0.0
+        return self.objective_points_on(issue, status) / DEMAND_POINTS
 
     def best_measure(self, target: str) -> str:
         """Trade cuts bite hardest but cost the sender most; an asset freeze is cheap."""
@@ -202,7 +263,8 @@ class SanctionsJudgements(Mind):
                 continue
             if me in e.senders:
                 if e.stage == "threatened" or self.chance(0.5):
-                    self.coerce(e.target, f"keep the pressure on {e.target}")
+                    demand = (e.issue, e.demand) if e.issue and e.demand else None
+                    self.coerce(e.target, f"keep the pressure on {s.name(e.target)}", demand)
                 if (
                     e.stage == "imposed"
                     and me in council_members(s)
@@ -216,7 +278,7 @@ class SanctionsJudgements(Mind):
                 ):
                     self.give(
                         TableResolution(me, resolution="sanction", target=e.target),
-                        f"make the sanctions on {e.target} universal",
+                        f"make the sanctions on {s.name(e.target)} universal",
                     )
             elif me != e.target and self.turns_left >= 1:
                 hostile = self.rel(e.target) < -15
@@ -236,5 +298,6 @@ class SanctionsJudgements(Mind):
                 if self.chance(logistic(x)):
                     self.give(
                         JoinSanctions(me, episode=e.id),
-                        f"stand with {', '.join(e.senders)} against {e.target}",
+                        f"stand with {', '.join(s.name(x) for x in e.senders)} against "
+                        f"{s.name(e.target)} on {self.issue_name(e.issue)}",
                     )

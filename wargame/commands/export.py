@@ -3,8 +3,9 @@
 Two records, and the command always asks which:
 
 - `--full`, the facilitator's record: the scenario with every state's secret objectives and
-  briefing, the seed, who plays each seat, and per turn every order, result and event (private
-  ones too), the computer seats' reasons and the state snapshot with its hash.
+  briefing, the seed, who plays each seat, and per turn the facilitator's interventions (each
+  in words and as the log keeps it), every order, result and event (private ones too), the
+  computer seats' reasons and the state snapshot with its hash.
 - `--seat STATE`, what that seat saw: the scenario and each turn's state as that seat's view
   holds them, its own orders, their results and its computer player's reasons, the events it
   could see, and its own orders for an unfinished turn. The seed only once the game is over.
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from ..persistence import SessionLog
 
 EXPORT_FORMAT = "crisis-wargame-log"
-EXPORT_VERSION = 2  # 2: "record" says whose ("full" or "seat"); seat records
+EXPORT_VERSION = 3  # 2: "record" says whose ("full" or "seat"); 3: the facilitator's entries
 
 
 class ExportRefused(ValueError):
@@ -78,6 +79,7 @@ def log_to_data(log: SessionLog) -> dict[str, Any]:
             {
                 "turn": t.number,
                 "resolved": t.resolved,
+                "facilitator": facilitator_entries(log, t.number),
                 "orders": [o.to_dict() for o in t.orders],
                 "results": [
                     {"order": r.order.to_dict(), "status": r.status, "reason": r.reason}
@@ -92,9 +94,31 @@ def log_to_data(log: SessionLog) -> dict[str, Any]:
         ],
         "pending": {
             "turn": log.next_turn,
+            "facilitator": facilitator_entries(log, log.next_turn),
             "orders": {seat: [o.to_dict() for o in orders] for seat, orders in log.pending.items()},
         },
     }
+
+
+def facilitator_entries(log: SessionLog, turn: int) -> list[dict[str, Any]]:
+    """The facilitator's interventions of `turn`: who ("facilitator"), what in words, and the
+    entry as the log keeps it, with the state hash it led to."""
+    from ..facilitator import describe, to_data
+    from ..setup import new_game
+
+    names = new_game(log.scenario, log.seed)  # names the states and injects
+    return [
+        {
+            "by": "facilitator",
+            "position": i.position,
+            "made": i.made,
+            "kind": i.intervention.kind,
+            "what": describe(i.intervention, names),
+            "intervention": to_data(i.intervention),
+            "state_hash": i.state_hash,
+        }
+        for i in log.interventions.get(turn, ())
+    ]
 
 
 def seat_to_data(log: SessionLog, seat: str) -> dict[str, Any]:

@@ -26,7 +26,8 @@ def add_parser(sub) -> None:
         "host",
         help="host a class: students join their seats from other computers",
         description="Host a session over the network. Each seat gets a join code; students "
-        "join with 'wargame join' or the desktop app's File > Join a Class.",
+        "join from a web browser at http://ADDRESS/, with 'wargame join' or the desktop app's "
+        "File > Join a Class.",
     )
     p.add_argument("scenario", nargs="?", help="a scenario file, or the id of a bundled scenario")
     p.add_argument("--resume", metavar="FILE", help="continue the class saved in FILE")
@@ -167,14 +168,15 @@ def _print_class(hosted, args: argparse.Namespace) -> None:  # noqa: ANN001
     print(f"listening: {server.bind} port {server.port}")
     for address in hosted.addresses:
         print(f"address: {address}")
+        print(f"browser: http://{address}/")
     for seat in m.seats:
         if seat in host.codes:
             print(f"seat {seat} code {host.codes[seat]}")
         else:
             print(f"seat {seat} computer")
     print(
-        "students: File > Join a Class in the desktop app, or "
-        "'wargame join ADDRESS --seat SEAT --code CODE'",
+        "students: open the browser address (nothing to install), or File > Join a Class in "
+        "the desktop app, or 'wargame join ADDRESS --seat SEAT --code CODE'",
         flush=True,
     )
 

@@ -1,7 +1,10 @@
 """`wargame play SCENARIO --seed N --computer all|ID,ID`: play a session in the terminal.
 
-Computer seats decide by themselves; every other seat is asked on the terminal, choosing from a
-numbered list of its legal orders. Prints a summary of each turn and, last, `state_hash: <hex>`.
+Computer seats decide by themselves; every other seat is a person at the terminal
+(`terminal_seat`): each turn they see their briefing, objectives, figures and news, choose moves
+grouped by family by number or name, and hand in; several people get a hand-over between them.
+Prints a summary of each turn, the scores with each objective, and, last, `state_hash: <hex>`.
+With `--computer all` the output is a plain record of the game (tools read it line by line).
 """
 
 from __future__ import annotations
@@ -10,25 +13,30 @@ import argparse
 import sys
 
 from ..ai import DEFAULT_LEVEL, KINDS, make_player
-from ..match import Match, OrdersRejected, TurnRecord
+from ..match import Match, TurnRecord
 from ..scenario import ScenarioError
 from ..scenario.library import find_scenario
 from ..scoring import scores
 from ..state import state_hash
+from .inject_option import add_inject_option, schedule_injects
+from .terminal_seat import Console, StopPlaying, TerminalSeat, terminal_console
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "play",
         help="play a session in the terminal (headless)",
-        description="Play a whole session without the GUI.",
+        description="Play a whole session without the GUI. Every state the computer does not "
+        "play is a person at this terminal: each turn it sees its briefing, objectives, figures "
+        "and news, and chooses moves by number or name (type `help` at its prompt).",
     )
     p.add_argument("scenario", help="a scenario file, or the id of a bundled scenario")
     p.add_argument("--seed", type=int, default=None, help="random seed (default: the scenario's)")
     p.add_argument(
         "--computer",
         default="all",
-        help="'all', 'none', or a comma list of state ids the computer plays",
+        help="'all', 'none', or a comma list of state ids the computer plays (the others are "
+        "people at this terminal)",
     )
     p.add_argument(
         "--level",
@@ -37,6 +45,7 @@ def add_parser(sub) -> None:
         help=f"how the computer plays: {', '.join(KINDS)} (default {DEFAULT_LEVEL}); levels differ in foresight",
     )
     p.add_argument("--quiet", action="store_true", help="print only the final hash")
+    add_inject_option(p)
     p.add_argument(
         "--save",
         metavar="FILE",
@@ -79,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
     match = open_match(args)
     if isinstance(match, int):
         return match
+    problem = schedule_injects(match, args.inject)  # the facilitator's plan, on the record
+    if problem:
+        print(f"wargame play: {problem}", file=sys.stderr)
+        return 2
     if not args.save:
         return play_to_end(match, quiet=args.quiet)
     from ..persistence import SessionError, SessionStore  # sqlalchemy loads only when saving
@@ -102,41 +115,47 @@ def run(args: argparse.Namespace) -> int:
     return code
 
 
-def play_to_end(match: Match, quiet: bool = False) -> int:
+def play_to_end(match: Match, quiet: bool = False, console: Console | None = None) -> int:
     sc = match.scenario
     if not quiet:
         print(
             f"{sc.title}: {len(sc.states)} states, {sc.turns} turns of {sc.turn_length}, seed {match.seed}"
         )
+    people: dict[str, TerminalSeat] = {}
+    if match.human_seats:
+        console = console or terminal_console()
+        people = {seat: TerminalSeat(match, seat, console) for seat in match.human_seats}
+    hand_over = len(people) > 1
     while not match.finished:
         for seat in match.waiting_for():
             try:
-                ask_and_submit(match, seat)
-            except EOFError:
-                print(
-                    "\nwargame play: no more input; the session was not finished", file=sys.stderr
-                )
+                people[seat].play_turn(hand_over)
+            except StopPlaying as exc:
+                print(f"\nwargame play: {exc}; the session was not finished", file=sys.stderr)
                 return 1
         record = match.resolve_turn()
         if not quiet:
-            print_turn(match, record)
+            print_turn(match, record, events=not people)
     if not quiet:
-        print_scores(match)
+        print_scores(match, objectives=bool(people))
     print(f"state_hash: {state_hash(match.state)}")
     return 0
 
 
-def print_turn(match: Match, record: TurnRecord) -> None:
+def print_turn(match: Match, record: TurnRecord, events: bool = True) -> None:
+    """The turn's headline and its public events (people read their own news at their turn)."""
     s = record.state
     print(
         f"\nTurn {record.turn}: escalation {s.rung_name.replace('_', ' ')}, tension {s.tension:.0f}"
     )
+    if not events:
+        return
     for e in record.events:
         if e.visible_to is None and e.kind not in ("EscalationChanged",):
             print(f"  - {e.text}")
 
 
-def print_scores(match: Match) -> None:
+def print_scores(match: Match, objectives: bool = False) -> None:
     print("\nFinal scores")
     for sid, sc in scores(match.state).items():
         name = match.scenario.state(sid).name
@@ -144,37 +163,14 @@ def print_scores(match: Match) -> None:
             f"  {name:<22} {sc.total:>4} points  ({sc.objective_points}/{sc.possible_points} from objectives, "
             f"{sc.obligation_points:+d} for obligations)  {sc.outcome}"
         )
-
-
-def ask_and_submit(match: Match, seat: str) -> None:
-    """Show the seat its news and legal orders; submit its choice once the engine accepts it."""
-    from ..legality import legal_orders
-
-    view = match.view(seat)
-    options = legal_orders(view.state, seat)
-    name = match.scenario.state(seat).name
-    print(f"\n== {name}, turn {match.state.turn}: choose orders ==")
-    for e in view.events:
-        print(f"  news: {e.text}")
-    for i, o in enumerate(options, 1):
-        print(f"  {i:>3}. {describe(o)}")
-    while True:
-        line = input("numbers separated by commas (empty to pass): ").strip()
-        if not line:
-            match.submit(seat, ())
-            return
-        try:
-            picked = tuple(options[int(x) - 1] for x in line.split(","))
-            if any(int(x) < 1 for x in line.split(",")):
-                raise IndexError
-        except (ValueError, IndexError):
-            print(f"  please give numbers from 1 to {len(options)}")
-            continue
-        try:
-            match.submit(seat, picked)  # checks the set as a whole (action limit)
-            return
-        except OrdersRejected as exc:
-            print(f"  not accepted: {exc}")
+        if objectives:  # the breakdown, secret objectives revealed now that the game is over
+            for r in sc.objectives:
+                mark = "\u2713 met    " if r.met else "\u2717 not met"
+                secret = " (secret)" if r.objective.secret else ""
+                text = " ".join(r.objective.text.split())
+                print(f"      {mark} {text} \u2014 {r.objective.points} points{secret}")
+            if sc.obligation_points:
+                print(f"      obligations kept and broken: {sc.obligation_points:+d} points")
 
 
 def describe(order) -> str:

@@ -81,6 +81,12 @@ def run(args: argparse.Namespace) -> int:
                 return 0
             if not args.quiet:
                 print(f"resuming {label} at turn {match.state.turn} of {match.scenario.turns}")
+            if match.paused:  # the facilitator had paused it: playing on resumes it, on the record
+                from ..facilitator import ClockChange
+
+                match.intervene(ClockChange(action="resume"))
+                if not args.quiet:
+                    print("the facilitator had paused the game; it is resumed")
             return play_to_end(match, quiet=args.quiet)
     except SessionError as exc:
         print(f"wargame resume: {plain(exc)}", file=sys.stderr)

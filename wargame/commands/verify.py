@@ -3,7 +3,9 @@
 Every saved turn is derived again as live play derives it: each computer seat's orders and
 reasons are decided again by its player from that seat's view and the seed, each person's orders
 must be legal and the ones that seat submitted, and results, events and the state are recomputed
-from the stored scenario. Prints one line per turn and the first turn and seat that differ; exits
+from the stored scenario; the facilitator's interventions (a line each, before their turn's) are
+made again and must reach the state each saved. Prints one line per turn and the first turn and
+seat that differ; exits
 0 only when everything reproduces, 1 when something does not, 2 when the file cannot be opened.
 The file is opened read-only and never changed. Text from the file is printed with control and
 bidirectional characters removed, so a file cannot forge or hide a line.
@@ -45,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
     print(
         plain(f"{label}: {sc.title}, seed {log.seed}, {len(log.turns)} of {sc.turns} turns saved")
     )
+    entries = facilitator_lines(log)
     for check in proof.checks:
+        for line in entries.pop(check.turn, ()):
+            print(plain(line))
         if check.ok:
             print(plain(f"turn {check.turn}: ok {check.stored_hash}"))
         elif check.seat is None and check.replayed_hash is not None:
@@ -57,6 +62,9 @@ def run(args: argparse.Namespace) -> int:
             )
         else:
             print(plain(f"{check.where}: MISMATCH {check.problem}"))
+    for lines in entries.values():  # the turn in progress
+        for line in lines:
+            print(plain(line))
     if log.pending and proof.ok:
         seats = ", ".join(sorted(log.pending))
         print(plain(f"turn {log.next_turn}: in progress, orders saved from {seats}"))
@@ -74,6 +82,21 @@ def run(args: argparse.Namespace) -> int:
         "again from its view and the seed, every result, event and state reproduced"
     )
     return 0
+
+
+def facilitator_lines(log) -> dict[int, list[str]]:  # noqa: ANN001 - a SessionLog
+    """The facilitator's interventions, one line each, by turn (made again by the check)."""
+    from ..facilitator import describe
+    from ..setup import new_game
+
+    state = new_game(log.scenario, log.seed)  # names the states and injects
+    return {
+        turn: [
+            f"turn {turn}: facilitator: {describe(i.intervention, state)} [{i.state_hash}]"
+            for i in stored
+        ]
+        for turn, stored in sorted(log.interventions.items())
+    }
 
 
 def print_scores(state, turns: int) -> None:

@@ -17,6 +17,9 @@ from .timeline import align_reasons
 from .words import MEASURE_WORDS, TREATY_WORDS, Words, listing, number, percent, rung_words
 
 INJECT_KIND = "InjectOccurred"
+# the facilitator's white cell (wargame.facilitator.FacilitatorEvent): news written on the spot
+# and argument rulings are listed with the scripted events, marked as the facilitator's
+FACILITATOR_NEWS_KINDS = {"NewsInjected": "news from the facilitator", "ArgumentRuled": "ruling"}
 VOTE_WORDS = {"yes": "yes", "no": "no", "abstain": "abstained"}
 
 
@@ -85,9 +88,10 @@ def affairs(played: Played, views: Sequence[SeatView], seat: str | None) -> Affa
         population_lines(states[-1], words),
         tuple(
             f"Turn {v.turn - 1}: {words.ids_to_names(e.text)}"
+            + (f" ({FACILITATOR_NEWS_KINDS[e.kind]})" if e.kind in FACILITATOR_NEWS_KINDS else "")
             for v in views[1:]
             for e in v.events
-            if e.kind == INJECT_KIND
+            if e.kind == INJECT_KIND or e.kind in FACILITATOR_NEWS_KINDS
         ),
     )
 
@@ -97,7 +101,12 @@ def escalation_path(views: Sequence[SeatView], words: Words) -> tuple[RungStep, 
     for before, after in zip(views, views[1:], strict=False):
         if after.state.escalation == before.state.escalation:
             continue
-        why = next((e.text for e in after.events if e.kind == "EscalationChanged"), "")
+        set_by_facilitator = (  # the facilitator set the rung: that explains the step
+            e.text for e in after.events if e.kind == "FacilitatorOverride" and "rung" in e.text
+        )
+        why = next(set_by_facilitator, "") or next(
+            (e.text for e in after.events if e.kind == "EscalationChanged"), ""
+        )
         steps.append(
             RungStep(
                 after.turn - 1,

@@ -148,7 +148,7 @@ def facilitator_sheet(scenario: Scenario, state: GameState, words: Words) -> lis
     out.append("<h2>Scripted events</h2>")
     out.append(
         bullets(
-            f"<b>{escape(i.title)}</b> ({escape(_trigger(i.when))}): {escape(i.text)}"
+            f"<b>{escape(i.title)}</b> ({escape(trigger_words(i.when))}): {escape(i.text)}"
             for i in scenario.injects
         )
     )
@@ -206,7 +206,9 @@ def _moves() -> list[str]:
     return out
 
 
-def _trigger(when) -> str:  # noqa: ANN001 - a scenario Trigger
+def trigger_words(when) -> str:  # noqa: ANN001 - a scenario Trigger
+    if when.manual:
+        return "only when you fire it, from the white cell"
     parts = []
     if when.turn is not None:
         parts.append(f"turn {when.turn}")
@@ -214,6 +216,14 @@ def _trigger(when) -> str:  # noqa: ANN001 - a scenario Trigger
         parts.append(f"when tension reaches {number(when.tension_at_least, 0)}")
     if when.escalation_at_least is not None:
         parts.append(f"when the crisis reaches {when.escalation_at_least.replace('_', ' ')}")
+    if when.deaths_at_least is not None:
+        parts.append(f"when {number(when.deaths_at_least, 0)} people have been killed")
+    if when.council_vote is not None:
+        result = "" if when.council_vote == "any" else f" is {when.council_vote}"
+        parts.append(f"when a Security Council draft{result or ' is voted on'}")
+    if when.sanctions is not None:
+        step = "move" if when.sanctions == "any" else f"are {when.sanctions}"
+        parts.append(f"when sanctions {step}")
     return ", or ".join(parts)
 
 

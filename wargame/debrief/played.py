@@ -68,12 +68,37 @@ class Played:
         return next(s for s in self.seats if s.seat == seat)
 
     def state_before(self, turn: int) -> GameState:
-        """The state in which turn `turn` (from 1) was played."""
+        """The state in which turn `turn` (from 1) was played: after the facilitator's
+        interventions of that turn, if there were any."""
+        made = self.interventions(turn)
+        if made:
+            return made[-1].state
         return self.start if turn <= 1 else self.turns[turn - 2].state
 
     def events_before(self, turn: int) -> tuple[Event, ...]:
-        """The events of the turn before `turn`: what the seats saw when they gave their orders."""
-        return () if turn <= 1 else self.turns[turn - 2].events
+        """The events of the turn before `turn` and the news of the facilitator's interventions
+        of `turn`: what the seats saw when they gave their orders."""
+        last = () if turn <= 1 else self.turns[turn - 2].events
+        return last + tuple(e for a in self.interventions(turn) for e in a.events)
+
+    def computer_at(self, turn: int) -> dict[str, tuple[str | None, str | None]]:
+        """The seats the computer played in `turn` (kind, doctrine), the facilitator's hand-overs
+        up to that turn's resolution included."""
+        playing = {s.seat: (s.kind, s.doctrine) for s in self.seats if s.computer}
+        for t in range(1, turn + 1):
+            for applied in self.interventions(t):
+                iv = applied.intervention
+                if iv.kind == "seat" and iv.to == "computer":
+                    playing[iv.seat] = (iv.level, iv.doctrine)
+                elif iv.kind == "seat":
+                    playing.pop(iv.seat, None)
+        return playing
+
+    def interventions(self, turn: int) -> tuple[Any, ...]:
+        """The facilitator's interventions made during `turn` (facilitator.Applied)."""
+        if 1 <= turn <= len(self.turns):
+            return tuple(self.turns[turn - 1].interventions)
+        return ()
 
     def views(self, seat: str | None) -> list[SeatView]:
         """What `seat` saw: at the start, then after each turn (None: the facilitator, all)."""
@@ -93,7 +118,12 @@ class Played:
 def played_from_log(log: SessionLog) -> Played:
     """Replay a saved log from its scenario and seed; every turn must reach its saved state."""
     try:
-        records = replay(log.scenario, log.seed, [t.orders for t in log.turns])
+        records = replay(
+            log.scenario,
+            log.seed,
+            [t.orders for t in log.turns],
+            {t.number: log.interventions_of(t.number) for t in log.turns},
+        )
     except Exception as exc:  # noqa: BLE001 - any engine failure means "does not replay"
         raise DebriefError(
             f"the session does not replay ({type(exc).__name__}); 'wargame verify' shows where"
@@ -115,7 +145,7 @@ def played_from_log(log: SessionLog) -> Played:
 def played_from_match(match: Match) -> Played:
     computer = {
         seat: (_kind(player), getattr(player, "doctrine", None))
-        for seat, player in match.computer.items()
+        for seat, player in match.starting_players.items()  # hand-overs are interventions
     }
     return Played(
         match.scenario,

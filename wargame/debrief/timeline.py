@@ -5,6 +5,8 @@ plain words. A seat's timeline holds its own decisions and the events it could s
 An event is put under the first decision that may have caused it: an order of the same rules
 family, given by one of the event's actors, aimed at one of them (when it is aimed at anyone).
 Events no decision explains (injects, domestic mood, the ladder moving) follow on their own.
+The facilitator's interventions come first in their turn, as the decisions of "Facilitator",
+each with the news it made (a seat's timeline holds those whose news it saw).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from .played import Played
 from .words import Words, named_number
 
 ESCALATION_KIND = "EscalationChanged"
+FACILITATOR_SEAT = "@facilitator"  # the white cell's line in a turn; no state id has this form
+FACILITATOR_NAME = "Facilitator"
 
 
 @dataclass(frozen=True)
@@ -93,8 +97,16 @@ def timeline(played: Played, seat: str | None = None) -> tuple[TurnStory, ...]:
                     tuple(words.reason(n) for n in notes),
                 )
             )
+        white_cell = facilitator_turn(played, record.turn, seat, words)
+        if white_cell is not None:
+            seat_turns.insert(0, white_cell)
+        made = {(e.kind, e.text) for a in played.interventions(record.turn) for e in a.events}
         explained = {id(e) for linked in causes.values() for e in linked}
-        also = tuple(event_line(e, words) for e in events if id(e) not in explained)
+        also = tuple(
+            event_line(e, words)
+            for e in events
+            if id(e) not in explained and (e.kind, e.text) not in made
+        )
         stories.append(
             TurnStory(
                 record.turn,
@@ -107,6 +119,32 @@ def timeline(played: Played, seat: str | None = None) -> tuple[TurnStory, ...]:
             )
         )
     return tuple(stories)
+
+
+def facilitator_turn(played: Played, turn: int, seat: str | None, words: Words) -> SeatTurn | None:
+    """The facilitator's interventions of the turn, each with the news it made: all of them
+    for the facilitator, for a seat those whose news it saw."""
+    from ..facilitator import describe
+
+    decisions = []
+    for applied in played.interventions(turn):
+        seen = [e.for_seat(seat) for e in applied.events if e.visible_for(seat)]
+        if seat is not None and not seen:
+            continue
+        decisions.append(
+            DecisionLine(
+                FACILITATOR_SEAT,
+                describe(applied.intervention, applied.state),
+                applied.kind,
+                True,
+                "",
+                "",
+                tuple(event_line(e, words) for e in seen),
+            )
+        )
+    if not decisions:
+        return None
+    return SeatTurn(FACILITATOR_SEAT, FACILITATOR_NAME, "the white cell", tuple(decisions), ())
 
 
 def align_reasons(orders: Sequence[Order], reasons: Sequence[str]) -> tuple[list[str], list[str]]:

@@ -10,11 +10,14 @@ at that turn and play on through the game loop (`loop.play_turn`), then compare.
 
 After the branch turn, computer seats are played by their recorded player (kind and doctrine);
 a person's seat gives its recorded orders while the game still accepts them all, else the
-computer plays it that turn (a "stand-in", listed in the result).
+computer plays it that turn (a "stand-in", listed in the result). The facilitator's
+interventions of later turns are made again where the branch still allows them (an argument
+rolls its own dice, as in the session); those it no longer allows are left out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -108,30 +111,57 @@ def play_future(
     for `turn` itself; after it, computer seats decide and people's recorded orders are
     replayed where the game still accepts them."""
     state: GameState = played.state_before(turn)
-    events: tuple[Event, ...] = played.events_before(turn)
-    computer = {
-        s.seat: player_factory(s.kind or "easy", s.doctrine) for s in played.seats if s.computer
-    }
-    people = [s.seat for s in played.seats if not s.computer]
+    events: tuple[Event, ...] = played.turns[turn - 2].events if turn > 1 else ()
+    built: dict[tuple[str, str | None, str | None], Player] = {}
+
+    def player(seat: str, kind: str | None, doctrine: str | None) -> Player:
+        key = (seat, kind, doctrine)
+        if key not in built:
+            built[key] = player_factory(kind or "easy", doctrine)
+        return built[key]
+
     records, stand_ins = [], []
     t = turn
     while not state.finished:
-        if t == turn:
+        if t == turn:  # the state after the facilitator's interventions of the turn
             orders, players = dict(given), {}
+            news = tuple(e for a in played.interventions(turn) for e in a.events)
         else:
-            orders, players = {}, dict(computer)
+            state, news = _intervene_again(played, t, state)
+            playing = played.computer_at(t)  # who the computer played then, hand-overs too
+            orders = {}
+            players = {seat: player(seat, *how) for seat, how in playing.items()}
             recorded = recorded_orders(played, t) if t <= len(played.turns) else {}
-            for seat in people:
+            for seat in (s for s in played.scenario.state_ids if s not in playing):
                 mine = recorded.get(seat)
                 if mine is not None and not any(check_orders(state, seat, mine)):
                     orders[seat] = mine
                 else:
                     players[seat] = player_factory(stand_in, None)
                     stand_ins.append((t, seat))
-        record = play_turn(state, events, orders, players, dice)
+        record = play_turn(state, events + news, orders, players, dice)
+        if news:  # the turn's record leads with them, as a session's does
+            record = dataclasses.replace(record, events=news + record.events)
         records.append(record)
         state, events, t = record.state, record.events, t + 1
     return Future(turn, tuple(records), tuple(stand_ins), played.state_before(turn))
+
+
+def _intervene_again(
+    played: Played, turn: int, state: GameState
+) -> tuple[GameState, tuple[Event, ...]]:
+    """The facilitator's interventions of `turn` in the session, made again in this history,
+    and their news; one the branch no longer allows is left out."""
+    from ..facilitator import InterventionRefused, apply
+
+    news: tuple[Event, ...] = ()
+    for made in played.interventions(turn):
+        try:
+            applied = apply(state, made.intervention, made.position)
+        except InterventionRefused:
+            continue
+        state, news = applied.state, news + applied.events
+    return state, news
 
 
 def given_orders(

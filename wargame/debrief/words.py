@@ -24,6 +24,7 @@ TREATY_WORDS = {
     "arms_control": "arms control treaty",
     "ceasefire": "ceasefire",
     "peace": "peace agreement",
+    "deal": "deal",
 }
 MEASURE_WORDS = {
     "trade": "trade restrictions",
@@ -168,10 +169,38 @@ class Words:
         for field, value in order.to_dict().items():
             if field in ("kind", "actor") or value in ("", None, [], ()):
                 continue
+            if field == "public" and value is True:
+                continue  # threats are public unless said otherwise
+            if field == "payment" and not value:
+                continue
             parts.append(self._value(order, field, value, state))
         return order.label + (": " + ", ".join(parts) if parts else "")
 
+    def issue_words(self, issue_id: str, status: str | None = None) -> str:
+        """An issue at stake by its name, with a status in the scenario's words."""
+        spec = self.scenario.issue(issue_id)
+        if spec is None:
+            return issue_id.replace("_", " ")
+        if status is None:
+            return spec.name
+        return f"{spec.name}: {spec.outcomes.get(status, status)}"
+
     def _value(self, order: Order, field: str, value: Any, state: GameState | None) -> str:
+        if field == "public":
+            return "in private"
+        if field in ("issue", "demand_issue", "offer_issue"):
+            prefix = {"demand_issue": "asking ", "offer_issue": "offering "}.get(field, "")
+            return prefix + self.issue_words(value)
+        if field in ("status", "demand_status", "offer_status"):
+            issue = getattr(order, field.replace("status", "issue") if "_" in field else "issue")
+            spec = self.scenario.issue(issue) if issue else None
+            return spec.outcomes.get(value, value) if spec is not None else str(value)
+        if field == "threat":
+            return "threatening " + (
+                "force" if value == "force" else MEASURE_WORDS.get(value, value)
+            )
+        if field == "payment":
+            return f"a side payment of {number(value)}"
         if isinstance(value, bool):
             yes, no = ANSWER_WORDS.get(field, ("yes", "no"))
             return yes if value else no

@@ -3,6 +3,10 @@ what each connection is sent. It is the only authority: it holds the match (and 
 session file, saved at every submission and turn), checks every order with the engine, and sends
 each seat only what `wargame.view` makes for that seat.
 
+The facilitator's white cell works through it too (`intervene`): every intervention goes through
+the match (so the session file records it), the turn's clock follows the log (`TurnClock`), and
+each connected seat gets its new view at once (`update`).
+
 No sockets here: the transport (server.py) hands it each connection's messages and delivers what
 it returns, so tests drive it directly. It is not thread-safe: the server calls one host from one
 thread at a time.
@@ -16,14 +20,25 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from ..facilitator import (
+    Applied,
+    ClockChange,
+    DeadlineReached,
+    InterventionRefused,
+    SeatControl,
+    TurnClock,
+    describe,
+    follow,
+)
+from ..facilitator.records import BOOKKEEPING
 from ..match import Match, OrdersRejected
 from ..orders import OrderFormatError, order_from_dict
-from ..players import Player
 from ..rng import derive_seed
 from ..setup import new_game
 from ..state import state_hash
 from ..view import view_data, view_for
 from .codes import codes_match
+from .guide import seat_debrief, seat_guide
 from .keys import ClassKeys
 from .protocol import (
     PROTOCOL_VERSION,
@@ -41,6 +56,7 @@ from .protocol import (
     Status,
     Submit,
     TurnResolved,
+    Update,
     Welcome,
     encode,
 )
@@ -102,28 +118,44 @@ class ClassHost:
         self.keys = keys
         self.level = level  # how the computer plays seats handed to it
         self.replace_duplicates = replace_duplicates
-        self.at_deadline: AtDeadline = at_deadline
-        self.autoplay: set[str] = set()  # seats the computer plays while their person is away
         self.listeners: list[Callable[[HostEvent], None]] = []
         self._clock, self._wall = clock, wall_clock
-        self._deadline_seconds = deadline
-        self._deadline_at: float | None = None
+        # the turn's time limit, paused as the facilitator left it (a resumed class too)
+        self.clock = TurnClock(clock, deadline, at_deadline)
+        if match.paused:
+            self.clock.pause()
         self._present: dict[str, int] = {}  # seat -> its connection
         self._client: dict[str, str] = {}  # seat -> the client's own name, for the facilitator
         self._views: dict[str, list[dict[str, Any]]] = {}  # seat -> view_data per turn so far
-        self._player: Player | None = None
         self.told_game_over: set[str] = set()
+        self._guided: set[int] = set()  # connections that asked for guides (browsers)
+        self._guides: dict[tuple[str, bool], tuple[Any, str]] = {}  # made for which state
         # where to send what is ready before a call returns (the transport sets it), so an
         # acknowledgement does not wait for the turn it completes to be resolved
         self.outbox: Callable[[Reply], None] | None = None
-        self._start_deadline()
 
     # --- what the facilitator sees ----------------------------------------------------------------
 
     @property
     def seats(self) -> tuple[str, ...]:
-        """The seats people play (the others were given to the computer when the class began)."""
-        return self.match.human_seats
+        """The seats people play (the others were given to the computer when the class began),
+        whether or not one is handed to the computer now."""
+        return self.match.people_seats
+
+    @property
+    def at_deadline(self) -> AtDeadline:
+        """What happens to seats without orders at the deadline: they pass, or the computer
+        plays them for that turn."""
+        return self.clock.at_deadline
+
+    @property
+    def autoplay(self) -> set[str]:
+        """The people's seats the facilitator has handed to the computer."""
+        return {seat for seat in self.seats if seat in self.match.computer}
+
+    @property
+    def paused(self) -> bool:
+        return self.match.paused
 
     @property
     def codes(self) -> dict[str, str]:
@@ -143,7 +175,7 @@ class ClassHost:
         m = self.match
         out = []
         for seat in m.seats:
-            computer = seat in m.computer or seat in self.autoplay
+            computer = seat in m.computer or seat in m.stand_ins
             out.append(
                 SeatStatus(
                     seat=seat,
@@ -156,17 +188,25 @@ class ClassHost:
         return tuple(out)
 
     def deadline(self) -> Deadline | None:
-        if self._deadline_at is None or self.finished:
+        """The turn's time limit as seats are told it (None: no limit); while the facilitator
+        has paused the game, the time left does not run down."""
+        left = self.clock.left()
+        if self.finished or (left is None and not self.paused):
             return None
-        left = max(0.0, self._deadline_at - self._clock())
-        at = datetime.fromtimestamp(self._wall() + left, UTC).isoformat(timespec="seconds")
-        return Deadline(at=at, seconds_left=round(left, 1), at_deadline=self.at_deadline)
+        shown = left if left is not None else 0.0
+        at = datetime.fromtimestamp(self._wall() + shown, UTC).isoformat(timespec="seconds")
+        return Deadline(
+            at=at,
+            seconds_left=round(shown, 1),
+            at_deadline=self.at_deadline,
+            paused=self.paused,
+            limited=left is not None,
+        )
 
     def deadline_due(self) -> bool:
         """Whether the turn's deadline has passed (read from the transport's thread to decide
         when to call `tick`, which checks again)."""
-        at = self._deadline_at
-        return at is not None and not self.finished and self._clock() >= at
+        return not self.finished and self.clock.due()
 
     # --- connections --------------------------------------------------------------------------
 
@@ -180,7 +220,7 @@ class ClassHost:
                 message=f"this host speaks protocol {PROTOCOL_VERSION}, the client {hello.protocol}; "
                 "use the same version of the program as the facilitator",
             )
-        if hello.seat in self.match.computer:
+        if hello.seat in self.match.started_computer:
             return Error(
                 code="computer_seat", message="the computer plays this state in this class"
             )
@@ -228,15 +268,22 @@ class ClassHost:
         self._present[seat] = conn
         self._client[seat] = hello.client
         reply.send.append(Outgoing(conn, encode(self._welcome(seat, token or ""))))
+        if old is not None:
+            self._guided.discard(old)
+        if hello.guide:
+            self._guided.add(conn)
+            reply.send += self._guide(conn, seat)
         if self.finished:
             reply.send.append(Outgoing(conn, encode(self._game_over())))
             self.told_game_over.add(seat)
+            reply.send += self._guide(conn, seat, debrief=True)
         verb = "came back" if by_token else "joined"
         reply.extend(self._broadcast_status(f"{self._name(seat)} {verb}"))
         return reply
 
     def disconnect(self, conn: int) -> Reply:
         seat = next((s for s, c in self._present.items() if c == conn), None)
+        self._guided.discard(conn)
         if seat is None:
             return Reply()
         del self._present[seat]
@@ -257,34 +304,49 @@ class ClassHost:
 
     def set_autoplay(self, seat: str, on: bool) -> Reply:
         """Hand a seat to the computer (it plays every turn the person has not handed in orders
-        for by the time the others have), or give it back."""
+        for by the time the others have), or give it back. On the record, like every
+        intervention."""
         if seat not in self.seats:
             raise ValueError(f"there is no seat {seat!r} played by a person")
-        if on:
-            self.autoplay.add(seat)
-        else:
-            self.autoplay.discard(seat)
-        who = "the computer" if on else "its player"
-        reply = self._broadcast_status(f"{self._name(seat)} is played by {who}")
-        reply.extend(self._settle())
-        return reply
+        if on == (seat in self.match.computer):
+            return Reply()
+        to = "computer" if on else "person"
+        return self.intervene(SeatControl(seat=seat, to=to, level=self.level if on else None))
 
     def set_deadline(self, seconds: float | None, at_deadline: AtDeadline | None = None) -> Reply:
         """A deadline `seconds` from now for this turn and the next ones (None: no deadline)."""
-        self._deadline_seconds = seconds
-        if at_deadline is not None:
-            self.at_deadline = at_deadline
-        self._start_deadline()
-        return self._broadcast_status("deadline changed")
+        if seconds is None:
+            return self.intervene(ClockChange(action="clear", at_deadline=at_deadline))
+        change = ClockChange(action="deadline", seconds=seconds, at_deadline=at_deadline)
+        return self.intervene(change)
+
+    def intervene(self, intervention: Any) -> Reply:
+        """One of the facilitator's interventions (wargame.facilitator): made through the match,
+        so the session file records it; every connected seat is sent its new view. Raises
+        InterventionRefused (nothing changed) with the reason to show."""
+        m = self.match
+        if intervention.kind == "seat" and intervention.seat not in self.seats:
+            raise InterventionRefused(
+                f"{self._name(intervention.seat)} has no join code: the computer played it from "
+                "the start of the class"
+            )
+        made = m.intervene(intervention)
+        if intervention.kind == "clock":
+            follow(self.clock, intervention)
+        reply = self._after_intervention(made)
+        reply.extend(self._settle())
+        return reply
 
     def tick(self) -> Reply:
         """Called every second or so: at the deadline, seats with no orders pass, or the
-        computer plays them, and the turn is resolved."""
-        if self._deadline_at is None or self.finished or self._clock() < self._deadline_at:
+        computer plays them (as the facilitator chose, on the record), and the turn is
+        resolved."""
+        if self.finished or not self.clock.due():
             return Reply()
-        for seat in self.match.waiting_for():
-            self._submit_for(seat, computer=self.at_deadline == "computer")
-        reply = self._resolve()
+        waiting = self.match.waiting_for()
+        level = self.level if self.at_deadline == "computer" else None
+        reached = DeadlineReached(at_deadline=self.at_deadline, seats=waiting, level=level)
+        reply = self._after_intervention(self.match.intervene(reached))
         reply.extend(self._settle())
         return reply
 
@@ -353,34 +415,34 @@ class ClassHost:
             self.match.pending[seat] = previous
 
     def _settle(self) -> Reply:
-        """Resolve the turn once every seat is in, the absent seats handed to the computer
-        deciding last; again while only such seats remain."""
+        """Resolve the turn once every seat is in (the seats handed to the computer decide when
+        it is resolved), unless the facilitator has paused the game; again while nobody else
+        is to decide."""
         reply = Reply()
-        while not self.finished:
-            waiting = self.match.waiting_for()
-            if any(seat not in self.autoplay for seat in waiting):
-                break
-            for seat in waiting:
-                self._submit_for(seat, computer=True)
+        while not self.finished and not self.paused and not self.match.waiting_for():
             reply.extend(self._resolve())
         return reply
 
-    def _submit_for(self, seat: str, computer: bool) -> None:
-        """Orders for a seat whose person is not handing any in: the computer's, decided from
-        the seat's view with the seat's dice exactly as a computer seat's, or none."""
-        orders: tuple = ()
-        if computer:
+    def _after_intervention(self, made: Applied) -> Reply:
+        """Tell the class: each connected seat its view now (its news), whether the host still
+        holds its orders (an intervention may have made them impossible), and the status."""
+        reply = Reply()
+        if made.kind not in BOOKKEEPING or made.kind == "deadline":
             m = self.match
-            decision = self._computer().decide(m.view(seat), m.dice.for_seat(m.state.turn, seat))
-            orders = tuple(decision.orders)
-        self.match.submit(seat, orders)
-
-    def _computer(self) -> Player:
-        if self._player is None:
-            from ..ai import make_player  # the players load only when a seat is handed over
-
-            self._player = make_player(self.level)
-        return self._player
+            for seat, conn in self._present.items():
+                submitted = m.pending.get(seat)
+                message = Update(
+                    turn=m.state.turn,
+                    view=self._views_of(seat)[-1],
+                    submitted=None if submitted is None else [o.to_dict() for o in submitted],
+                    withdrawn=seat in made.withdrawn,
+                )
+                reply.send.append(Outgoing(conn, encode(message)))
+                reply.send += self._guide(conn, seat)
+        reply.extend(
+            self._broadcast_status(f"facilitator: {describe(made.intervention, made.state)}")
+        )
+        return reply
 
     def _resolve(self) -> Reply:
         m = self.match
@@ -393,7 +455,7 @@ class ClassHost:
             self._notify(f"turn {played + 1} was played but could not be saved: {exc}")
         else:
             self._notify(f"turn {played + 1} resolved")
-        self._start_deadline()
+        self.clock.start_turn()
         reply = Reply()
         for seat, conn in self._present.items():
             message = TurnResolved(
@@ -409,13 +471,15 @@ class ClassHost:
             for seat, conn in self._present.items():
                 reply.send.append(Outgoing(conn, game_over))
                 self.told_game_over.add(seat)
+        reply = self._send_now(reply)  # the results first: guides take a moment to make
+        for seat, conn in self._present.items():
+            reply.send += self._guide(conn, seat)
+            if self.finished:
+                reply.send += self._guide(conn, seat, debrief=True)
+        if self.finished:
             self._notify(f"the game is over; state_hash: {state_hash(m.state)}")
         reply.extend(self._broadcast_status(None))
         return reply
-
-    def _start_deadline(self) -> None:
-        seconds = self._deadline_seconds
-        self._deadline_at = None if seconds is None else self._clock() + seconds
 
     # --- private: messages ----------------------------------------------------------------------
 
@@ -444,6 +508,8 @@ class ClassHost:
             views.append(view_data(view_for(new_game(m.scenario, m.seed), seat)))
         for record in m.history[len(views) - 1 :]:
             views.append(view_data(view_for(record.state, seat, record.events)))
+        if m.interventions:  # the view to play from has the facilitator's news of this turn
+            return [*views[:-1], view_data(m.view(seat))]
         return views
 
     def _dice(self, seat: str) -> int | None:
@@ -453,6 +519,22 @@ class ClassHost:
         if self.finished:
             return None
         return derive_seed(self.match.seed, "seat", self.match.state.turn, seat)
+
+    def _guide(self, conn: int, seat: str, debrief: bool = False) -> list[Outgoing]:
+        """The seat's guide to the state it is in now, or its debrief, for a connection that
+        asked for guides (made once per state). A fault here never holds up the game."""
+        if conn not in self._guided:
+            return []
+        m = self.match
+        made = self._guides.get((seat, debrief))
+        if made is None or made[0] is not m.state:
+            try:
+                message = seat_debrief(m, seat) if debrief else seat_guide(view_for(m.state, seat))
+            except Exception as exc:  # noqa: BLE001 - the browser shows what it has; say why
+                self._notify(f"could not make {self._name(seat)}'s guide: {exc}")
+                return []
+            made = self._guides[(seat, debrief)] = (m.state, encode(message))
+        return [Outgoing(conn, made[1])]
 
     def _game_over(self) -> GameOver:
         return GameOver(

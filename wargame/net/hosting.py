@@ -15,6 +15,7 @@ from .addresses import join_addresses
 from .host import AtDeadline, ClassHost
 from .keys import ClassKeys, keys_path
 from .server import ClassServer
+from .web_client import WEB_DIR
 
 
 @dataclass
@@ -75,7 +76,7 @@ def host_class(
     """Serve the match; the seats' codes are new (`fresh_keys`) or those kept beside the file.
     Raises KeysError or ServerError (the session file stays open: the caller closes it)."""
     kpath = keys_path(path)
-    seats = match.human_seats
+    seats = match.people_seats  # every seat people lead, handed to the computer now or not
     keys = ClassKeys.fresh(seats, kpath) if fresh_keys else ClassKeys.load_or_create(kpath, seats)
     host = ClassHost(
         match,
@@ -85,7 +86,8 @@ def host_class(
         deadline=deadline,
         at_deadline=at_deadline,
     )
-    server = ClassServer(bind, port)
+    # the browser client at the host's address (a plain page names the apps when it is missing)
+    server = ClassServer(bind, port, static_dir=WEB_DIR if WEB_DIR.is_dir() else None)
     server.add(host)
     try:
         server.start()

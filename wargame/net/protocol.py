@@ -3,7 +3,8 @@
 Messages are JSON objects in WebSocket text frames, each with a "type". A client sends `hello`
 first (a seat and its join code, or the seat token it was given), then `submit` and `ping`; the
 host answers with `welcome`, then `turn`, `status`, `ack`, `rejected`, `game_over`, `pong` and
-`error`. docs/PROTOCOL.md describes them for anyone writing another client. What a seat may know
+`error`, and to a client that asks (the browser) `guide` and `debrief`. docs/PROTOCOL.md
+describes them for anyone writing another client. What a seat may know
 travels only inside `view` fields, built by `wargame.view.view_data`: the host never filters the
 game state itself.
 """
@@ -52,6 +53,9 @@ class Hello(Message):
     code: str | None = Field(default=None, max_length=20)
     token: str | None = Field(default=None, max_length=100)
     client: str = Field(default="", max_length=80)  # e.g. "wargame-join 0.1.0", for the host's list
+    # a client that runs no engine (the browser) asks for a `guide` with every view and a
+    # `debrief` at the end; a host of this version always understands it
+    guide: bool = False
 
 
 class Submit(Message):
@@ -83,6 +87,10 @@ class Deadline(FromHost):
     at: str  # ISO 8601, UTC, for showing the time
     seconds_left: float  # as the host counted when it sent this (clocks may disagree)
     at_deadline: Literal["pass", "computer"]
+    # the facilitator paused the game: the time left does not run down (and a paused turn
+    # without a time limit is sent with `limited` false)
+    paused: bool = False
+    limited: bool = True
 
 
 class SeatStatus(FromHost):
@@ -122,6 +130,18 @@ class TurnResolved(FromHost):
     dice: int | None
     deadline: Deadline | None
     finished: bool
+
+
+class Update(FromHost):
+    """The facilitator changed the game during the turn (news, a ruling, a figure): the seat's
+    view to play from now, replacing the last one, and the orders the host still holds for it
+    (None: none; `withdrawn` when the change made the seat's handed-in orders impossible)."""
+
+    type: Literal["update"] = "update"
+    turn: int
+    view: dict[str, Any]
+    submitted: list[dict[str, Any]] | None
+    withdrawn: bool = False
 
 
 class Status(FromHost):
@@ -167,6 +187,97 @@ class Pong(FromHost):
     id: int
 
 
+# --- for clients that run no engine (the browser): made by the host from the seat's view -------
+
+
+class MoveHelpText(FromHost):
+    """A move's help for players: what it does, costs and risks, and when it can be given."""
+
+    what: str
+    costs: str
+    risks: str
+    when: str
+
+
+class OrderField(FromHost):
+    """One field of an order form. `choice`: one of the values found in the candidates; the
+    others are filled in freely and checked by the host when the orders are handed in."""
+
+    name: str
+    label: str
+    widget: Literal["choice", "states", "text", "number", "fraction"]
+
+
+class Candidate(FromHost):
+    """A legal order (`Order.to_dict`), each field's value in words (for a list of orders), and
+    where a form should say more (what an issue's status means), those words in `details`."""
+
+    order: dict[str, Any]
+    words: dict[str, str]
+    details: dict[str, str] = {}
+
+
+class MoveChoices(FromHost):
+    kind: str
+    label: str
+    costs_action: bool  # messages and answers are free; the rest count against `max_actions`
+    help: MoveHelpText
+    fields: list[OrderField]
+    candidates: list[Candidate]  # empty: not possible now (`unavailable` says why)
+    answers: str | None  # for answers: the field naming what is answered ("proposal"...)
+    unavailable: str | None
+
+
+class FamilyChoices(FromHost):
+    id: str
+    title: str
+    moves: list[MoveChoices]
+
+
+class ObjectiveNow(FromHost):
+    id: str
+    text: str
+    points: int
+    secret: bool  # secret objectives are the seat's own: no other seat is told of them
+    met: bool  # met now, as far as the seat can tell
+
+
+class StandingNow(FromHost):
+    """The seat's score if the game ended now, as far as the seat can tell."""
+
+    objective_points: int
+    possible_points: int
+    obligation_points: int
+    total: int
+    outcome: str
+
+
+class Guide(FromHost):
+    """Sent after the `welcome` and after every `turn` to a client whose hello asked for it: the
+    seat's objectives and standing now, and the orders it may give, with every move's help. Made
+    by the host's engine from the seat's own view (wargame/net/guide.py), so it holds nothing the
+    view does not; the host checks the orders again when they are handed in."""
+
+    type: Literal["guide"] = "guide"
+    turn: int
+    objectives: list[ObjectiveNow]
+    standing: StandingNow
+    families: list[FamilyChoices]
+    max_actions: int  # actions a turn (moves with `costs_action`)
+    message_to: list[str]  # the states a message may be sent to
+    max_message_chars: int
+    ladder: list[str]  # the escalation ladder's rungs in words, lowest first
+
+
+class Debrief(FromHost):
+    """After `game_over`, to a client whose hello asked for guides: the seat's after-action
+    report (`wargame.debrief.build_report(played, seat)` as data: only what the seat saw, its own
+    objectives and score, the seed now that the game is over)."""
+
+    type: Literal["debrief"] = "debrief"
+    report: dict[str, Any]
+
+
 ErrorCode = Literal[
     "malformed",  # not a message of this protocol
     "version",  # another protocol version
@@ -193,7 +304,17 @@ class Error(FromHost):
 
 
 HostMessage = Annotated[
-    Welcome | TurnResolved | Status | Ack | Rejected | GameOver | Pong | Error,
+    Welcome
+    | TurnResolved
+    | Status
+    | Ack
+    | Rejected
+    | GameOver
+    | Pong
+    | Error
+    | Guide
+    | Debrief
+    | Update,
     Field(discriminator="type"),
 ]
 _HOST = TypeAdapter(HostMessage)

@@ -27,6 +27,7 @@ from .protocol import (
     Status,
     Submit,
     TurnResolved,
+    Update,
     Welcome,
 )
 
@@ -110,6 +111,14 @@ class SeatGame:
         elif isinstance(message, Rejected):
             self._sent.pop(message.id, None)
             self.refusals = tuple(message.reasons)
+        elif isinstance(message, Update):  # the facilitator changed the game during the turn
+            if self.views and message.turn == self.turn:
+                self.views[-1] = view_from_data(message.view)
+                self.submitted = (
+                    None
+                    if message.submitted is None
+                    else tuple(order_from_dict(o) for o in message.submitted)
+                )
         elif isinstance(message, Status):
             self.seats, self.deadline = tuple(message.seats), message.deadline
         elif isinstance(message, GameOver):

@@ -34,7 +34,6 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Mount, Route, WebSocketRoute
-from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 from uvicorn.lifespan.off import LifespanOff  # noqa: F401 - uvicorn imports it by name: bundled
 from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -54,6 +53,7 @@ from .protocol import (
     encode,
     parse_client_message,
 )
+from .web_client import ClientFiles
 
 DEFAULT_PORT = 8470
 MAX_CONNECTIONS = 400  # in all: five classes of a dozen seats, with room for reconnections
@@ -126,7 +126,7 @@ class ClassServer:
             Route("/api/class", self._class_info),
         ]
         if static_dir is not None:  # the browser client, when there is one
-            routes.append(Mount("/", StaticFiles(directory=static_dir, html=True)))
+            routes.append(Mount("/", ClientFiles(static_dir)))
         else:
             routes.append(Route("/", self._index))
         self.app = Starlette(routes=routes)

@@ -2,13 +2,16 @@
 
 Two depths of checking:
 
-- `check_log` (opening a session to continue it): the stored orders are resolved again from
-  the stored scenario and seed; every turn must reach its saved state hash and events.
+- `check_log` (opening a session to continue it): the stored orders and the facilitator's
+  interventions are made again from the stored scenario and seed; every turn must reach its
+  saved state hash and events.
 - `rederive` (`wargame verify`): everything the file claims is derived again the way live play
-  derives it. Each computer seat's orders and reasons are decided again by its player, from
-  that seat's view and the seed; each person's orders must be ones the game accepts and the
-  ones that seat submitted; results, events and states are recomputed; who plays each seat must
-  fit the log. The first turn and seat that differ are named.
+  derives it. The facilitator's interventions are made again, each reaching the state hash it
+  saved (an argument rolls the same dice); each computer seat's orders and reasons are decided
+  again by its player, from that seat's view and the seed (seats handed to the computer
+  mid-game too); each person's orders must be ones the game accepts and the ones that seat
+  submitted; results, events and states are recomputed; who plays each seat must fit the log.
+  The first turn and seat that differ are named.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..match import Match, OrdersRejected, TurnRecord, replay
+from ..events import Event
+from ..facilitator import InterventionRefused, describe
+from ..match import HandedPlayer, Match, OrdersRejected, TurnRecord, replay
 from ..orders import Order
 from ..state import GameState
 from . import codec
@@ -69,18 +74,33 @@ def snapshot_hash(state_json: str) -> str:
 def check_log(log: SessionLog) -> tuple[list[TurnCheck], list[TurnRecord]]:
     """Replay the log from the stored scenario and compare every turn with what was saved."""
     try:
-        records = replay(log.scenario, log.seed, [t.orders for t in log.turns])
+        records = replay(
+            log.scenario,
+            log.seed,
+            [t.orders for t in log.turns],
+            {t.number: log.interventions_of(t.number) for t in log.turns},
+        )
     except Exception as exc:  # any engine failure means "does not replay": say so for every turn
         note = f"the log could not be replayed ({type(exc).__name__}: {str(exc)[:200]})"
         return [TurnCheck(t.number, t.state_hash, None, note) for t in log.turns], []
     checks = []
     for stored, record in zip(log.turns, records, strict=True):
-        checks.append(
-            TurnCheck(
-                stored.number, stored.state_hash, record.state_hash, _state_problem(stored, record)
-            )
-        )
+        problem = _interventions_problem(log, record) or _state_problem(stored, record)
+        checks.append(TurnCheck(stored.number, stored.state_hash, record.state_hash, problem))
     return checks, records
+
+
+def _interventions_problem(log: SessionLog, record: TurnRecord) -> str:
+    """Whether each of the facilitator's interventions of the turn reached its saved state."""
+    for stored, made in zip(
+        log.interventions.get(record.turn, ()), record.interventions, strict=True
+    ):
+        if stored.state_hash != made.state_hash:
+            return (
+                f"the facilitator's entry {stored.position + 1} "
+                f"({describe(stored.intervention, made.state)}) does not lead to its saved state"
+            )
+    return ""
 
 
 def _state_problem(stored: StoredTurn, record: TurnRecord) -> str:
@@ -132,8 +152,9 @@ def rederive(log: SessionLog, player_factory: PlayerFactory) -> Proof:
     Here each turn starts from the stored history, so a difference is pinned to its turn.
     """
     players, problems = build_players(log.seats, player_factory)
-    computer = {s.seat for s in log.seats if s.is_computer}
-    match = Match(log.scenario, log.seed, players)
+    unbuilt = {s.seat for s in log.seats if s.is_computer} - set(players)
+    match = Match(log.scenario, log.seed, players, player_factory=player_factory)
+    match.replaying = True  # the log holds the injects the facilitator's plan fired
     checks: list[TurnCheck] = []
     for stored in log.turns:
         if match.finished:
@@ -141,6 +162,8 @@ def rederive(log: SessionLog, player_factory: PlayerFactory) -> Proof:
             continue
         found = _controller_problem(problems) if stored.number == 1 else None
         try:
+            found = found or _facilitator_problem(log, stored.number, match, stored.events)
+            computer = set(match.players()) | unbuilt
             found = found or _turn_problem(log, stored, match, computer, players)
             record = match.apply(_by_seat(stored.orders, match.seats)[0], stored.reasons)
         except Exception as exc:  # forged orders the engine cannot resolve: stop here
@@ -158,13 +181,48 @@ def rederive(log: SessionLog, player_factory: PlayerFactory) -> Proof:
     if not log.turns and problems:
         seat, problem = next(iter(problems.items()))
         checks.append(TurnCheck(log.next_turn, "", None, problem, seat))
-    pending = _pending_problem(log, match, computer)
+    pending = None
+    if not match.finished:
+        try:
+            pending = _facilitator_problem(log, log.next_turn, match)
+        except Exception as exc:  # forged entries the engine cannot make: say so
+            pending = (f"the facilitator's entries could not be made ({type(exc).__name__})", None)
+    elif log.interventions.get(log.next_turn):
+        pending = ("the facilitator's entries are saved for a turn after the game ended", None)
+    pending = pending or _pending_problem(log, match, set(match.players()) | unbuilt)
     if pending is not None:
         checks.append(TurnCheck(log.next_turn, "", None, *pending))
     return Proof(tuple(checks), match.state)
 
 
 Found = tuple[str, str | None] | None  # (problem, seat) or None
+
+
+def _facilitator_problem(
+    log: SessionLog, turn: int, match: Match, news: tuple[Event, ...] | None = None
+) -> Found:
+    """Make the facilitator's interventions of `turn` again, as they were made: each must still
+    be one the game takes, reach the state hash it saved and make the news its turn saved
+    (`news`: the turn's saved events, which lead with theirs). Before a passed deadline, the
+    seats it does not name had handed in their orders."""
+    told = 0
+    for stored in log.interventions.get(turn, ()):
+        iv = stored.intervention
+        entry = f"the facilitator's entry {stored.position + 1} ({describe(iv, match.state)})"
+        if iv.kind == "deadline":
+            for seat in match.human_seats:
+                if seat not in iv.seats and (turn, seat) in log.submissions:
+                    match.pending[seat] = log.submissions[(turn, seat)]
+        try:
+            made = match.intervene(iv)
+        except InterventionRefused as exc:
+            return f"{entry} could not be made again: {exc}", None
+        if made.state_hash != stored.state_hash:
+            return f"{entry} does not lead to the state it saved", None
+        if news is not None and news[told : told + len(made.events)] != made.events:
+            return f"{entry} does not make the news the turn saved", None
+        told += len(made.events)
+    return None
 
 
 def _check(stored: StoredTurn, replayed: str | None, found: Found) -> TurnCheck:
@@ -230,6 +288,14 @@ def _turn_problem(
                 return f"orders the game would not have accepted ({str(exc)[:200]})", seat
             continue
         if submitted is not None:
+            if isinstance(match.players().get(seat), HandedPlayer):  # its people may hand in
+                if submitted != orders:
+                    return "the resolved orders differ from the orders this seat submitted", seat
+                try:
+                    match.submit(seat, orders)
+                except OrdersRejected as exc:
+                    return f"orders the game would not have accepted ({str(exc)[:200]})", seat
+                continue
             return "orders submitted by a person are recorded for a computer seat", seat
         if seat not in players:
             continue  # its player cannot be built: reported with who plays the seat
@@ -264,7 +330,7 @@ def _pending_problem(log: SessionLog, match: Match, computer: set[str]) -> Found
     if not log.pending:
         return None
     for seat, orders in sorted(log.pending.items()):
-        if seat in computer:
+        if seat in computer and not isinstance(match.players().get(seat), HandedPlayer):
             return "orders submitted by a person are recorded for a computer seat", seat
         if match.finished:
             return "orders are saved for a turn after the game ended", seat
@@ -283,15 +349,37 @@ def rebuild_match(
     log: SessionLog, records: list[TurnRecord], player_factory: PlayerFactory
 ) -> Match:
     """The match as it stood at the last save: history, state and the pending turn's orders."""
-    match = Match(log.scenario, log.seed, players_for(log, player_factory))
+    match = Match(
+        log.scenario, log.seed, players_for(log, player_factory), player_factory=player_factory
+    )
     match.history = [
         dataclasses.replace(r, reasons=dict(t.reasons))
         for r, t in zip(records, log.turns, strict=True)
     ]
     if records:
         match.state = records[-1].state
+    for record in records:  # who plays, the plan and the pause, as the facilitator left them
+        for applied in record.interventions:
+            if applied.kind != "deadline":  # a passed deadline held for its own turn only
+                match.follow(applied.intervention)
+    match.replaying = True
+    for stored in log.interventions.get(log.next_turn, ()):  # the turn in progress
+        if match.finished:
+            raise ValueError("the facilitator's entries are saved for a turn after the game ended")
+        try:
+            made = match.intervene(stored.intervention, strict=False)
+        except InterventionRefused as exc:
+            raise ValueError(f"the facilitator's entry of turn {log.next_turn}: {exc}") from None
+        if made.state_hash != stored.state_hash:
+            raise ValueError(
+                f"the facilitator's entry {stored.position + 1} of turn {log.next_turn} does not "
+                "lead to the state it saved"
+            )
+    match.replaying = False
     for seat, orders in log.pending.items():
-        if seat not in match.human_seats:
+        if seat not in match.human_seats and not isinstance(
+            match.players().get(seat), HandedPlayer
+        ):
             continue  # a computer seat decides when the turn resolves
         if match.finished:
             raise ValueError(f"orders of {seat} are saved for a turn after the game ended")

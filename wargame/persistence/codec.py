@@ -92,6 +92,22 @@ def event_from_data(data: Any, what: str) -> Event:
         raise CodecError(f"{what}: not an event ({type(exc).__name__})") from None
 
 
+def intervention_to_json(intervention: Any) -> str:
+    from ..facilitator import to_data
+
+    return dumps(to_data(intervention))
+
+
+def intervention_from_text(text: str, what: str) -> Any:
+    """One of the facilitator's stored interventions (wargame.facilitator.records)."""
+    from ..facilitator import InterventionFormatError, intervention_from_data
+
+    try:
+        return intervention_from_data(loads(text, what))
+    except InterventionFormatError as exc:
+        raise CodecError(f"{what}: {str(exc)[:200]}") from None
+
+
 def order_from_text(text: str, what: str) -> Order:
     """One stored order. Orders are immutable values and a session repeats many (the same
     message, the same vote), so decoded orders are shared through a cache."""

@@ -11,6 +11,8 @@ Format history
   2  orders and events one row each (queryable by seat and kind, e.g. messages), submissions
      per seat (an unfinished turn survives a crash), order results and the computer seats'
      reasons per turn, and summary columns on `session` for the recent-sessions list.
+  3  the facilitator's interventions (injects, argument rulings, overrides, seat changes, the
+     clock), one row each in the turn they were made in, with the state hash each led to.
 """
 
 from __future__ import annotations
@@ -59,6 +61,44 @@ CREATE TABLE event (
     turn INTEGER NOT NULL, position INTEGER NOT NULL, kind VARCHAR NOT NULL,
     data VARCHAR NOT NULL, PRIMARY KEY (turn, position));
 CREATE INDEX ix_event_kind ON event (kind);
+"""
+
+
+# The tables of format 2 as that release created them (a new file, not an upgraded one).
+V2_CREATED = """
+CREATE TABLE meta ("key" VARCHAR NOT NULL, value VARCHAR NOT NULL, PRIMARY KEY ("key"));
+CREATE TABLE session (
+    id INTEGER NOT NULL, scenario_id VARCHAR NOT NULL, scenario_title VARCHAR NOT NULL,
+    scenario_json VARCHAR NOT NULL, seed INTEGER NOT NULL, turns_total INTEGER NOT NULL,
+    turns_played INTEGER NOT NULL, finished BOOLEAN NOT NULL, created VARCHAR NOT NULL,
+    updated VARCHAR NOT NULL, PRIMARY KEY (id));
+CREATE TABLE seat (
+    seat VARCHAR NOT NULL, position INTEGER NOT NULL, controller VARCHAR NOT NULL,
+    player VARCHAR, doctrine VARCHAR, PRIMARY KEY (seat));
+CREATE TABLE submission (
+    turn INTEGER NOT NULL, seat VARCHAR NOT NULL, orders_json VARCHAR NOT NULL,
+    submitted VARCHAR NOT NULL, PRIMARY KEY (turn, seat));
+CREATE TABLE turn (
+    number INTEGER NOT NULL, state_json VARCHAR NOT NULL, state_hash VARCHAR NOT NULL,
+    results_json VARCHAR NOT NULL, reasons_json VARCHAR NOT NULL, resolved VARCHAR NOT NULL,
+    PRIMARY KEY (number));
+CREATE TABLE turn_order (
+    turn INTEGER NOT NULL, position INTEGER NOT NULL, seat VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL, data VARCHAR NOT NULL, PRIMARY KEY (turn, position));
+CREATE INDEX ix_turn_order_kind ON turn_order (kind);
+CREATE INDEX ix_turn_order_seat ON turn_order (seat);
+CREATE TABLE event (
+    turn INTEGER NOT NULL, position INTEGER NOT NULL, kind VARCHAR NOT NULL,
+    data VARCHAR NOT NULL, PRIMARY KEY (turn, position));
+CREATE INDEX ix_event_kind ON event (kind);
+"""
+
+V3_TABLES = """
+CREATE TABLE intervention (
+    turn INTEGER NOT NULL, position INTEGER NOT NULL, kind VARCHAR NOT NULL,
+    data VARCHAR NOT NULL, state_hash VARCHAR NOT NULL, made VARCHAR NOT NULL,
+    PRIMARY KEY (turn, position));
+CREATE INDEX ix_intervention_kind ON intervention (kind);
 """
 
 
@@ -127,6 +167,11 @@ def upgrade_1_to_2(db: sqlite3.Connection) -> None:
     replace_v1_tables(db)
 
 
+def upgrade_2_to_3(db: sqlite3.Connection) -> None:
+    """A table for the facilitator's interventions; sessions saved before had none."""
+    run_script(db, V3_TABLES)
+
+
 # what a step may raise on a file whose old-format rows are malformed (RecursionError: JSON nested
 # absurdly deep; MemoryError: a field too large to decode)
 UPGRADE_ERRORS = (
@@ -140,7 +185,7 @@ UPGRADE_ERRORS = (
     MemoryError,
 )
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: upgrade_1_to_2}
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: upgrade_1_to_2, 2: upgrade_2_to_3}
 
 
 def upgrade(db: sqlite3.Connection, version: int) -> None:

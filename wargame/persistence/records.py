@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import delete, func, insert, update
 from sqlmodel import Session, select
 
 from ..events import Event
+from ..facilitator import Applied
 from ..match import Match, TurnRecord
 from ..orders import Order
 from ..resolve import OrderResult
@@ -21,6 +23,7 @@ from .schema import (
     APP_NAME,
     SCHEMA_VERSION,
     EventRow,
+    InterventionRow,
     MetaRow,
     SeatRow,
     SessionRow,
@@ -56,6 +59,17 @@ class StoredTurn:
 
 
 @dataclass(frozen=True)
+class StoredIntervention:
+    """One of the facilitator's interventions as the file keeps it."""
+
+    turn: int
+    position: int
+    intervention: Any  # one of wargame.facilitator.records.Intervention
+    state_hash: str  # the state's hash right after it was made
+    made: str
+
+
+@dataclass(frozen=True)
 class SessionLog:
     """Everything a session file holds, decoded; enough to rebuild the match (see check.py)."""
 
@@ -69,6 +83,12 @@ class SessionLog:
     updated: str = ""
     # every seat's last submission for every turn, resolved or not: what its player sent
     submissions: Mapping[tuple[int, str], tuple[Order, ...]] = field(default_factory=dict)
+    # the facilitator's interventions by the turn they were made in, in order (the turn in
+    # progress too)
+    interventions: Mapping[int, tuple[StoredIntervention, ...]] = field(default_factory=dict)
+
+    def interventions_of(self, turn: int) -> tuple[Any, ...]:
+        return tuple(i.intervention for i in self.interventions.get(turn, ()))
 
     @property
     def next_turn(self) -> int:
@@ -117,7 +137,11 @@ def write_new_session(
             )
         )
     for record in match.history:
+        for applied in record.interventions:
+            write_intervention(s, applied)
         write_turn(s, match.scenario, record)
+    for applied in match.interventions:
+        write_intervention(s, applied)
     for seat, orders in match.pending.items():
         write_submission(s, match.state.turn, seat, orders)
 
@@ -130,6 +154,28 @@ def write_submission(s: Session, turn: int, seat: str, orders: tuple[Order, ...]
             turn=turn, seat=seat, orders_json=codec.orders_to_json(orders), submitted=stamp
         )
     )
+    s.exec(update(SessionRow).values(updated=stamp))
+
+
+def write_intervention(s: Session, applied: Applied) -> None:
+    """The intervention's row; the orders it withdrew (made impossible) are no longer handed in."""
+    stamp = now()
+    s.add(
+        InterventionRow(
+            turn=applied.turn,
+            position=applied.position,
+            kind=applied.kind,
+            data=codec.intervention_to_json(applied.intervention),
+            state_hash=applied.state_hash,
+            made=stamp,
+        )
+    )
+    for seat in applied.withdrawn:
+        s.exec(
+            delete(SubmissionRow).where(  # type: ignore[arg-type]
+                SubmissionRow.turn == applied.turn, SubmissionRow.seat == seat
+            )
+        )
     s.exec(update(SessionRow).values(updated=stamp))
 
 
@@ -281,6 +327,7 @@ def read_log(s: Session) -> SessionLog:
     ):
         raise CodecError("orders were submitted for a turn or a seat the session does not have")
     pending = {seat: orders for (turn, seat), orders in submissions.items() if turn == next_turn}
+    interventions = read_interventions(s, next_turn)
     return SessionLog(
         scenario,
         head.seed,
@@ -291,4 +338,32 @@ def read_log(s: Session) -> SessionLog:
         head.created,
         head.updated,
         submissions,
+        interventions,
     )
+
+
+def read_interventions(s: Session, next_turn: int) -> dict[int, tuple[StoredIntervention, ...]]:
+    """The facilitator's interventions by turn; CodecError for one out of place or malformed."""
+    out: dict[int, list[StoredIntervention]] = {}
+    columns = (
+        InterventionRow.turn,
+        InterventionRow.position,
+        InterventionRow.kind,
+        InterventionRow.data,
+        InterventionRow.state_hash,
+        InterventionRow.made,
+    )
+    for turn, position, kind, data, hash_, made in s.exec(
+        select(*columns).order_by(InterventionRow.turn, InterventionRow.position)
+    ):
+        what = f"turn {turn}, the facilitator's entry {position}"
+        if type(turn) is not int or not 1 <= turn <= next_turn:
+            raise CodecError(f"{what} is for a turn the session does not have")
+        mine = out.setdefault(turn, [])
+        if position != len(mine):
+            raise CodecError(f"turn {turn}: the facilitator's entries are not numbered in order")
+        intervention = codec.intervention_from_text(data, what)
+        if kind != intervention.kind or not isinstance(hash_, str) or not isinstance(made, str):
+            raise CodecError(f"{what} does not describe itself consistently")
+        mine.append(StoredIntervention(turn, position, intervention, hash_, made))
+    return {turn: tuple(items) for turn, items in out.items()}

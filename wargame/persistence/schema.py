@@ -1,4 +1,4 @@
-"""The tables of a session file (format version 2), as sqlmodel classes.
+"""The tables of a session file (format version 3), as sqlmodel classes.
 
 A session file holds one session. Orders and events are stored one row each (JSON in `data`, the
 kind in its own indexed column) so the GUI and the debrief can query "every message to this seat"
@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 APP_NAME = "crisis-wargame"
 # PRAGMA application_id: lets a foreign SQLite file be told apart before any table is read.
 APPLICATION_ID = int.from_bytes(b"CWg1", "big")
@@ -92,7 +92,29 @@ class EventRow(Base, table=True):
     data: str  # Event.to_dict() as JSON
 
 
+class InterventionRow(Base, table=True):
+    """One of the facilitator's interventions (wargame.facilitator), in the turn it was made in
+    (before that turn was resolved), with the state hash it led to."""
+
+    __tablename__ = "intervention"
+    turn: int = Field(primary_key=True)
+    position: int = Field(primary_key=True)  # its place among the turn's interventions
+    kind: str = Field(index=True)
+    data: str  # facilitator.to_data(intervention) as JSON
+    state_hash: str  # the state's hash right after it
+    made: str  # ISO 8601, UTC
+
+
 TABLES = [
     t.__table__
-    for t in (MetaRow, SessionRow, SeatRow, SubmissionRow, TurnRow, TurnOrderRow, EventRow)
+    for t in (
+        MetaRow,
+        SessionRow,
+        SeatRow,
+        SubmissionRow,
+        TurnRow,
+        TurnOrderRow,
+        EventRow,
+        InterventionRow,
+    )
 ]  # type: ignore[attr-defined]

@@ -5,9 +5,9 @@ query when read, an expression index evaluates its expression on every write. A 
 from someone else could carry any of these. So a file is opened only if its `sqlite_master`
 (every table, index, view and trigger, with its CREATE statement) is exactly one this program
 writes: the tables `schema.py` creates for the current format, the same tables as an upgrade
-from format 1 leaves them, or format 1's own. Statements are compared token by token (case,
-quoting and spacing aside), so a CHECK, a COLLATE, an ON CONFLICT clause, an extra column or
-index, WITHOUT ROWID or a trigger all make the file "not ours".
+from an older format leaves them, or an older format's own. Statements are compared token by
+token (case, quoting and spacing aside), so a CHECK, a COLLATE, an ON CONFLICT clause, an extra
+column or index, WITHOUT ROWID or a trigger all make the file "not ours".
 """
 
 from __future__ import annotations
@@ -78,13 +78,22 @@ def known_shapes() -> dict[int, tuple[Shape, ...]]:
         finally:
             db.close()
 
-    v1 = lambda db: migrations.run_script(db, migrations.V1_TABLES)  # noqa: E731
-    upgraded = (
-        v1,
-        lambda db: migrations.run_script(db, migrations.V2_TABLES),
-        migrations.replace_v1_tables,
-    )
-    return {1: (built(v1),), SCHEMA_VERSION: (built(_create_current), built(*upgraded))}
+    def script(text: str):  # noqa: ANN202 - a step that runs one format's DDL
+        return lambda db: migrations.run_script(db, text)
+
+    v1 = script(migrations.V1_TABLES)
+    v2_created = script(migrations.V2_CREATED)
+    v2_upgraded = (v1, script(migrations.V2_TABLES), migrations.replace_v1_tables)
+    v3_step = migrations.upgrade_2_to_3
+    return {
+        1: (built(v1),),
+        2: (built(v2_created), built(*v2_upgraded)),
+        SCHEMA_VERSION: (
+            built(_create_current),
+            built(v2_created, v3_step),
+            built(*v2_upgraded, v3_step),
+        ),
+    }
 
 
 def _create_current(db: sqlite3.Connection) -> None:

@@ -28,6 +28,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session, select
 
+from ..facilitator import Applied
 from ..match import Match, TurnRecord
 from ..orders import Order
 from . import codec, records
@@ -110,7 +111,7 @@ class SessionStore:
         player is first checked to be rebuildable from what the file keeps.
         """
         try:
-            seats = codec.seats_of(match.scenario, match.computer, player_factory)
+            seats = codec.seats_of(match.scenario, match.starting_players, player_factory)
             scenario_json = codec.check_scenario_round_trip(match.scenario)
         except CodecError as exc:
             raise SessionError(f"The session cannot be saved: {exc}.") from None
@@ -359,6 +360,10 @@ class SessionStore:
     def turn_resolved(self, match: Match, record: TurnRecord) -> None:
         with self._write(f"turn {record.turn}") as s:
             records.write_turn(s, match.scenario, record)
+
+    def intervention_made(self, match: Match, applied: Applied) -> None:
+        with self._write("the facilitator's intervention") as s:
+            records.write_intervention(s, applied)
 
     # --- copies ---------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from . import (
     domestic,
     escalation,
     humanitarian,
+    issues,
     military,
     organizations,
     sanctions,
@@ -29,6 +30,7 @@ STANDARD = Ruleset(
         organizations.FAMILY,
         humanitarian.FAMILY,
         soft_power.FAMILY,
+        issues.FAMILY,
         domestic.FAMILY,
         escalation.FAMILY,
     )

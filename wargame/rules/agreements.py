@@ -18,6 +18,12 @@ What each kind of treaty does while in force:
   exposed more often; cheating on arms control by a member's rival is detected more often.
 - joint_exercises: partners fight better side by side and are judged more reliable allies.
 - arms_control: a cap on military capability, with verification (arms_control.py).
+- deal: a bargain over the issues at stake. A proposal (of any kind) may carry terms, which is
+  how issues are linked: the recipient concedes a status on an issue it decides, the proposer
+  concedes one on an issue it decides, and either may add a side payment (economy points, at
+  most a tenth of the payer's economy). On signing the terms are carried out at once (the issues
+  change status, the payment is made); the deal stays in force as the promise not to go back on
+  them, so reneging on a concession breaks it (issues.py).
 
 Every figure below was set by hand (tuned) except where a study is named. The breach costs move
 the alliance rows of `wargame calibrate`: a computer ally weighs what abandoning its ally would
@@ -41,9 +47,9 @@ from ..enums import (
     WarEnd,
 )
 from ..moves import Answer, Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
-from ..scenario import TREATY_KINDS
-from ..state import GameState, Proposal, Treaty, by_id
+from ..state import GameState, Proposal, Readings, Treaty, by_id
 from .common import check_other_state, others
+from .demands import change_issue, check_demand, demand_words, demands_open, wanted
 from .war import end_hostilities
 
 PROPOSAL_LIFETIME = 2  # turns an unanswered proposal stays open (tuned)
@@ -67,6 +73,9 @@ BREACH_GUARANTOR_RELATIONS = 15.0  # relations it loses with a settlement's guar
 # this verification (players and the computer set their own terms)
 OFFERED_CAP_MARGIN = 1.1
 OFFERED_VERIFICATION = 0.6
+MAX_PAYMENT_SHARE = (
+    0.1  # the largest side payment, as a share of the payer's economy (a house limit)
+)
 
 # the bilateral deals a seat may offer any other state; multilateral ones are built in the UI
 OFFERED_KINDS = (
@@ -79,11 +88,36 @@ OFFERED_KINDS = (
 )
 
 
+# each kind of agreement as players call it
+TREATY_NAMES = {
+    TreatyKind.ALLIANCE: "alliance",
+    TreatyKind.DEFENSE_PACT: "defense pact",
+    TreatyKind.NON_AGGRESSION: "non-aggression pact",
+    TreatyKind.BASING: "basing agreement",
+    TreatyKind.INTELLIGENCE_SHARING: "intelligence-sharing agreement",
+    TreatyKind.JOINT_EXERCISES: "joint exercises agreement",
+    TreatyKind.ARMS_CONTROL: "arms control treaty",
+    TreatyKind.CEASEFIRE: "ceasefire",
+    TreatyKind.PEACE: "peace agreement",
+    TreatyKind.DEAL: "deal",
+}
+
+
+def treaty_name(kind: str, article: bool = False) -> str:
+    """'non-aggression pact'; with the article, 'a non-aggression pact', 'an alliance'."""
+    name = TREATY_NAMES.get(TreatyKind(kind), str(kind).replace("_", " "))
+    if not article:
+        return name
+    return ("an " if name[0] in "aeiou" else "a ") + name
+
+
 class AgreementsEvent(StrEnum):
     PROPOSED = "AgreementProposed"
     REJECTED = "ProposalRejected"
     SIGNED = "TreatySigned"
     BROKEN = "TreatyBroken"
+    PAID = "SidePaymentMade"
+    OVERTAKEN = "ProposalOvertaken"  # its terms were met before it was signed
 
 
 # --- proposals ---------------------------------------------------------------------------------
@@ -96,18 +130,83 @@ class ProposeAgreement(Order):
     cap: float | None = None
     verification: float | None = None
     note: str = ""
+    # a deal's terms (linkage): what a recipient concedes on an issue it decides ("": its
+    # status defaults to the proposer's wish), what the proposer concedes on an issue it decides
+    # ("": the status the recipient wants), and a side payment from the proposer (negative: asked
+    # of the recipient)
+    demand_issue: str = ""
+    demand_status: str = ""
+    offer_issue: str = ""
+    offer_status: str = ""
+    payment: float = 0.0
 
     def __post_init__(self) -> None:
         # terms are floats whoever builds the order (220 and 220.0 must resolve and hash alike)
-        for name in ("cap", "verification"):
+        for name in ("cap", "verification", "payment"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, bool) and isinstance(value, int):
                 object.__setattr__(self, name, float(value))
 
+    @property
+    def has_terms(self) -> bool:
+        return bool(self.demand_issue or self.offer_issue or self.payment)
+
+
+def offered_status(x: Readings, o: ProposeAgreement) -> str | None:
+    """The status the proposer concedes: the one it names, else the (single) recipient's wish."""
+    if o.offer_status:
+        return o.offer_status
+    return wanted(x, o.to[0], o.offer_issue) if len(o.to) == 1 else None
+
+
+def check_terms(state: Readings, o: ProposeAgreement) -> str | None:
+    """A deal's terms: what a recipient concedes, what the proposer concedes, a side payment."""
+    if o.treaty == TreatyKind.DEAL and not (o.demand_issue or o.offer_issue):
+        return "a deal needs a concession on an issue at stake (asked, offered or both)"
+    if o.demand_issue:
+        spec = state.scenario.issue(o.demand_issue)
+        issue = state.issue(o.demand_issue)
+        if spec is None or issue is None:
+            return f"there is no issue {o.demand_issue!r} in this scenario"
+        if issue.held_by not in o.to:
+            return f"{spec.name} is decided by {state.name(issue.held_by)}, who is not a party"
+        if reason := check_demand(state, o.actor, issue.held_by, o.demand_issue, o.demand_status):
+            return reason
+    elif o.demand_status:
+        return "name the issue whose status you ask for"
+    if o.offer_issue:
+        spec = state.scenario.issue(o.offer_issue)
+        issue = state.issue(o.offer_issue)
+        if spec is None or issue is None:
+            return f"there is no issue {o.offer_issue!r} in this scenario"
+        if issue.held_by != o.actor:
+            return f"you can only offer a status of an issue you decide; {spec.name} is not yours"
+        status = offered_status(state, o)
+        if status is None:
+            return f"say which status of {spec.name} you offer"
+        if status not in spec.outcomes:
+            return f"{spec.name} cannot be {status!r} (expected one of: {', '.join(spec.outcomes)})"
+        if status == issue.status:
+            return f"{spec.name} already stands so"
+    elif o.offer_status:
+        return "name the issue whose status you offer"
+    if o.payment:
+        if len(o.to) != 1:
+            return "a side payment is between two states: make the deal with one state"
+        payer = o.actor if o.payment > 0 else o.to[0]
+        limit = MAX_PAYMENT_SHARE * state.country(payer).economy
+        if abs(o.payment) > limit:
+            return (
+                f"a side payment can be at most a tenth of the payer's economy ({limit:.1f} "
+                f"for {state.name(payer)})"
+            )
+    return None
+
 
 def check_propose(state: GameState, o: ProposeAgreement) -> str | None:
-    if o.treaty not in TREATY_KINDS:
-        return f"unknown kind of agreement {o.treaty!r} (expected one of {', '.join(TREATY_KINDS)})"
+    if o.treaty not in tuple(TreatyKind):
+        kinds = ", ".join(tuple(TreatyKind))
+        return f"unknown kind of agreement {o.treaty!r} (expected one of {kinds})"
     if not o.to:
         return "an agreement needs at least one other party"
     if len(set(o.to)) != len(o.to):
@@ -128,10 +227,12 @@ def check_propose(state: GameState, o: ProposeAgreement) -> str | None:
             for d in state.disputes
         ):
             return "a ceasefire or peace agreement is only for states in a dispute or war with you"
+    if reason := check_terms(state, o):
+        return reason
     parties = {o.actor, *o.to}
     for t in state.active_treaties(kind=o.treaty):
-        if set(t.members) == parties:
-            return f"this {TreatyKind(o.treaty).words} is already in force ({t.id})"
+        if set(t.members) == parties and o.treaty != TreatyKind.DEAL:
+            return f"this {treaty_name(o.treaty)} is already in force"
     return None
 
 
@@ -149,10 +250,50 @@ def propose_candidates(state: GameState, seat: str) -> Iterator[ProposeAgreement
             cap=cap,
             verification=OFFERED_VERIFICATION,
         )
+        yield from deal_candidates(state, seat, other)
+
+
+def deal_candidates(state: Readings, seat: str, other: str) -> Iterator[ProposeAgreement]:
+    """Deals with one state: each status it could concede on an issue it decides, with or
+    without a status of ours in return (or ours alone); the payment is written in freely."""
+    asks = [*demands_open(state, seat, other), ("", "")]
+    offers = [*demands_open(state, other, seat), ("", "")]
+    for ask, ask_status in asks:
+        for give, give_status in offers:
+            if ask or give:
+                yield ProposeAgreement(
+                    seat,
+                    to=(other,),
+                    treaty=TreatyKind.DEAL,
+                    demand_issue=ask,
+                    demand_status=ask_status,
+                    offer_issue=give,
+                    offer_status=give_status,
+                )
+
+
+def terms_words(x: Readings, p: Proposal) -> str:
+    """A deal's terms in plain words."""
+    parts = []
+    if p.demand_issue:
+        holder = x.issue(p.demand_issue).held_by
+        parts.append(
+            f"{x.name(holder)} concedes {demand_words(x, p.demand_issue, p.demand_status)}"
+        )
+    if p.offer_issue:
+        parts.append(
+            f"{x.name(p.proposer)} concedes {demand_words(x, p.offer_issue, p.offer_status)}"
+        )
+    if p.payment > 0:
+        parts.append(f"{x.name(p.proposer)} pays {p.payment:g} (economy points)")
+    elif p.payment < 0:
+        parts.append(f"{x.name(p.recipients[0])} pays {-p.payment:g} (economy points)")
+    return "; ".join(parts)
 
 
 def make_proposal(draft: TurnDraft, o: ProposeAgreement) -> None:
     kind = TreatyKind(o.treaty)
+    demand_status = (o.demand_status or wanted(draft, o.actor, o.demand_issue)) or None
     p = Proposal(
         draft.new_id("p"),
         o.actor,
@@ -162,6 +303,11 @@ def make_proposal(draft: TurnDraft, o: ProposeAgreement) -> None:
         cap=o.cap,
         verification=o.verification,
         note=o.note,
+        demand_issue=o.demand_issue or None,
+        demand_status=demand_status if o.demand_issue else None,
+        offer_issue=o.offer_issue or None,
+        offer_status=offered_status(draft, o) if o.offer_issue else None,
+        payment=o.payment,
     )
     draft.proposals.append(p)
     terms = (
@@ -169,9 +315,11 @@ def make_proposal(draft: TurnDraft, o: ProposeAgreement) -> None:
         if kind == TreatyKind.ARMS_CONTROL
         else ""
     )
+    if o.has_terms:
+        terms += f" (terms: {terms_words(draft, p)})"
     draft.emit(
         AgreementsEvent.PROPOSED,
-        f"{draft.name(o.actor)} proposed a {kind.words}{terms} to "
+        f"{draft.name(o.actor)} proposed {treaty_name(kind, article=True)}{terms} to "
         f"{', '.join(draft.name(t) for t in o.to)} (id {p.id}). {o.note}".strip(),
         (o.actor, *o.to),
         visible_to=(o.actor, *o.to),
@@ -215,18 +363,38 @@ def settle_proposals(draft: TurnDraft, orders: TurnOrders) -> None:
             draft.emit(
                 AgreementsEvent.REJECTED,
                 f"{draft.name(o.actor)} rejected {draft.name(p.proposer)}'s proposal of a "
-                f"{TreatyKind(p.kind).words}.",
+                f"{treaty_name(p.kind)}.",
                 (o.actor, p.proposer),
                 visible_to=(p.proposer, *p.recipients),
             )
             continue
         p = draft.proposals.replace(p, accepted_by=(*p.accepted_by, o.actor))
         if set(p.accepted_by) == set(p.recipients):
+            if overtaken(draft, p):
+                draft.proposals.replace(p, status=ProposalStatus.EXPIRED)
+                draft.emit(
+                    AgreementsEvent.OVERTAKEN,
+                    f"{draft.name(p.proposer)}'s proposed {treaty_name(p.kind)} lapsed: "
+                    "events overtook its terms.",
+                    (p.proposer, *p.recipients),
+                    visible_to=(p.proposer, *p.recipients),
+                )
+                continue
             draft.proposals.replace(p, status=ProposalStatus.SIGNED)
             sign_treaty(draft, p)
     for p in list(draft.proposals):
         if p.status == ProposalStatus.OPEN and draft.turn - p.turn >= PROPOSAL_LIFETIME:
             draft.proposals.replace(p, status=ProposalStatus.EXPIRED)
+
+
+def overtaken(x: Readings, p: Proposal) -> bool:
+    """Has an issue a proposal's terms would change already reached that status? Then the deal
+    would trade a concession already made, and it lapses rather than bind anyone to it."""
+    for issue_id, status in ((p.demand_issue, p.demand_status), (p.offer_issue, p.offer_status)):
+        now = x.issue(issue_id) if issue_id else None
+        if now is not None and now.status == status:
+            return True
+    return False
 
 
 def sign_treaty(draft: TurnDraft, p: Proposal) -> None:
@@ -255,17 +423,40 @@ def sign_treaty(draft: TurnDraft, p: Proposal) -> None:
         for m in list(draft.mediations):
             if m.status == MediationStatus.ACTIVE and set(m.parties) == set(members):
                 draft.mediations.replace(m, status=MediationStatus.ENDED)
-    article = "an" if kind[0] in "aeiou" else "a"
     guarantee = f", brokered and guaranteed by {draft.name(mediator)}." if mediator else "."
     draft.emit(
         AgreementsEvent.SIGNED,
-        f"{', '.join(draft.name(m) for m in members)} signed {article} {kind.words} "
+        f"{', '.join(draft.name(m) for m in members)} signed {treaty_name(kind, article=True)} "
         f"({treaty.id}){guarantee}",
         (*members, *((mediator,) if mediator else ())),
         numbers,
     )
+    carry_out_terms(draft, p, treaty)
     if kind in SETTLEMENT_KINDS:
         end_hostilities(draft, members, WarEnd(kind))
+
+
+def carry_out_terms(draft: TurnDraft, p: Proposal, treaty: Treaty) -> None:
+    """A signed deal's terms take effect: the issues change status, the side payment is made."""
+    if p.demand_issue and p.demand_status:
+        how = f"agreed to it in a deal with {draft.name(p.proposer)}"
+        change_issue(draft, p.demand_issue, p.demand_status, p.proposer, treaty.id, how)
+    if p.offer_issue and p.offer_status:
+        other = p.recipients[0] if len(p.recipients) == 1 else p.proposer
+        how = "agreed to it in a deal"
+        change_issue(draft, p.offer_issue, p.offer_status, other, treaty.id, how)
+    if p.payment:
+        payer, payee = (
+            (p.proposer, p.recipients[0]) if p.payment > 0 else (p.recipients[0], p.proposer)
+        )
+        paid = -draft.country(payer).shift(Stat.ECONOMY, -abs(p.payment))
+        draft.country(payee).shift(Stat.ECONOMY, paid)
+        draft.emit(
+            AgreementsEvent.PAID,
+            f"{draft.name(payer)} paid {draft.name(payee)} {paid:.1f} as agreed.",
+            (payer, payee),
+            {"side payment (economy points)": paid},
+        )
 
 
 # --- withdrawal and breach ---------------------------------------------------------------------
@@ -328,8 +519,9 @@ def breach(draft: TurnDraft, treaty: Treaty, culprit: str, why: str) -> None:
         )
     draft.emit(
         AgreementsEvent.BROKEN,
-        f"{draft.name(culprit)} {why} the {TreatyKind(treaty.kind).words} {treaty.id}; "
-        "its word now counts for less with everyone.",
+        f"{draft.name(culprit)} {why} its {treaty_name(treaty.kind)} with "
+        f"{', '.join(draft.name(m) for m in treaty.members if m != culprit)}; its word now counts "
+        "for less with everyone.",
         (culprit, *treaty.members),
         numbers,
     )
@@ -353,8 +545,9 @@ FAMILY = Family(
             MoveHelp(
                 what="Propose a treaty to one or several states: an alliance or defense pact, "
                 "non-aggression, basing, intelligence sharing, joint exercises, arms control, a "
-                "ceasefire or peace (the form lists those possible now). They answer next turn; "
-                "it is signed when all accept.",
+                "ceasefire or peace (the form lists those possible now), or a deal over the "
+                "issues at stake: a concession asked for one offered, or for a side payment. "
+                "They answer next turn; it is signed when all accept.",
                 costs="One action. Nothing is lost if they refuse.",
                 risks="Once signed, the terms bind you: breaking a treaty later costs reputation "
                 "with every state. An arms control cap limits your build-ups.",
@@ -366,8 +559,20 @@ FAMILY = Family(
                 "cap": "number",
                 "verification": "fraction",
                 "note": "text",
+                "payment": "number",
             },
-            field_order=("treaty", "to", "cap", "verification", "note"),
+            field_order=(
+                "treaty",
+                "to",
+                "demand_issue",
+                "demand_status",
+                "offer_issue",
+                "offer_status",
+                "payment",
+                "cap",
+                "verification",
+                "note",
+            ),
         ),
         Move(
             AnswerProposal,

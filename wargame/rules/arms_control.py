@@ -6,6 +6,17 @@ request adds a second, more intrusive look, and the other members' intelligence-
 add their eyes. Detection breaks the treaty, wrecks trust with every member and raises tension;
 an inspection that finds a member within its cap raises its reputation.
 
+Verification has a price: transparency against security. Every turn a treaty is in force, each
+member pays for the verification regime (inspectors, data exchanges, monitoring stations) in
+proportion to its level, and inspectors who know where a member's forces are make them less
+effective against the other members if it comes to a fight (power.VERIFICATION_EXPOSURE). That
+is why states haggle over verification, and why the intrusive regimes are the hardest to agree.
+
+A member may also leave lawfully: it gives notice (the withdrawal clauses of the ABM Treaty,
+Art. XV, and the NPT, Art. X), stays bound by the cap until the notice period ends, and then
+leaves without a breach: the others are displeased and tension rises, but no obligation is
+broken. Cheating, by contrast, is a breach when detected.
+
 Every figure below was set by hand (tuned); none moves a row of `wargame calibrate`.
 """
 
@@ -32,6 +43,13 @@ DETECTION_RELATIONS = -15.0  # with every other member, when caught (tuned)
 DETECTION_TENSION = 8.0  # (tuned)
 CLEARED_REPUTATION = 2.0  # gained when inspectors find a member within its cap (tuned)
 CAP_TOLERANCE = 1e-9  # a member exactly at its cap is within it, whatever the rounding
+VERIFICATION_UPKEEP = 0.004  # share of its economy each member pays a turn, times the
+# verification level (tuned)
+NOTICE_TURNS = 2  # turns between notice of withdrawal and leaving (the treaties ask three to six
+# months; tuned to a game's short span)
+NOTICE_REPUTATION = 1.0  # lawful, but a signal (tuned)
+NOTICE_RELATIONS = 5.0  # with every other member (tuned)
+NOTICE_TENSION = 3.0  # (tuned)
 
 
 class ArmsControlEvent(StrEnum):
@@ -39,6 +57,9 @@ class ArmsControlEvent(StrEnum):
     INSPECTION_CLEARED = "InspectionCleared"
     CHEATING_DETECTED = "CheatingDetected"
     CHEATING_UNDETECTED = "CheatingUndetected"
+    VERIFICATION_PAID = "VerificationPaid"
+    NOTICE_GIVEN = "WithdrawalNoticeGiven"
+    WITHDRAWAL_EFFECTIVE = "WithdrawalTookEffect"
 
 
 def _arms_treaty(state: GameState, treaty_id: str, member: str) -> Treaty | None:
@@ -197,9 +218,110 @@ def _caught(
     breach(draft, t, member, why="was caught cheating on")
 
 
-# cheating first, then detection: a member who cheats this turn may be caught at once
+# --- the price of verification -----------------------------------------------------------------
+
+
+def pay_for_verification(draft: TurnDraft, _orders: TurnOrders) -> None:
+    """Each member of a treaty in force pays for its verification regime, by its level."""
+    for t in draft.treaties:
+        if t.kind != TreatyKind.ARMS_CONTROL or t.status != TreatyStatus.ACTIVE:
+            continue
+        share = VERIFICATION_UPKEEP * (t.verification or 0.0)
+        if share <= 0:
+            continue
+        for member in t.members:
+            draft.country(member).scale(Stat.ECONOMY, 1 - share)
+        draft.emit(
+            ArmsControlEvent.VERIFICATION_PAID,
+            f"Verification under the arms control treaty {t.id} cost each member "
+            f"{share:.2%} of its economy (inspectors, data exchanges, monitoring).",
+            t.members,
+            {"verification": t.verification or 0.0, "share of each member's economy": share},
+            visible_to=t.members,
+        )
+
+
+# --- lawful withdrawal -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GiveNotice(Order):
+    treaty: str = ""
+
+
+def check_notice(state: GameState, o: GiveNotice) -> str | None:
+    t = _arms_treaty(state, o.treaty, o.actor)
+    if t is None:
+        return "you are not party to an arms control treaty with that id"
+    if t.status != TreatyStatus.ACTIVE:
+        return "that treaty is no longer in force"
+    if any(member == o.actor for member, _ in t.notice):
+        return "you have already given notice of withdrawal from that treaty"
+    return None
+
+
+def notice_candidates(state: GameState, seat: str):
+    for t in state.active_treaties(member=seat, kind=TreatyKind.ARMS_CONTROL):
+        yield GiveNotice(seat, treaty=t.id)
+
+
+def give_notice(draft: TurnDraft, o: GiveNotice) -> None:
+    t = draft.treaties.find(o.treaty)
+    effective = draft.turn + NOTICE_TURNS
+    draft.treaties.replace(t, notice=(*t.notice, (o.actor, effective)))
+    reputation = draft.country(o.actor).shift(Stat.REPUTATION, -NOTICE_REPUTATION)
+    for m in t.members:
+        draft.shift_relation(o.actor, m, -NOTICE_RELATIONS)
+    tension = draft.shift_tension(NOTICE_TENSION)
+    draft.emit(
+        ArmsControlEvent.NOTICE_GIVEN,
+        f"{draft.name(o.actor)} gave notice of its withdrawal from the arms control treaty {t.id}, "
+        f"as its withdrawal clause allows: it stays bound by the cap until turn {effective}, "
+        "then leaves without breaking the treaty.",
+        (o.actor, *t.members),
+        {
+            "turn it takes effect": effective,
+            "reputation change": reputation,
+            "relations change with members": -NOTICE_RELATIONS,
+            "tension change": tension,
+        },
+    )
+
+
+def withdrawals_fall_due(draft: TurnDraft, _orders: TurnOrders) -> None:
+    """Notices whose period has run: the member leaves; a treaty left with one member ends."""
+    for t in list(draft.treaties):
+        if t.status != TreatyStatus.ACTIVE or not t.notice:
+            continue
+        leaving = [m for m, turn in t.notice if turn <= draft.turn and m in t.members]
+        if not leaving:
+            continue
+        remaining = tuple(m for m in t.members if m not in leaving)
+        notice = tuple((m, turn) for m, turn in t.notice if m not in leaving)
+        if len(remaining) >= 2:
+            draft.treaties.replace(t, members=remaining, notice=notice)
+        else:
+            draft.treaties.replace(t, status=TreatyStatus.ENDED, notice=notice)
+        draft.emit(
+            ArmsControlEvent.WITHDRAWAL_EFFECTIVE,
+            f"{', '.join(draft.name(m) for m in leaving)} left the arms control treaty {t.id} "
+            "lawfully, at the end of the notice period"
+            + (
+                "; the treaty stays in force among the others."
+                if len(remaining) >= 2
+                else "; the treaty has ended."
+            ),
+            (*leaving, *remaining),
+        )
+
+
+# notices falling due, then cheating, then detection (a member who cheats this turn may be caught
+# at once), then the price of verification
+NOTICES_DUE = Step(Phase.ARMS_CONTROL, withdrawals_fall_due)
+NOTICES = Step(Phase.ARMS_CONTROL, name="give_notice")  # each order in turn, by its `apply`
 CHEATING = Step(Phase.ARMS_CONTROL)  # each order in turn, by its move's `apply`
 DETECTION = Step(Phase.ARMS_CONTROL, detect_cheating)
+UPKEEP = Step(Phase.ARMS_CONTROL, pay_for_verification)
 
 FAMILY = Family(
     "arms_control",
@@ -235,6 +357,23 @@ FAMILY = Family(
                 when="Only when you are party to an arms control treaty.",
             ),
         ),
+        Move(
+            GiveNotice,
+            "Give notice of withdrawal (lawful)",
+            check_notice,
+            notice_candidates,
+            NOTICES,
+            MoveHelp(
+                what="Leave an arms control treaty lawfully, by its withdrawal clause: you give "
+                f"notice now and leave {NOTICE_TURNS} turns later.",
+                costs="One action. A little reputation; relations with the other members fall "
+                "and tension rises.",
+                risks="Unlike cheating or breaking the treaty, it is no breach: no obligation is "
+                "broken. The cap binds you until you leave.",
+                when="Only when you are party to an arms control treaty.",
+            ),
+            apply=give_notice,
+        ),
     ),
-    steps=(CHEATING, DETECTION),
+    steps=(NOTICES_DUE, NOTICES, CHEATING, DETECTION, UPKEEP),
 )

@@ -13,8 +13,9 @@ from __future__ import annotations
 from enum import StrEnum
 
 from ..draft import TurnDraft
-from ..enums import LIVE_STAGES, Rung, Stat
+from ..enums import LIVE_STAGES, DraftStatus, Rung, Stat
 from ..moves import Family, Phase, Step, TurnOrders
+from ..scenario.schema import Inject, Trigger
 
 TENSION_DECAY = 3.0  # tension lost in a turn in which no move raised the ladder (tuned; mid_war)
 PROTEST_TENSION = 25.0  # at or above this tension a crisis never stands at peace (tuned)
@@ -31,38 +32,74 @@ class EscalationEvent(StrEnum):
 
 
 def fire_injects(draft: TurnDraft, _orders: TurnOrders) -> None:
-    """Each inject happens once, in the first turn its trigger is met."""
+    """Each inject happens once, in the first turn its trigger is met (never for `manual` ones,
+    which wait for the facilitator; one the facilitator already fired does not happen again)."""
     for inj in draft.scenario.injects:
-        if inj.id in draft.fired_injects:
-            continue
-        w = inj.when
-        due = (
-            (w.turn is not None and draft.turn >= w.turn)
-            or (w.tension_at_least is not None and draft.tension >= w.tension_at_least)
-            or (
-                w.escalation_at_least is not None
-                and draft.escalation >= Rung.named(w.escalation_at_least)
-            )
+        if inj.id not in draft.fired_injects and due(draft, inj.when):
+            happen(draft, inj)
+
+
+def due(draft: TurnDraft, w: Trigger) -> bool:
+    """Whether a trigger's conditions hold this turn (any one of them). Runs after every other
+    phase but the ladder, so this turn's Council votes and sanctions steps count."""
+    if w.manual:
+        return False
+    return (
+        (w.turn is not None and draft.turn >= w.turn)
+        or (w.tension_at_least is not None and draft.tension >= w.tension_at_least)
+        or (
+            w.escalation_at_least is not None
+            and draft.escalation >= Rung.named(w.escalation_at_least)
         )
-        if not due:
-            continue
-        draft.fired_injects.append(inj.id)
-        numbers: dict[str, float] = {}
-        for e in inj.effects:
-            change = draft.country(e.state).shift(Stat(e.attribute), e.delta)
-            numbers[f"{e.state} {e.attribute}"] = change
-        for r in inj.relation_effects:
-            draft.shift_relation(r.between[0], r.between[1], r.delta)
-        before = draft.tension
-        draft.tension += inj.tension
-        if inj.tension:
-            numbers["tension change"] = draft.tension - before
-        draft.emit(
-            EscalationEvent.INJECT_OCCURRED,
-            f"{inj.title}: {inj.text}",
-            tuple(e.state for e in inj.effects),
-            numbers,
+        or (
+            w.deaths_at_least is not None
+            and sum(p.deaths for p in draft.populations) >= w.deaths_at_least
         )
+        or (w.council_vote is not None and w.council_vote in council_results(draft))
+        or (w.sanctions is not None and w.sanctions in sanctions_steps(draft))
+    )
+
+
+def council_results(draft: TurnDraft) -> set[str]:
+    """How this turn's Security Council votes went ("adopted", "failed", "vetoed"), and "any"
+    when there was at least one."""
+    before = {d.id: d.status for d in draft.previous.drafts}
+    results = {
+        str(d.status)
+        for d in draft.drafts
+        if d.status != DraftStatus.TABLED and before.get(d.id, DraftStatus.TABLED) != d.status
+    }
+    return results | {"any"} if results else results
+
+
+def sanctions_steps(draft: TurnDraft) -> set[str]:
+    """The stages sanctions episodes reached this turn ("threatened", "imposed", "conceded"...),
+    and "any" when one moved at all."""
+    before = {e.id: e.stage for e in draft.previous.sanctions}
+    steps = {str(e.stage) for e in draft.sanctions if before.get(e.id) != e.stage}
+    return steps | {"any"} if steps else steps
+
+
+def happen(draft: TurnDraft, inj: Inject) -> None:
+    """The inject happens now: its changes are made and everyone hears of it. Scripted triggers
+    and the facilitator's white cell (wargame.facilitator) both fire injects through here."""
+    draft.fired_injects.append(inj.id)
+    numbers: dict[str, float] = {}
+    for e in inj.effects:
+        change = draft.country(e.state).shift(Stat(e.attribute), e.delta)
+        numbers[f"{e.state} {e.attribute}"] = change
+    for r in inj.relation_effects:
+        draft.shift_relation(r.between[0], r.between[1], r.delta)
+    before = draft.tension
+    draft.tension += inj.tension
+    if inj.tension:
+        numbers["tension change"] = draft.tension - before
+    draft.emit(
+        EscalationEvent.INJECT_OCCURRED,
+        f"{inj.title}: {inj.text}",
+        tuple(e.state for e in inj.effects),
+        numbers,
+    )
 
 
 # --- the ladder --------------------------------------------------------------------------------

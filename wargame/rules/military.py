@@ -4,10 +4,15 @@ joining, victory) is in war.py; its step belongs to this family.
 
 A display or use of force opens a militarized dispute. Disputes almost only become wars when the
 target answers force with force (reciprocation), and even then rarely: the chance rises with how
-evenly matched the two are, the global tension and arms racing, and falls between democracies,
-against a nuclear-armed target and against a target with reliable friends (allies' expected help
-and guests' based forces deter). A sustained assault on a target that does not fight back can
-still become a war, but much more rarely (an invasion).
+evenly matched the two are, the global tension and arms racing, and with proximity (neighbours
+fight over what lies between them; distant states rarely do), and falls between democracies,
+against a nuclear-armed target or one under a reliable nuclear-armed ally's umbrella (extended
+deterrence), against a target with reliable friends (allies' expected help and guests' based
+forces deter), and while an ally restrains one of the two. A sustained assault on a target that
+does not fight back can still become a war, but much more rarely (an invasion).
+
+Force needs reach (geography.py): a state can show or use force only against states within its
+reach, except to answer force used against it or in a war it is already fighting.
 
 Using force against a treaty partner breaks every treaty the two share (a non-aggression pact,
 a ceasefire, an alliance): treaty terms are checked every turn.
@@ -27,8 +32,10 @@ from ..enums import DraftStatus, Regime, ResolutionKind, Rung, Stat, TreatyKind,
 from ..moves import Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
 from ..state import Dispute, GameState, Readings
 from .agreements import breach
+from .alliances import attacked_by, restrained
 from .common import check_other_state, toward_each_other
-from .power import expected_support, fighting_strength
+from .geography import proximity, reach_reason
+from .power import expected_support, fighting_strength, nuclear_umbrella
 from .war import WARS, WarEvent, begin_war
 
 # build-ups, reductions and arms races
@@ -71,12 +78,21 @@ TERMS_BROKEN_BY_FORCE = (  # treaties that force between their members breaches
 )
 
 # the chance that a clash becomes war (see war_chance)
-WAR_BASE = 0.12  # chance a reciprocated clash becomes war, before modifiers (tuned; mid_war)
+WAR_BASE = 0.095  # chance a reciprocated clash becomes war, before modifiers (tuned; mid_war;
+# 0.12 before force needed reach: most disputes are now between neighbours, factor 1.6)
 TENSION_FACTOR_FLOOR = 0.5  # the tension factor at zero tension, 1.5 at full (tuned; mid_war)
 ARMS_RACE_WAR_RISK = 0.15  # war chance added per unit of the smaller arms race indicator
 # (tuned; mid_war, barely)
 DEMOCRATIC_PEACE = 0.3  # factor when both are democracies: the democratic peace (tuned)
 NUCLEAR_DETERRENCE = 0.5  # factor against a nuclear-armed target (tuned; mid_war)
+# extended deterrence: against a target with a nuclear-armed ally bound to defend it, the factor
+# is 1 - (1 - NUCLEAR_DETERRENCE) x that ally's reliability: a borrowed deterrent is only as
+# good as the promise (Huth 1988, "Extended Deterrence and the Prevention of War"; Fuhrmann &
+# Sechser 2014, AJPS 58(4); tuned; mid_war)
+# proximity (Bremer 1992, "Dangerous Dyads", JCR 36(2); Vasquez 1995, JPR 32(3); values tuned;
+# mid_war): no geography in the scenario leaves the factor at 1
+PROXIMITY_FACTOR = {"neighbours": 1.6, "region": 1.0, "distant": 0.5, "unknown": 1.0}
+RESTRAINT_FACTOR = 0.5  # an ally is restraining one of the two (Pressman 2008; tuned)
 INVASION_FACTOR = 0.25  # a sustained assault on a target that does not fight back, relative to
 # a reciprocated clash: wars come "almost only" from reciprocated disputes (MID 5.0; tuned;
 # war_reciprocated, when such assaults happen)
@@ -137,10 +153,17 @@ def war_chance(x: Readings, a: str, b: str) -> dict[str, float]:
     race = arms_race_factor(x, a, b)
     both_democracies = all(x.scenario.state(s).regime == Regime.DEMOCRACY for s in (a, b))
     peace = DEMOCRATIC_PEACE if both_democracies else 1.0
-    nuclear = NUCLEAR_DETERRENCE if x.scenario.state(b).nuclear else 1.0
+    if x.scenario.state(b).nuclear:
+        nuclear = NUCLEAR_DETERRENCE
+    else:
+        umbrella, _ = nuclear_umbrella(x, b, a)
+        nuclear = 1.0 - (1.0 - NUCLEAR_DETERRENCE) * umbrella
     support = expected_support(x, b, a)
     allies = (sa + sb) / (sa + sb + support)
-    p = WAR_BASE * parity * tension * race * peace * nuclear * allies
+    near = PROXIMITY_FACTOR[proximity(x.scenario, a, b)]
+    turn = getattr(x, "turn", 0)
+    held_back = RESTRAINT_FACTOR if restrained(x, a, b, turn) else 1.0
+    p = WAR_BASE * parity * tension * race * peace * nuclear * allies * near * held_back
     return {
         "base": WAR_BASE,
         "parity": parity,
@@ -148,6 +171,8 @@ def war_chance(x: Readings, a: str, b: str) -> dict[str, float]:
         "arms race factor": race,
         "democratic peace factor": peace,
         "nuclear deterrence factor": nuclear,
+        "proximity factor": near,
+        "ally's restraint factor": held_back,
         "defender's expected allied help": support,
         "alliance deterrence factor": allies,
         "probability": p,
@@ -169,6 +194,15 @@ class Attack(Order):
 
 def check_targeted(state: GameState, o: MobilizeForces | Attack | ProxySupport) -> str | None:
     return check_other_state(state, o.actor, o.target)
+
+
+def check_force(state: GameState, o: MobilizeForces | Attack) -> str | None:
+    """Force needs reach, except in self-defence or in a war already being fought."""
+    if reason := check_other_state(state, o.actor, o.target):
+        return reason
+    if state.at_war(o.actor, o.target) or attacked_by(state, o.actor, o.target)[0]:
+        return None
+    return reach_reason(state, o.actor, o.target)
 
 
 def open_or_raise_dispute(
@@ -515,7 +549,7 @@ FAMILY = Family(
         Move(
             MobilizeForces,
             "Mobilize forces (show of force)",
-            check_targeted,
+            check_force,
             toward_each_other(lambda seat, other: MobilizeForces(seat, target=other)),
             FORCE,
             MoveHelp(
@@ -523,13 +557,15 @@ FAMILY = Family(
                 costs="One action. A little economy; tension rises and relations with the "
                 "target fall.",
                 risks="Opens a militarized dispute. If the other side answers with force, a "
-                "clash can escalate to war.",
+                "clash can escalate to war, more readily between neighbours.",
+                when="Against a state within your reach (neighbours, your region, or anywhere "
+                "for a global power; bases extend it), or to answer force used against you.",
             ),
         ),
         Move(
             Attack,
             "Use military force",
-            check_targeted,
+            check_force,
             toward_each_other(lambda seat, other: Attack(seat, target=other)),
             FORCE,
             MoveHelp(
@@ -537,8 +573,12 @@ FAMILY = Family(
                 costs="One action. Losses on both sides; without a Security Council "
                 "authorization your reputation and relations with everyone fall.",
                 risks="The most dangerous move. Disputes become wars almost only when the "
-                "target fights back; in war the stronger side usually, but not always, wins. "
-                "The target's allies may be called in.",
+                "target fights back, more readily between neighbours; in war the stronger side "
+                "usually, but not always, wins. The target's allies may be called in, and a "
+                "nuclear-armed ally's umbrella makes war with it more dangerous.",
+                when="Against a state within your reach (neighbours, your region, or anywhere "
+                "for a global power; bases extend it), to answer force used against you, or in "
+                "a war you are fighting.",
             ),
         ),
         Move(

@@ -10,6 +10,12 @@ or a GameState.
 - An ally's expected help is its strength times its reliability, which observers judge from its
   reputation, its ties to the ally in need and its record of honouring or abandoning calls in
   this crisis. This is the deterrent effect of alliances: attackers count the defender's friends.
+- An ally that answered a call with partial help (arms and supplies) adds a share of its
+  strength to the invoker's in battle.
+- A nuclear-armed ally extends its deterrent over its protege (extended deterrence): the more
+  reliable the ally, the more a clash with the protege is feared (military.py).
+- Members of a verified arms control treaty know where each other's forces are: they fight
+  each other a little less effectively (transparency against security).
 
 Every figure below was set by hand (tuned). Strengths decide battles (rows stronger_wins and
 stronger_wins_9to1 of `wargame calibrate`); expected help deters clashes from becoming wars
@@ -39,6 +45,9 @@ RELIABILITY_PER_CALL_ABANDONED = 0.2  # taken off for each call it declined with
 RELIABILITY_EXERCISES = 0.1  # they exercise together: forces that train together are ready
 RELIABILITY_MIN = 0.02
 RELIABILITY_MAX = 0.95
+PARTIAL_HELP_SHARE = 0.25  # share of an ally's strength its arms and supplies add (tuned)
+VERIFICATION_EXPOSURE = 0.1  # strength lost against fellow members, times the verification
+# level: inspectors have seen the forces (tuned)
 
 
 def fighting_strength(x: Readings, sid: str) -> float:
@@ -57,9 +66,33 @@ def based_forces(x: Readings, host: str, enemy: str) -> float:
     return total
 
 
-def coalition_strength(x: Readings, side: tuple[str, ...], enemy: tuple[str, ...]) -> float:
-    """A side's strength in battle: its members, guests' based forces, interoperability."""
+def exposure(x: Readings, s: str, enemy: tuple[str, ...]) -> float:
+    """Share of s's strength lost against `enemy` because a verified arms control treaty with
+    one of them has shown where its forces are."""
+    levels = [
+        t.verification or 0.0
+        for t in x.active_treaties(member=s, kind=TreatyKind.ARMS_CONTROL)
+        if any(e in t.members for e in enemy)
+    ]
+    return VERIFICATION_EXPOSURE * max(levels, default=0.0)
+
+
+def partial_help(x: Readings, side: tuple[str, ...], enemy: tuple[str, ...]) -> float:
+    """Strength the side's members receive as arms and supplies from allies who answered their
+    calls against this enemy with partial help."""
     total = 0.0
+    for inv in x.invocations:
+        if inv.invoker in side and inv.against in enemy:
+            for ally in inv.partial_by:
+                if ally not in side and ally not in enemy:
+                    total += PARTIAL_HELP_SHARE * fighting_strength(x, ally)
+    return total
+
+
+def coalition_strength(x: Readings, side: tuple[str, ...], enemy: tuple[str, ...]) -> float:
+    """A side's strength in battle: its members, guests' based forces, interoperability, allies'
+    arms and supplies, less what verification has exposed."""
+    total = partial_help(x, side, enemy) if enemy else 0.0
     for s in side:
         bonus = 1.0
         if any(
@@ -68,6 +101,8 @@ def coalition_strength(x: Readings, side: tuple[str, ...], enemy: tuple[str, ...
             for m in t.members
         ):
             bonus += EXERCISE_BONUS
+        if enemy:
+            bonus -= exposure(x, s, enemy)
         total += fighting_strength(x, s) * bonus
     hosts = set(side)
     for h in hosts:
@@ -129,3 +164,13 @@ def expected_support(
         if ally not in exclude:
             total += reliability(x, ally, protege) * fighting_strength(x, ally)
     return total
+
+
+def nuclear_umbrella(x: Readings, protege: str, aggressor: str) -> tuple[float, str | None]:
+    """(reliability, ally) of the most reliable nuclear-armed ally bound to defend `protege`
+    against `aggressor`: how far its deterrent extends over the protege; (0, None) if none."""
+    best: tuple[float, str | None] = (0.0, None)
+    for ally, _ in defenders(x, protege, aggressor):
+        if x.scenario.state(ally).nuclear:
+            best = max(best, (reliability(x, ally, protege), ally))
+    return best

@@ -16,6 +16,16 @@ anticipated cost TIES codes at the threat stage. Senders who join later add to t
 to the episode's level, so that the level says how hard the coercion was from the outset rather
 than how much pressure a resisting target later attracted.
 
+Sanctions name what they demand: an issue at stake and the status wanted (demands.py). A target
+that gives in moves the issue to that status; an episode whose demand is met some other way ends
+too, as conceded (to an ultimatum) or settled (in a deal). A state that threatens or imposes
+sanctions for a demand others already press on the same target joins their episode: one
+coalition, as sanctions datasets count multilateral cases. A threat made in public ties the sender's hands: if it
+lapses or is withdrawn the sender loses reputation and support at home (audience costs, more in a
+democracy); a private threat, known only to the target, costs less. A blanket threat, naming no
+issue when the crisis has issues at stake, tells the target nothing it could concede: it costs
+reputation when made and twice as much when it lapses.
+
 The figures below were set by hand (tuned) until `wargame calibrate` matched the sanctions rows
 (HSE 2007 for imposed sanctions, TIES v4.1 for threats and cost levels); the rows a figure moves
 are named beside it. The computer targets decide whether to give in (ai/sanctions.py), so a
@@ -34,6 +44,7 @@ from ..moves import Answer, Family, Move, MoveHelp, Order, Phase, Step, TurnOrde
 from ..scenario import Scenario
 from ..state import GameState, Readings, SanctionsEpisode, by_id
 from .common import check_other_state, democracy_factor, others, per_scenario
+from .demands import change_issue, check_demand, demand_met, demand_of, demand_words, demands_open
 
 # GDP % the target loses per turn per unit of trade dependence on the senders (tuned): sets every
 # episode's cost level and what holding out costs a computer target, so it moves every sanctions
@@ -63,11 +74,27 @@ THREAT_LIFETIME = 3
 # it before letting a threat lapse, and targets believe such senders less: threat_not_imposed,
 # threat_concession
 EMPTY_THREAT_COST = 3.0
+# stability a sender loses, times its regime factor, when a public threat lapses or is withdrawn:
+# the audience cost of an empty threat (Fearon 1994; Tomz 2007) (tuned): threat_not_imposed
+EMPTY_THREAT_STABILITY = 2.0
+PRIVATE_THREAT_COST = 1.0  # reputation a sender loses when a private threat lapses (tuned)
+# a blanket threat (no issue named when the crisis has issues at stake): reputation lost when it
+# is made, and the factor on what its lapse costs (tuned)
+BLANKET_THREAT_REPUTATION = 1.5
+BLANKET_LAPSE_FACTOR = 2.0
 # stability a target loses by giving in, times its regime factor: the audience cost of backing
 # down (Fearon 1994; value tuned); computer targets do not weigh it, so it moves no row
 CONCESSION_COST = 4.0
 CONCESSION_REPUTATION = 3.0  # each sender's reputation gained when the target gives in (tuned)
 CONCESSION_RELATIONS = 8.0  # each sender's relations with the target when it gives in (tuned)
+
+
+MEASURE_NOUNS = {
+    Measure.TRADE: "trade sanctions",
+    Measure.FINANCIAL: "financial sanctions",
+    Measure.ASSETS: "asset freeze",
+}
+MEASURE_WORDS = MEASURE_NOUNS | {Measure.ASSETS: "an asset freeze"}  # with the article it needs
 
 
 class SanctionsEvent(StrEnum):
@@ -80,6 +107,7 @@ class SanctionsEvent(StrEnum):
     THREAT_WITHDRAWN = "ThreatWithdrawn"
     CONCEDED = "SanctionsConceded"
     THREAT_LAPSED = "ThreatLapsed"
+    SETTLED = "SanctionsSettled"  # the demand was met another way (an ultimatum, a deal)
     BIT = "SanctionsBit"  # a turn's cost paid
 
 
@@ -141,6 +169,9 @@ def _check_measure(measure: str) -> str | None:
 class ThreatenSanctions(Order):
     target: str = ""
     measure: Measure = Measure.TRADE
+    issue: str = ""  # the issue at stake the threat demands a status of ("": a blanket threat)
+    status: str = ""  # the status demanded ("": the sender's own wish)
+    public: bool = True
 
 
 def check_threaten(state: GameState, o: ThreatenSanctions) -> str | None:
@@ -148,18 +179,36 @@ def check_threaten(state: GameState, o: ThreatenSanctions) -> str | None:
         return reason
     if active_episode(state, o.actor, o.target):
         return "you already threaten or sanction this state"
-    return None
+    return check_demand(state, o.actor, o.target, o.issue, o.status)
+
+
+def demand_choices(state: Readings, seat: str, target: str) -> list[tuple[str, str]]:
+    """The demands a seat may name against a target: each open status of each issue the target
+    decides, then the blanket demand ("", "")."""
+    return [*((i, s) for i, s in demands_open(state, seat, target)), ("", "")]
 
 
 def threaten_candidates(state: GameState, seat: str) -> Iterator[ThreatenSanctions]:
     for other in others(state, seat):
         if active_episode(state, seat, other) is None:
-            for measure in Measure:
-                yield ThreatenSanctions(seat, target=other, measure=measure)
+            for issue, status in demand_choices(state, seat, other):
+                for measure in Measure:
+                    for public in (True, False):
+                        yield ThreatenSanctions(
+                            seat, other, measure, issue=issue, status=status, public=public
+                        )
+
+
+def is_blanket(x: Readings, issue: str | None) -> bool:
+    """A demand naming no issue when the crisis has issues at stake."""
+    return not issue and bool(x.scenario.issues)
 
 
 def threaten(draft: TurnDraft, o: ThreatenSanctions) -> None:
+    if active_episode(draft, o.actor, o.target) is not None:
+        return  # a second threat against the same state this turn adds nothing
     stake = pressure(draft, o.target, (o.actor,), o.measure)
+    issue, demand = demand_of(draft, o.actor, o.issue, o.status)
     e = SanctionsEpisode(
         draft.new_id("s"),
         (o.actor,),
@@ -167,22 +216,31 @@ def threaten(draft: TurnDraft, o: ThreatenSanctions) -> None:
         Measure(o.measure),
         threatened_turn=draft.turn,
         stake=stake,
+        issue=issue,
+        demand=demand,
+        public=o.public,
     )
     draft.sanctions.append(e)
     draft.shift_relation(o.actor, o.target, -THREAT_RELATIONS)
     draft.reach(Rung.COERCION)
+    numbers = {
+        "target's trade dependence on sender": draft.trade_share(o.target, o.actor),
+        "cost if imposed, % of GDP per turn": stake,
+        "sender's own cost, % of GDP per turn": sender_cost(draft, o.actor, o.target, o.measure),
+    }
+    if is_blanket(draft, issue):
+        numbers["reputation change (a blanket threat)"] = draft.country(o.actor).shift(
+            Stat.REPUTATION, -BLANKET_THREAT_REPUTATION
+        )
+    how = "publicly threatened" if o.public else "privately warned"
     draft.emit(
         SanctionsEvent.THREATENED,
-        f"{draft.name(o.actor)} threatened {draft.name(o.target)} with {o.measure} sanctions "
-        f"unless it changes course (id {e.id}; a {cost_level(stake)} cost if imposed).",
+        f"{draft.name(o.actor)} {how} {draft.name(o.target)} with {MEASURE_WORDS[o.measure]} "
+        f"unless it concedes {demand_words(draft, issue, demand)} (id {e.id}; a "
+        f"{cost_level(stake)} cost if imposed).",
         (o.actor, o.target),
-        {
-            "target's trade dependence on sender": draft.trade_share(o.target, o.actor),
-            "cost if imposed, % of GDP per turn": stake,
-            "sender's own cost, % of GDP per turn": sender_cost(
-                draft, o.actor, o.target, o.measure
-            ),
-        },
+        numbers,
+        visible_to=None if o.public else (o.actor, o.target),
     )
 
 
@@ -193,6 +251,8 @@ def threaten(draft: TurnDraft, o: ThreatenSanctions) -> None:
 class ImposeSanctions(Order):
     target: str = ""
     measure: Measure = Measure.TRADE
+    issue: str = ""  # the demand ("": a threat's own, or a blanket demand without a threat)
+    status: str = ""
 
 
 def check_impose(state: GameState, o: ImposeSanctions) -> str | None:
@@ -201,14 +261,18 @@ def check_impose(state: GameState, o: ImposeSanctions) -> str | None:
     e = active_episode(state, o.actor, o.target)
     if e is not None and e.stage == SanctionsStage.IMPOSED:
         return "your sanctions on this state are already in force"
-    return None
+    return check_demand(state, o.actor, o.target, o.issue, o.status)
 
 
 def impose_candidates(state: GameState, seat: str) -> Iterator[ImposeSanctions]:
     for other in others(state, seat):
         existing = active_episode(state, seat, other)
-        if existing is None or existing.stage == SanctionsStage.THREATENED:
-            for measure in Measure:
+        if existing is None:
+            for issue, status in demand_choices(state, seat, other):
+                for measure in Measure:
+                    yield ImposeSanctions(seat, other, measure, issue=issue, status=status)
+        elif existing.stage == SanctionsStage.THREATENED:
+            for measure in Measure:  # carrying out the threat: its demand stands
                 yield ImposeSanctions(seat, target=other, measure=measure)
 
 
@@ -220,9 +284,12 @@ def impose(
     *,
     un_mandated: bool = False,
     senders: tuple[str, ...] = (),
+    issue: str | None = None,
+    demand: str | None = None,
 ) -> SanctionsEpisode:
     """`sender` (or, under a Council mandate, every one of `senders`) imposes `measure` on
-    `target`: carrying out its threat if it made one, else as a new episode, which counts as
+    `target`, demanding `demand` on `issue` (None: a threat's own demand, else a blanket one):
+    carrying out its threat if it made one, else as a new episode, which counts as
     counter-sanctions when the target's own sanctions on the sender are in force."""
     measure = Measure(measure)
     e = active_episode(draft, sender, target)
@@ -248,6 +315,8 @@ def impose(
             if measure == e.measure and not un_mandated
             else pressure(draft, target, all_senders, measure, un_mandated)
         )
+        if issue is not None:
+            e = draft.sanctions.replace(e, issue=issue, demand=demand)
         e = draft.sanctions.replace(
             e,
             stage=SanctionsStage.IMPOSED,
@@ -256,6 +325,7 @@ def impose(
             senders=all_senders,
             un_mandated=un_mandated,
             stake=stake,
+            public=True,  # imposed sanctions are in the open
         )
     else:
         stake = pressure(draft, target, senders, measure, un_mandated)
@@ -270,6 +340,8 @@ def impose(
             un_mandated=un_mandated,
             stake=stake,
             retaliation_for=retaliation,
+            issue=issue,
+            demand=demand,
         )
         draft.sanctions.append(e)
     for s in senders:
@@ -286,8 +358,9 @@ def impose(
         kind = SanctionsEvent.IMPOSED
         mandate = " under a Security Council mandate" if un_mandated else ""
         text = (
-            f"{', '.join(draft.name(s) for s in e.senders)} imposed {measure} sanctions on "
-            f"{draft.name(target)}{mandate} (id {e.id}; a {cost_level(e.stake)} cost)."
+            f"{', '.join(draft.name(s) for s in e.senders)} imposed {MEASURE_WORDS[measure]} on "
+            f"{draft.name(target)}{mandate}, demanding {demand_words(draft, e.issue, e.demand)} "
+            f"(id {e.id}; a {cost_level(e.stake)} cost)."
         )
     draft.emit(
         kind,
@@ -391,16 +464,40 @@ def lift(draft: TurnDraft, o: LiftSanctions) -> None:
     )
     actor = draft.country(o.actor)
     actor.backed_down += 1
-    if not imposed:
-        actor.shift(Stat.REPUTATION, -EMPTY_THREAT_COST)  # a withdrawn threat was an empty one
+    numbers = {"cost suffered by the target, % of GDP": e.cost}
+    if not imposed:  # a withdrawn threat was an empty one
+        numbers |= empty_threat(draft, o.actor, e)
     what = "lifted its sanctions on" if imposed else "withdrew its threat against"
     draft.emit(
         SanctionsEvent.LIFTED if imposed else SanctionsEvent.THREAT_WITHDRAWN,
         f"{draft.name(o.actor)} {what} {draft.name(e.target)} without a concession.",
         (o.actor, e.target),
-        {"cost suffered by the target, % of GDP": e.cost},
+        numbers,
+        visible_to=None if e.public else (o.actor, e.target),
     )
     _end_retaliation(draft, e)
+
+
+def empty_threat_cost(x: Readings, sender: str, e: SanctionsEpisode) -> tuple[float, float]:
+    """(reputation, stability) a sender loses when its threat lapses or is withdrawn: the
+    audience cost of a public threat (stability times the regime factor), less for a private
+    one, twice as much for a blanket one."""
+    if e.public:
+        reputation = EMPTY_THREAT_COST
+        stability = EMPTY_THREAT_STABILITY * democracy_factor(sender, x.scenario)
+    else:
+        reputation, stability = PRIVATE_THREAT_COST, 0.0
+    factor = BLANKET_LAPSE_FACTOR if is_blanket(x, e.issue) else 1.0
+    return reputation * factor, stability * factor
+
+
+def empty_threat(draft: TurnDraft, sender: str, e: SanctionsEpisode) -> dict[str, float]:
+    reputation, stability = empty_threat_cost(draft, sender, e)
+    country = draft.country(sender)
+    return {
+        "reputation change": country.shift(Stat.REPUTATION, -reputation),
+        "stability change (audience cost)": country.shift(Stat.STABILITY, -stability),
+    }
 
 
 def _end_retaliation(draft: TurnDraft, e: SanctionsEpisode) -> None:
@@ -438,6 +535,7 @@ def concede_candidates(state: GameState, seat: str) -> Iterator[ConcedeToSanctio
 
 
 def concede(draft: TurnDraft, e: SanctionsEpisode) -> None:
+    """The target gives in: the episode ends and the issue demanded takes the status asked."""
     at_threat = e.stage == SanctionsStage.THREATENED
     draft.sanctions.replace(e, stage=SanctionsStage.CONCEDED, ended_turn=draft.turn)
     cost = CONCESSION_COST * democracy_factor(e.target, draft.scenario)
@@ -448,10 +546,13 @@ def concede(draft: TurnDraft, e: SanctionsEpisode) -> None:
         draft.country(s).shift(Stat.REPUTATION, CONCESSION_REPUTATION)
         draft.shift_relation(s, e.target, CONCESSION_RELATIONS)
     rank = 1 + list(CostLevel).index(cost_level(e.stake))  # CostLevel runs minor to severe
+    if e.issue is not None and e.demand is not None:
+        change_issue(draft, e.issue, e.demand, e.senders[0], e.id, "gave in to sanctions")
     draft.emit(
         SanctionsEvent.CONCEDED,
         f"{draft.name(e.target)} gave in to {'the threat of ' if at_threat else ''}sanctions "
-        f"from {', '.join(draft.name(s) for s in e.senders)}.",
+        f"from {', '.join(draft.name(s) for s in e.senders)}: "
+        f"{demand_words(draft, e.issue, e.demand)}.",
         (e.target, *e.senders),
         {
             "cost suffered, % of GDP": e.cost,
@@ -479,12 +580,45 @@ def settle_sanctions_orders(draft: TurnDraft, orders: TurnOrders) -> None:
         lift(draft, o)
     for o in orders.of(ThreatenSanctions):
         if (o.actor, o.target) not in satisfied:
-            threaten(draft, o)
+            issue, demand = demand_of(draft, o.actor, o.issue, o.status)
+            ally = same_demand(draft, o.target, issue, demand, LIVE_STAGES)
+            if demand_met(draft, issue, demand):
+                continue  # conceded already this turn
+            if ally is not None and active_episode(draft, o.actor, o.target) is None:
+                join(draft, JoinSanctions(o.actor, episode=ally.id))
+            else:
+                threaten(draft, o)
     for o in orders.of(ImposeSanctions):
         if (o.actor, o.target) not in satisfied:
-            impose(draft, o.actor, o.target, o.measure)
+            issue, demand = demand_of(draft, o.actor, o.issue, o.status)
+            ally = same_demand(draft, o.target, issue, demand, (SanctionsStage.IMPOSED,))
+            if demand_met(draft, issue, demand):
+                continue
+            if ally is not None and active_episode(draft, o.actor, o.target) is None:
+                join(draft, JoinSanctions(o.actor, episode=ally.id))
+            else:
+                impose(draft, o.actor, o.target, o.measure, issue=issue, demand=demand)
     for o in orders.of(JoinSanctions):
         join(draft, o)
+
+
+def same_demand(
+    x: Readings, target: str, issue: str | None, demand: str | None, stages: tuple
+) -> SanctionsEpisode | None:
+    """Another live episode pressing the same demand on the target: a new threat or sanction
+    for it joins that coalition rather than open a parallel episode."""
+    if issue is None:
+        return None
+    for e in x.sanctions:
+        if (
+            e.target == target
+            and e.stage in stages
+            and e.issue == issue
+            and e.demand == demand
+            and e.retaliation_for is None
+        ):
+            return e
+    return None
 
 
 # --- every turn: lapsed threats, costs paid ----------------------------------------------------
@@ -494,8 +628,11 @@ def apply_sanction_costs(draft: TurnDraft, _orders: TurnOrders) -> None:
     """Each turn in force: the target and the senders pay; allies who trade with the target chafe.
     Threats left hanging too long lapse."""
     heavy_traders = per_scenario(draft.scenario, "heavy traders", _heavy_traders)
-    for e in list(draft.sanctions):
-        if (
+    for ident in [e.id for e in draft.sanctions]:
+        e = draft.sanctions.find(ident)  # afresh: settling an episode ends its counter-sanctions
+        if e.stage in LIVE_STAGES and demand_met(draft, e.issue, e.demand):
+            _settled(draft, e)
+        elif (
             e.stage == SanctionsStage.THREATENED
             and e.threatened_turn is not None
             and draft.turn - e.threatened_turn >= THREAT_LIFETIME
@@ -505,18 +642,39 @@ def apply_sanction_costs(draft: TurnDraft, _orders: TurnOrders) -> None:
             _bite(draft, e, heavy_traders[e.target])
 
 
+def _settled(draft: TurnDraft, e: SanctionsEpisode) -> None:
+    """The demand was met another way, and the sanctions end: the target conceded it to other
+    pressure (an ultimatum, another episode), which counts as giving in; or it traded it in a
+    deal, a bargain rather than a concession (settled)."""
+    issue = draft.issue(e.issue) if e.issue else None
+    by_deal = issue is not None and issue.via is not None and draft.treaty(issue.via) is not None
+    stage = SanctionsStage.SETTLED if by_deal else SanctionsStage.CONCEDED
+    draft.sanctions.replace(e, stage=stage, ended_turn=draft.turn)
+    how = "in a deal" if by_deal else "by other pressure"
+    draft.emit(
+        SanctionsEvent.SETTLED,
+        f"{', '.join(draft.name(s) for s in e.senders)} ended the sanctions on "
+        f"{draft.name(e.target)}: their demand is met {how} "
+        f"({demand_words(draft, e.issue, e.demand)}).",
+        (*e.senders, e.target),
+        visible_to=None if e.public else (*e.senders, e.target),
+    )
+    _end_retaliation(draft, e)
+
+
 def _lapse(draft: TurnDraft, e: SanctionsEpisode) -> None:
     draft.sanctions.replace(e, stage=SanctionsStage.DROPPED, ended_turn=draft.turn)
+    numbers: dict[str, float] = {}
     for s in e.senders:
-        sender = draft.country(s)
-        sender.shift(Stat.REPUTATION, -EMPTY_THREAT_COST)
-        sender.backed_down += 1
+        draft.country(s).backed_down += 1
+        numbers = empty_threat(draft, s, e)
     draft.emit(
         SanctionsEvent.THREAT_LAPSED,
         f"The sanctions threat against {draft.name(e.target)} was never carried out: "
         f"{', '.join(draft.name(s) for s in e.senders)} made an empty threat.",
         (*e.senders, e.target),
-        {"senders' reputation change": -EMPTY_THREAT_COST},
+        numbers,
+        visible_to=None if e.public else (*e.senders, e.target),
     )
 
 

@@ -19,7 +19,7 @@ import math
 from enum import StrEnum
 
 from ..draft import TurnDraft
-from ..enums import Rung, Side, Stat, TreatyStatus, WarEnd
+from ..enums import Rung, Side, Stat, TreatyKind, TreatyStatus, WarEnd
 from ..moves import Phase, Step, TurnOrders
 from ..state import Dispute, Readings, War
 from .power import coalition_strength
@@ -261,6 +261,21 @@ def end_hostilities(draft: TurnDraft, parties: tuple[str, ...], how: WarEnd) -> 
     for d in list(draft.disputes):
         if d.ended_turn is None and d.initiator in parties and d.target in parties:
             draft.disputes.replace(d, ended_turn=draft.turn)
+
+
+def settlement_kind(x: Readings, a: str, b: str) -> TreatyKind | None:
+    """What a third party (a mediator, a restraining ally, the Security Council) puts to two
+    states: a ceasefire to states at war, else a non-aggression pact; None when the two already
+    have one in force."""
+    at_war = x.war_between(a, b) is not None
+    settling = (
+        (TreatyKind.CEASEFIRE,)
+        if at_war
+        else (TreatyKind.NON_AGGRESSION, TreatyKind.CEASEFIRE, TreatyKind.PEACE)
+    )
+    if any({a, b} <= set(t.members) for t in x.active_treaties(kind=settling)):
+        return None
+    return TreatyKind.CEASEFIRE if at_war else TreatyKind.NON_AGGRESSION
 
 
 WARS = Step(Phase.WARS, fight_wars)  # wars already under way fight before new clashes start

@@ -35,6 +35,8 @@ def consistency_problems(sc: Scenario) -> Problems:
     yield from _regional_organizations(sc)
     yield from _populations(sc)
     yield from _injects(sc)
+    yield from _geography(sc)
+    yield from _issues(sc)
     yield from _unknown_references(sc)
 
 
@@ -184,6 +186,19 @@ def _council(sc: Scenario) -> Problems:
     yield from _repeated_ids(
         (f"{where}.bystanders[{i}].id", b.id) for i, b in enumerate(council.bystanders)
     )
+    regions = {r.id for r in sc.geography.regions} if sc.geography else set()
+    for i, b in enumerate(council.bystanders):
+        at = f"{where}.bystanders[{i}].interests"
+        for field in ("friends", "rivals"):
+            for j, sid in enumerate(getattr(b.interests, field)):
+                if sid not in states:
+                    known = ", ".join(states)
+                    yield f"{at}.{field}[{j}]", f"unknown state {sid!r} (expected one of: {known})"
+        both = sorted(set(b.interests.friends) & set(b.interests.rivals))
+        if both:
+            yield f"{at}.rivals", f"{', '.join(both)} cannot be both a friend and a rival"
+        if b.interests.region is not None and b.interests.region not in regions:
+            yield f"{at}.region", _unknown_region(b.interests.region, regions)
 
 
 def _regional_organizations(sc: Scenario) -> Problems:
@@ -215,6 +230,92 @@ def _injects(sc: Scenario) -> Problems:
                 )
 
 
+def _issues(sc: Scenario) -> Problems:
+    """Issues at stake: unique ids; statuses that are among the issue's outcomes; each state's
+    stake given once; a protection issue's population defined; objectives on real issues."""
+    yield from _repeated_ids((f"issues[{i}].id", issue.id) for i, issue in enumerate(sc.issues))
+    for i, issue in enumerate(sc.issues):
+        where = f"issues[{i}]"
+        known = ", ".join(issue.outcomes)
+        if issue.status not in issue.outcomes:
+            yield f"{where}.status", f"unknown status {issue.status!r} (expected one of: {known})"
+        seen: set[str] = set()
+        for j, stake in enumerate(issue.stakes):
+            if stake.state in seen:
+                yield f"{where}.stakes[{j}].state", f"{stake.state!r} has a stake listed twice"
+            seen.add(stake.state)
+            if stake.wants not in issue.outcomes:
+                message = f"unknown status {stake.wants!r} (expected one of: {known})"
+                yield f"{where}.stakes[{j}].wants", message
+        if issue.safe_status is not None and issue.safe_status not in issue.outcomes:
+            message = f"unknown status {issue.safe_status!r} (expected one of: {known})"
+            yield f"{where}.safe_status", message
+        if (issue.population is None) != (issue.safe_status is None):
+            yield where, "population and safe_status go together: give both or neither"
+        if issue.population is not None and issue.population not in {p.id for p in sc.populations}:
+            yield f"{where}.population", f"unknown population {issue.population!r}"
+    by_id = {issue.id: issue for issue in sc.issues}
+    for si, spec in enumerate(sc.states):
+        for oi, obj in enumerate(spec.objectives):
+            cond = obj.condition
+            if cond.type != "issue_status":
+                continue
+            where = f"states[{si}].objectives[{oi}].condition"
+            issue = by_id.get(cond.issue)
+            if issue is None:
+                known = ", ".join(by_id) or "none: add an issues section"
+                yield f"{where}.issue", f"unknown issue {cond.issue!r} (expected one of: {known})"
+            elif cond.status not in issue.outcomes:
+                known = ", ".join(issue.outcomes)
+                message = f"unknown status {cond.status!r} (expected one of: {known})"
+                yield f"{where}.status", message
+
+
+def _unknown_region(region: str, regions: set[str]) -> str:
+    known = ", ".join(sorted(regions)) or "none: add geography.regions"
+    return f"unknown region {region!r} (expected one of: {known})"
+
+
+def _geography(sc: Scenario) -> Problems:
+    """Unique ids across the map's features, neighbours that exist and are two, states in
+    regions that exist, zones about issues that exist."""
+    geo = sc.geography
+    regions = {r.id for r in geo.regions} if geo else set()
+    for i, spec in enumerate(sc.states):
+        if spec.region is not None and spec.region not in regions:
+            yield f"states[{i}].region", _unknown_region(spec.region, regions)
+    if geo is None:
+        return
+    features = [
+        (f"geography.{kind}[{i}].id", f.id)
+        for kind in ("regions", "sea_lanes", "rivers", "zones")
+        for i, f in enumerate(getattr(geo, kind))
+    ]
+    yield from _repeated_ids(features)
+    states = {s.id for s in sc.states}
+    seen: dict[frozenset[str], int] = {}
+    for i, (a, b) in enumerate(geo.borders):
+        where = f"geography.borders[{i}]"
+        for sid in (a, b):
+            if sid not in states:
+                known = ", ".join(s.id for s in sc.states)
+                yield where, f"unknown state {sid!r} (expected one of: {known})"
+        pair = frozenset((a, b))
+        if a == b:
+            yield where, f"a state does not border itself ({a!r})"
+        elif pair in seen:
+            again = f"geography.borders[{seen[pair]}]"
+            yield where, f"the border {a!r}-{b!r} is already given in {again}"
+        else:
+            seen[pair] = i
+    issues = {issue.id for issue in getattr(sc, "issues", ())}
+    for i, zone in enumerate(geo.zones):
+        if zone.issue is not None and zone.issue not in issues:
+            known = ", ".join(sorted(issues)) or "none: add an issues section"
+            message = f"unknown issue {zone.issue!r} (expected one of: {known})"
+            yield f"geography.zones[{i}].issue", message
+
+
 def _unknown_references(sc: Scenario) -> Problems:
     """Every state or population id the file refers to must be defined."""
     ids = [s.id for s in sc.states]
@@ -237,10 +338,18 @@ def _unknown_references(sc: Scenario) -> Problems:
             refs += [(f"injects[{i}].relation_effects[{j}].between", s) for s in e.between]
     council = sc.organizations.security_council
     if council is not None:
-        refs += [("organizations.security_council.permanent", s) for s in council.permanent]
+        bystander_ids = {b.id for b in council.bystanders}
+        refs += [
+            ("organizations.security_council.permanent", s)
+            for s in council.permanent
+            if s not in bystander_ids  # a bystander may hold a permanent seat
+        ]
         refs += [("organizations.security_council.elected", s) for s in council.elected]
     for i, org in enumerate(sc.organizations.regional):
         refs += [(f"organizations.regional[{i}].members", m) for m in org.members]
+    for i, issue in enumerate(sc.issues):
+        refs.append((f"issues[{i}].held_by", issue.held_by))
+        refs += [(f"issues[{i}].stakes[{j}].state", s.state) for j, s in enumerate(issue.stakes)]
     pop_ids = {p.id for p in sc.populations}
     for si, spec in enumerate(sc.states):
         for oi, obj in enumerate(spec.objectives):

@@ -23,14 +23,17 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SerializerFunctionWrapHandler,
     ValidationInfo,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 
 REGIMES = ("democracy", "hybrid", "autocracy")
+REACHES = ("local", "regional", "global")
 DOCTRINES = ("hawk", "dove", "realist", "institutionalist")
 TREATY_KINDS = (
     "alliance",
@@ -191,6 +194,14 @@ class NeverConceded(Strict):
     type: Literal["never_conceded"]
 
 
+class IssueStatusCondition(Strict):
+    """An issue at stake stands at this status at the end (see `issues`)."""
+
+    type: Literal["issue_status"]
+    issue: Identifier
+    status: Identifier
+
+
 Condition = Annotated[
     AvoidWar
     | WinWar
@@ -203,7 +214,8 @@ Condition = Annotated[
     | AllianceKept
     | ResolutionPassed
     | NotSanctioned
-    | NeverConceded,
+    | NeverConceded
+    | IssueStatusCondition,
     Field(discriminator="type"),
 ]
 
@@ -233,6 +245,10 @@ class StateSpec(Strict):
     doctrine: Literal[DOCTRINES] = "realist"  # type: ignore[valid-type]
     briefing: Briefing
     objectives: tuple[Objective, ...] = ()
+    # geography (see `Geography`): the region it lies in, and how far it can project force
+    # (None: global for a great power, regional for any other state)
+    region: Identifier | None = None
+    reach: Literal[REACHES] | None = None  # type: ignore[valid-type]
 
     @model_validator(mode="after")
     def _position_on_map(self) -> StateSpec:
@@ -240,6 +256,11 @@ class StateSpec(Strict):
         if not (0 <= x <= 1 and 0 <= y <= 1):
             raise ValueError("position must be two numbers between 0 and 1")
         return self
+
+    @property
+    def projection(self) -> str:
+        """How far it can project force: its `reach`, or the default for its kind of state."""
+        return self.reach or ("global" if self.great_power else "regional")
 
 
 class RelationSpec(Strict):
@@ -265,28 +286,58 @@ class TreatySpec(Strict):
     verification: float | None = Field(default=None, ge=0, le=1)
 
 
+class Interests(Strict):
+    """What a bystander cares about: the states it stands by and those it opposes (it votes
+    against drafts aimed at its friends or tabled by its rivals, and for drafts aimed at its
+    rivals), and the geography region it belongs to (it follows that region's organizations)."""
+
+    friends: tuple[Identifier, ...] = ()
+    rivals: tuple[Identifier, ...] = ()
+    region: Identifier | None = None
+
+
 class Bystander(Strict):
-    """A Security Council member no player controls; `leaning` is its readiness to act (-1..1)."""
+    """A Security Council member no player controls; `leaning` is its readiness to act (-1..1),
+    `interests` its friends, rivals and region. Listing its id in `permanent` makes it one of the
+    five permanent members, with a veto."""
 
     id: Identifier
     name: ShortText
     leaning: float = Field(default=0.0, ge=-1, le=1)
+    interests: Interests = Interests()
+
+
+PERMANENT_SEATS = 5  # UN Charter Art. 23(1)
+COUNCIL_SEATS = 15  # UN Charter Art. 23(1), as amended in 1965
 
 
 class SecurityCouncil(Strict):
-    permanent: tuple[Identifier, ...] = Field(min_length=1, max_length=5)
+    permanent: tuple[Identifier, ...] = Field(min_length=1, max_length=PERMANENT_SEATS)
     elected: tuple[Identifier, ...] = ()
     bystanders: tuple[Bystander, ...] = ()
 
     @model_validator(mode="after")
     def _fifteen_seats(self) -> SecurityCouncil:
-        seats = len(self.permanent) + len(self.elected) + len(self.bystanders)
-        if seats != 15:
+        bystander_ids = {b.id for b in self.bystanders}
+        states_permanent = [m for m in self.permanent if m not in bystander_ids]
+        seats = len(states_permanent) + len(self.elected) + len(self.bystanders)
+        if seats != COUNCIL_SEATS:
             raise ValueError(
-                f"the Security Council must have 15 seats (permanent + elected + bystanders); "
-                f"found {seats}"
+                f"the Security Council must have {COUNCIL_SEATS} seats (permanent + elected + "
+                f"bystanders, a bystander listed in permanent counted once); found {seats}"
+            )
+        if len(self.permanent) != PERMANENT_SEATS:
+            raise ValueError(
+                f"the Security Council has {PERMANENT_SEATS} permanent members; found "
+                f"{len(self.permanent)} (list states or bystanders' ids in permanent)"
             )
         return self
+
+    @property
+    def seats(self) -> tuple[str, ...]:
+        """Every member once: permanent, elected, then the other bystanders."""
+        listed = (*self.permanent, *self.elected)
+        return (*listed, *(b.id for b in self.bystanders if b.id not in listed))
 
 
 class RegionalOrganization(Strict):
@@ -312,6 +363,109 @@ class PopulationSpec(Strict):
     active_from: int = Field(
         default=1, ge=1, description="turn from which the population is at risk"
     )
+
+
+# --- issues at stake ---------------------------------------------------------------------------
+
+ISSUE_KINDS = ("access", "territory", "protection", "inspections", "basing", "leadership", "policy")
+MAX_WORTH = 100.0  # % of GDP a turn: more than any economy could bear
+
+
+class Stake(Strict):
+    """What an issue is worth to one state: the status it wants, and the cost (% of its GDP a
+    turn) it would bear rather than give up that status."""
+
+    state: Identifier
+    wants: Identifier
+    worth: float = Field(ge=0, le=MAX_WORTH)
+
+
+class IssueSpec(Strict):
+    """An issue the crisis is about: who decides it (`held_by`: demands are made to that state),
+    its status at the start, every status it can take in plain words, and what it is worth to each
+    state that cares. A protection issue may name the population whose safety it decides and the
+    status under which the killings stop (`population`, `safe_status`)."""
+
+    id: Identifier
+    name: ShortText
+    kind: Literal[ISSUE_KINDS]  # type: ignore[valid-type]
+    held_by: Identifier
+    status: Identifier
+    outcomes: dict[Identifier, Paragraph] = Field(min_length=2, max_length=8)
+    stakes: tuple[Stake, ...] = ()
+    at: tuple[float, float] | None = Field(default=None, description="map placement, 0..1")
+    population: Identifier | None = None
+    safe_status: Identifier | None = None
+
+    @model_validator(mode="after")
+    def _at_on_map(self) -> IssueSpec:
+        if self.at is not None and not all(0 <= v <= 1 for v in self.at):
+            raise ValueError("at must be two numbers between 0 and 1")
+        return self
+
+    def stake(self, state_id: str) -> Stake | None:
+        return next((s for s in self.stakes if s.state == state_id), None)
+
+
+# --- geography --------------------------------------------------------------------------------
+
+Point = tuple[float, float]
+MAX_MAP_POINTS = 200  # a polygon or a line of more points draws nothing more
+
+
+def _on_map(points: tuple[Point, ...]) -> tuple[Point, ...]:
+    for x, y in points:
+        if not (0 <= x <= 1 and 0 <= y <= 1):
+            raise ValueError(f"every point must be two numbers between 0 and 1; found [{x}, {y}]")
+    return points
+
+
+Area = Annotated[
+    tuple[Point, ...], Field(min_length=3, max_length=MAX_MAP_POINTS), AfterValidator(_on_map)
+]
+Line = Annotated[
+    tuple[Point, ...], Field(min_length=2, max_length=MAX_MAP_POINTS), AfterValidator(_on_map)
+]
+
+
+class Region(Strict):
+    """A named area of the map (states belong to at most one): drawn as a tinted polygon."""
+
+    id: Identifier
+    name: ShortText
+    area: Area
+
+
+class SeaLane(Strict):
+    id: Identifier
+    name: ShortText
+    path: Line
+
+
+class River(Strict):
+    id: Identifier
+    name: ShortText
+    path: Line
+
+
+class Zone(Strict):
+    """A disputed or special area, drawn hatched; it may name the issue at stake there."""
+
+    id: Identifier
+    name: ShortText
+    area: Area
+    issue: Identifier | None = None
+
+
+class Geography(Strict):
+    """Where things are: regions, sea lanes, rivers, zones, and which states are neighbours (by
+    land or across a narrow sea). A state's reach (see StateSpec) is read against it."""
+
+    regions: tuple[Region, ...] = ()
+    sea_lanes: tuple[SeaLane, ...] = ()
+    rivers: tuple[River, ...] = ()
+    zones: tuple[Zone, ...] = ()
+    borders: tuple[tuple[Identifier, Identifier], ...] = ()
 
 
 # --- injects ----------------------------------------------------------------------------------
@@ -341,16 +495,49 @@ class RelationEffect(Strict):
     delta: float = Field(ge=-MAX_RELATION_CHANGE, le=MAX_RELATION_CHANGE)
 
 
+COUNCIL_RESULTS = ("adopted", "failed", "vetoed", "any")
+SANCTIONS_STEPS = ("threatened", "imposed", "conceded", "lifted", "dropped", "any")
+# triggers added after sessions were first saved: left out of a scenario's data when unused, so
+# its digest (part of every state hash) stays what it was and sessions saved before still replay
+LATER_TRIGGERS = ("deaths_at_least", "council_vote", "sanctions", "manual")
+
+
 class Trigger(Strict):
+    """When an inject happens by itself: the first turn any of its conditions holds. `manual`
+    injects never happen by themselves: they wait in the library for the facilitator."""
+
     turn: int | None = Field(default=None, ge=1)
     tension_at_least: float | None = Field(default=None, ge=0, le=100)
     escalation_at_least: Literal[ESCALATION_RUNGS] | None = None  # type: ignore[valid-type]
+    deaths_at_least: int | None = Field(default=None, ge=1, le=MAX_PEOPLE)  # all populations
+    council_vote: Literal[COUNCIL_RESULTS] | None = None  # type: ignore[valid-type]
+    sanctions: Literal[SANCTIONS_STEPS] | None = None  # type: ignore[valid-type]
+    manual: bool = False
 
     @model_validator(mode="after")
     def _one_condition(self) -> Trigger:
-        if self.turn is None and self.tension_at_least is None and self.escalation_at_least is None:
-            raise ValueError("a trigger needs turn, tension_at_least or escalation_at_least")
+        conditions = (
+            self.turn,
+            self.tension_at_least,
+            self.escalation_at_least,
+            self.deaths_at_least,
+            self.council_vote,
+            self.sanctions,
+        )
+        if all(c is None for c in conditions) and not self.manual:
+            raise ValueError(
+                "a trigger needs turn, tension_at_least, escalation_at_least, deaths_at_least, "
+                "council_vote or sanctions, or manual: true (only the facilitator fires it)"
+            )
         return self
+
+    @model_serializer(mode="wrap")
+    def _without_unused_later_triggers(self, handler: SerializerFunctionWrapHandler) -> dict:
+        data = handler(self)
+        for key in LATER_TRIGGERS:
+            if data.get(key) in (None, False):
+                data.pop(key, None)
+        return data
 
 
 class Inject(Strict):
@@ -383,6 +570,8 @@ class Scenario(Strict):
     organizations: Organizations = Organizations()
     populations: tuple[PopulationSpec, ...] = ()
     injects: tuple[Inject, ...] = ()
+    geography: Geography | None = None
+    issues: tuple[IssueSpec, ...] = ()
 
     @cached_property
     def digest(self) -> str:
@@ -417,3 +606,11 @@ class Scenario(Strict):
 
     def state(self, state_id: str) -> StateSpec:
         return self._states_by_id[state_id]
+
+    @cached_property
+    def _issues_by_id(self) -> dict[str, IssueSpec]:
+        return {i.id: i for i in self.issues}
+
+    def issue(self, issue_id: str) -> IssueSpec | None:
+        """The issue at stake with this id, or None."""
+        return self._issues_by_id.get(issue_id)
