@@ -21,6 +21,8 @@ COMMANDS = (
     "wargame.commands.resume",
     "wargame.commands.verify",
     "wargame.commands.export",
+    "wargame.commands.import_session",
+    "wargame.commands.serve",
     "wargame.commands.rules",
     "wargame.commands.host",
     "wargame.commands.join",
@@ -28,37 +30,6 @@ COMMANDS = (
     "wargame.commands.handouts",
     "wargame.commands.whatif",
 )
-
-
-def add_session_source(parser: argparse.ArgumentParser) -> None:
-    """A session file, or (only through the explicit --db option) a database URL."""
-    parser.add_argument(
-        "file",
-        nargs="?",
-        help="a session file (.wargame); a name is always a file name, even with '://' in it",
-    )
-    parser.add_argument(
-        "--db",
-        metavar="URL",
-        help="use the session in the database at this SQLAlchemy URL instead of a file",
-    )
-
-
-def session_source(args: argparse.Namespace) -> tuple[object, str]:
-    """(what to open, how to name it) from `add_session_source`'s arguments; ValueError, with
-    a message for the user, when they do not name exactly one session."""
-    if (args.file is None) == (args.db is None):
-        raise ValueError("give a session file, or a database URL with --db (not both)")
-    if args.file is not None:
-        return args.file, args.file
-    from sqlalchemy.engine import make_url  # loaded only for a database URL
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        url = make_url(args.db)
-    except ArgumentError:
-        raise ValueError(f"--db: {args.db!r} is not a database URL") from None
-    return url, url.render_as_string(hide_password=True)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,6 +1,7 @@
 """Plays a session into a file and reports each commit; test_crash.py kills it at random moments.
 
     python tests/persistence/crash_player.py FILE SEED    play one session, reports on stdout
+                                                          (FILE may be a database URL)
     python tests/persistence/crash_player.py --serve      fork a player per request (see serve)
 
 Two seats are "people" whose orders a computer player picks and submits one by one (so the file
@@ -49,11 +50,19 @@ def northern_sea() -> Scenario:
 
 
 def play(path: str, seed: int, report: Report) -> None:
+    """`path`: a session file, or a database URL (then "session ID" follows "created")."""
     scenario = northern_sea()
     people = scenario.state_ids[:2]
     match = Match(scenario, seed, [s for s in scenario.state_ids if s not in people])
-    store = SessionStore.create(path, match)
-    report("created")
+    if "://" in path:
+        from sqlalchemy.engine import make_url
+
+        store = SessionStore.create(make_url(path), match)
+        report("created")
+        report(f"session {store.session_id}")
+    else:
+        store = SessionStore.create(path, match)
+        report("created")
     match.recorder = Reporting(store, report)
     stand_in = make_player()
     while not match.finished:

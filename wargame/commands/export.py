@@ -23,7 +23,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..cli import add_session_source, session_source
+from ..persistence.sources import add_session_source, session_source
 
 if TYPE_CHECKING:
     from ..persistence import SessionLog
@@ -44,11 +44,17 @@ def add_parser(sub) -> None:
         "what one seat saw (--seat STATE).",
     )
     add_session_source(p)
-    p.add_argument(
+    out = p.add_mutually_exclusive_group(required=True)
+    out.add_argument(
         "--json",
-        required=True,
         metavar="OUT",
         help="the JSON file to write ('-' for standard output)",
+    )
+    out.add_argument(
+        "--wargame",
+        metavar="OUT",
+        help="copy the session, whole, into a new session file OUT (.wargame), e.g. a class "
+        "played on a server, for its debrief on a laptop",
     )
     whose = p.add_mutually_exclusive_group()
     whose.add_argument(
@@ -231,6 +237,8 @@ def run(args: argparse.Namespace) -> int:
     from ..persistence.sqlitefile import replace_durably, temp_sibling
     from ..persistence.textsafe import plain
 
+    if args.wargame is not None:
+        return _copy_to_file(args)
     if not args.full and args.seat is None:
         print(
             "wargame export: say whose record to write: --full (the facilitator's whole record, "
@@ -239,8 +247,9 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        target, label = session_source(args)
-        with SessionStore.open(target, readonly=True) as store:  # type: ignore[arg-type]
+        source = session_source(args)
+        target, label = source.target, source.label
+        with SessionStore.open(target, readonly=True, session=source.session) as store:  # type: ignore[arg-type]
             log = store.load()
         data = log_to_data(log) if args.full else seat_to_data(log, args.seat)
         text = to_text(data)
@@ -276,4 +285,31 @@ def run(args: argparse.Namespace) -> int:
         return 2
     whose = "the full record" if args.full else f"what {args.seat} saw"
     print(plain(f"{label}: {len(log.turns)} turn(s), {whose}, written to {out}"))
+    return 0
+
+
+def _copy_to_file(args: argparse.Namespace) -> int:
+    from ..persistence import SessionError, SessionStore
+    from ..persistence.textsafe import plain
+
+    if args.full or args.seat is not None:
+        print(
+            "wargame export: --wargame copies the whole session: no --full or --seat",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        source = session_source(args)
+        with SessionStore.open(source.target, readonly=True, session=source.session) as store:  # type: ignore[arg-type]
+            store.load()  # every row decodes before anything is written
+            where = store.copy_to(args.wargame)
+    except (SessionError, ValueError) as exc:
+        print(f"wargame export: {plain(exc)}", file=sys.stderr)
+        return 2
+    print(plain(f"{source.label}: copied to {where}"))
+    print(
+        "wargame export: the session file holds every seat's secrets and the seed; keep it as "
+        "you would keep a gradebook",
+        file=sys.stderr,
+    )
     return 0

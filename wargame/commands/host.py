@@ -30,7 +30,17 @@ def add_parser(sub) -> None:
         "File > Join a Class.",
     )
     p.add_argument("scenario", nargs="?", help="a scenario file, or the id of a bundled scenario")
-    p.add_argument("--resume", metavar="FILE", help="continue the class saved in FILE")
+    p.add_argument(
+        "--resume",
+        metavar="FILE",
+        help="continue the class saved in FILE (with --db: the class's session id)",
+    )
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="keep the class in this PostgreSQL database (postgresql+psycopg://...) instead of "
+        "a file; its seats' codes are kept there too",
+    )
     p.add_argument("--seed", type=int, default=None, help="random seed (default: the scenario's)")
     p.add_argument("--port", type=int, default=None, help="port to listen on (default 8470)")
     p.add_argument(
@@ -94,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
         check_address(args.bind, port)  # before a session file is made for nothing
     except ServerError as exc:
         return _fail(str(exc))
+    if args.db:
+        return _host_in_database(args, port)
     try:
         opened = _open_session(args)
     except (SessionError, ScenarioError) as exc:
@@ -159,6 +171,89 @@ def _open_session(args: argparse.Namespace):  # noqa: ANN202 - (Match, SessionSt
     path = Path(args.save) if args.save else new_session_path(scenario.id)
     match, store = new_session(scenario, args.seed, computer, args.level, path)
     return match, store, path
+
+
+def _host_in_database(args: argparse.Namespace, port: int) -> int:
+    """The class kept in PostgreSQL, hosted the way `wargame serve` hosts each of its classes
+    (with its lease, so a `wargame serve` on the same database leaves it to this host)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from ..net.server import ClassServer, ServerError
+    from ..net.serving import ClassSettings, SessionServer
+    from ..net.web_client import WEB_DIR
+    from ..persistence import SessionError
+    from ..persistence.database import Database, is_catalog_url
+
+    if args.save:
+        return _fail("--save names a file: give --save FILE or --db URL, not both")
+    try:
+        url = make_url(args.db)
+    except ArgumentError:
+        return _fail(f"--db: {args.db!r} is not a database URL")
+    if not is_catalog_url(url):
+        return _fail("--db: a class is kept in PostgreSQL (postgresql+psycopg://...) or a file")
+    server = ClassServer(args.bind, port, static_dir=WEB_DIR if WEB_DIR.is_dir() else None)
+    say = (lambda text: None) if args.quiet else (lambda text: print(f"  {text}", flush=True))
+    serving = SessionServer(
+        Database(url), server, facilitator_password=None, take_over=False, on_event=say
+    )
+    try:
+        serving.start()
+    except (ServerError, SessionError) as exc:
+        return _fail(str(exc))
+    try:
+        if args.resume:
+            if args.scenario or args.seed is not None:
+                raise ValueError("--resume continues a saved class: give no scenario or --seed")
+            session_id = Database(url).choose(args.resume)
+            if not serving.adopt(session_id):
+                raise ValueError(
+                    f"session {session_id} is finished, or another server process runs it"
+                )
+        else:
+            if not args.scenario:
+                raise ValueError("give a scenario (or --resume SESSION_ID)")
+            settings = ClassSettings(
+                args.level, args.deadline, args.at_deadline, replace_duplicates=args.replace
+            )
+            computer = [c for c in args.computer.split(",") if c.strip()]
+            session_id = serving.create(
+                args.scenario, seed=args.seed, computer=computer, settings=settings
+            )["session"]
+    except (SessionError, ScenarioError, ValueError) as exc:
+        serving.stop()
+        return _fail(str(exc))
+    host = serving.served[session_id].host
+    m = host.match
+    print(
+        f"{m.scenario.title}: turn {m.state.turn} of {m.scenario.turns}; saving to "
+        f"{serving.db.name} session {session_id}"
+    )
+    print(f"listening: {server.bind} port {server.port}")
+    for seat in m.seats:
+        print(
+            f"seat {seat} code {host.codes[seat]}"
+            if seat in host.codes
+            else f"seat {seat} computer"
+        )
+    print("students: open http://ADDRESS:PORT/ in a browser, or 'wargame join'", flush=True)
+    try:
+        while not host.finished:
+            time.sleep(0.1)
+        ended = time.monotonic()
+        while time.monotonic() - ended < args.linger and not set(host.seats) <= host.told_game_over:
+            time.sleep(0.1)
+    except KeyboardInterrupt:
+        serving.stop()
+        print(
+            f"\nstopped; continue the class with: wargame host --db URL --resume {session_id}",
+            file=sys.stderr,
+        )
+        return 130
+    serving.stop()
+    print(f"state_hash: {state_hash(m.state)}", flush=True)
+    return 0
 
 
 def _print_class(hosted, args: argparse.Namespace) -> None:  # noqa: ANN001

@@ -51,6 +51,12 @@ def add_parser(sub) -> None:
         metavar="FILE",
         help="save the session to FILE (.wargame) as it is played; continue it with 'wargame resume FILE'",
     )
+    p.add_argument(
+        "--db",
+        metavar="URL",
+        help="save the session in the database at this SQLAlchemy URL as it is played (e.g. "
+        "postgresql+psycopg://user@host/db); its id is printed on standard error",
+    )
     p.set_defaults(run=run)
 
 
@@ -92,15 +98,21 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         print(f"wargame play: {problem}", file=sys.stderr)
         return 2
-    if not args.save:
+    if args.save and args.db:
+        print("wargame play: give --save FILE or --db URL, not both", file=sys.stderr)
+        return 2
+    if not args.save and not args.db:
         return play_to_end(match, quiet=args.quiet)
     from ..persistence import SessionError, SessionStore  # sqlalchemy loads only when saving
 
     try:
-        store = SessionStore.create(args.save, match)  # becomes match.recorder: every move is saved
-    except SessionError as exc:
+        target = args.save if args.save else _database_url(args.db)
+        store = SessionStore.create(target, match)  # becomes match.recorder: every move is saved
+    except (SessionError, ValueError) as exc:
         print(f"wargame play: {exc}", file=sys.stderr)
         return 2
+    if store.session_id is not None:  # standard output stays the plain record of the game
+        print(f"saving to {store.name}", file=sys.stderr, flush=True)
     with store:
         try:
             code = play_to_end(match, quiet=args.quiet)
@@ -108,11 +120,22 @@ def run(args: argparse.Namespace) -> int:
             print(f"wargame play: {exc}", file=sys.stderr)
             return 2
     if code == 1:
+        again = args.save if args.save else f"--db URL {store.session_id or ''}".strip()
         print(
-            f"the session so far is saved; continue it with: wargame resume {args.save}",
+            f"the session so far is saved; continue it with: wargame resume {again}",
             file=sys.stderr,
         )
     return code
+
+
+def _database_url(text: str):  # noqa: ANN202 - a sqlalchemy URL
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(text)
+    except ArgumentError:
+        raise ValueError(f"--db: {text!r} is not a database URL") from None
 
 
 def play_to_end(match: Match, quiet: bool = False, console: Console | None = None) -> int:

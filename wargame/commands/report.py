@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..cli import add_session_source, session_source
+from ..persistence.sources import add_session_source, session_source
 
 
 def add_parser(sub) -> None:
@@ -41,8 +41,9 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        target, label = session_source(args)
-        with SessionStore.open(target, readonly=True) as store:  # type: ignore[arg-type]
+        source = session_source(args)
+        label = source.label
+        with SessionStore.open(source.target, readonly=True, session=source.session) as store:  # type: ignore[arg-type]
             log = store.load()
         report = build_report(played_from_log(log), args.seat)
     except (SessionError, DebriefError, ValueError) as exc:

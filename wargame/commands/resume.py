@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from ..cli import add_session_source, session_source
+from ..persistence.sources import add_session_source, session_source
 from ..state import state_hash
 from .play import play_to_end
 
@@ -63,12 +63,13 @@ def run(args: argparse.Namespace) -> int:
     from ..persistence.textsafe import plain
 
     try:
-        target, label = session_source(args)
+        source = session_source(args)
+        target, label = source.target, source.label
     except ValueError as exc:
         print(f"wargame resume: {plain(exc)}", file=sys.stderr)
         return 2
     try:
-        store = SessionStore.open(target)  # type: ignore[arg-type]
+        store = SessionStore.open(target, session=source.session)  # type: ignore[arg-type]
         with store, plain_output():
             if store.backup_path is not None and not args.quiet:
                 print(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..cli import add_session_source, session_source
+from ..persistence.sources import add_session_source, session_source
 
 
 def add_parser(sub) -> None:
@@ -36,8 +36,9 @@ def run(args: argparse.Namespace) -> int:
     from ..persistence.textsafe import plain
 
     try:
-        target, label = session_source(args)
-        with SessionStore.open(target, readonly=True) as store:  # type: ignore[arg-type]
+        source = session_source(args)
+        target, label = source.target, source.label
+        with SessionStore.open(target, readonly=True, session=source.session) as store:  # type: ignore[arg-type]
             log = store.load()
             proof = store.verify(make_player)
     except (SessionError, ValueError) as exc:
@@ -76,6 +77,11 @@ def run(args: argparse.Namespace) -> int:
         print(
             plain(f"{bad} of {len(proof.checks)} check(s) failed; first difference: {first.where}")
         )
+        if log.rules_edition is None:
+            print(
+                "this session records no edition of the rules: it was saved by a version before "
+                "they were recorded, whose rules may differ; the version that saved it can verify it"
+            )
         return 1
     print(
         f"all {len(log.turns)} turn(s) replay exactly: every computer seat's orders derived "

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..cli import add_session_source, session_source
+from ..persistence.sources import add_session_source, session_source
 
 WHATIF_FORMAT = "crisis-wargame-whatif"
 WHATIF_VERSION = 1
@@ -90,8 +90,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"wargame whatif: --runs must be between 0 and {MAX_RUNS}", file=sys.stderr)
         return 2
     try:
-        target, label = session_source(args)
-        with SessionStore.open(target, readonly=True) as store:  # type: ignore[arg-type]
+        source = session_source(args)
+        label = source.label
+        with SessionStore.open(source.target, readonly=True, session=source.session) as store:  # type: ignore[arg-type]
             log = store.load()
         played = played_from_log(log)
         orders = read_orders(args.orders, args.seat) if args.orders else None

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..edition import RULES_EDITION
 from ..events import Event
 from ..loop import TurnRecord
 from ..match import Match, replay
@@ -117,6 +118,13 @@ class Played:
 
 def played_from_log(log: SessionLog) -> Played:
     """Replay a saved log from its scenario and seed; every turn must reach its saved state."""
+    if log.rules_edition is not None and log.rules_edition != RULES_EDITION:
+        raise DebriefError(
+            f"the session was played under edition {log.rules_edition} of the rules and this "
+            f"version plays edition {RULES_EDITION}: its debrief needs the version that saved it "
+            f"({log.meta.get('app_version', 'an older version')}); 'wargame export' still reads "
+            "its record"
+        )
     try:
         records = replay(
             log.scenario,

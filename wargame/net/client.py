@@ -81,8 +81,12 @@ class SeatClient:
         on_connection: Callable[[str], None] | None = None,
         tokens: SeatTokens | None = None,
         client_name: str = "wargame",
+        alternates: tuple[str, ...] = (),
     ):
-        self.url = ws_url(url)
+        # a class served by several `wargame serve` processes: after a lost connection the
+        # client tries the next address, so it finds whichever process runs its class now
+        self.urls = [ws_url(url), *(ws_url(a) for a in alternates)]
+        self.url = self.urls[0]
         self.seat = seat
         self.code = code
         self.on_message = on_message
@@ -106,6 +110,9 @@ class SeatClient:
             failures = 0 if joined else failures + 1
             if self._stop.is_set():
                 break
+            if len(self.urls) > 1:
+                self.url = self.urls[(self.urls.index(self.url) + 1) % len(self.urls)]
+                failures = min(failures, 1)  # another process is worth trying at once
             self.on_connection("reconnecting")
             pause = min(LONGEST_PAUSE, FIRST_PAUSE * 2 ** min(failures, 6))
             self._stop.wait(pause * random.uniform(0.8, 1.2))  # spread a class's reconnections

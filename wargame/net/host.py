@@ -350,6 +350,11 @@ class ClassHost:
         reply.extend(self._settle())
         return reply
 
+    def settle(self) -> Reply:
+        """Resolve the turn if every seat is already in: a class resumed after its host died
+        between the turn's last submission (saved, acknowledged) and its resolution."""
+        return self._settle()
+
     def closing(self) -> Reply:
         """The host is stopping: every connection is told to come back later."""
         error = encode(

@@ -95,4 +95,5 @@ def host_class(
         with contextlib.suppress(Exception):
             server.stop(0.5)
         raise
+    server.call(host, host.settle)  # a resumed class whose turn had every seat's orders saved
     return HostedClass(host, server, store, path)

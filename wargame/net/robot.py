@@ -21,6 +21,7 @@ def play_computer_seat(
     on_raw: Callable[[str], None] | None = None,
     on_message: Callable[[SeatGame, Message], None] | None = None,
     client_holder: list[SeatClient] | None = None,
+    alternates: tuple[str, ...] = (),
 ) -> tuple[Outcome, SeatGame]:
     """Join and play until the game is over (or the host refuses the seat). `on_message` sees
     each message after the seat's game has taken it in; `client_holder` receives the client, so
@@ -45,6 +46,7 @@ def play_computer_seat(
         on_raw=on_raw,
         tokens=tokens,
         client_name=f"wargame-robot ({level})",
+        alternates=alternates,
     )
     if client_holder is not None:
         client_holder.append(client)

@@ -114,6 +114,9 @@ class ClassServer:
         self.requested_port = port
         self.on_problem = on_problem or (lambda text: log.warning("%s", text))
         self._classes: list[_Class] = []
+        # asked (off the loop) about a hello no class here accepts: an Error to refuse it with,
+        # or None to route it again (wargame serve takes classes over this way)
+        self.unrouted: Callable[[Hello], Error | None] | None = None
         self._conns: dict[int, _Conn] = {}
         self._ids = itertools.count(1)
         self._failures: dict[str, deque[float]] = {}
@@ -152,6 +155,39 @@ class ClassServer:
         name = f"class-{len(self._classes) + 1}"
         self._classes.append(_Class(host, ThreadPoolExecutor(1, thread_name_prefix=name)))
         host.outbox = self._deliver_soon
+
+    def add_running(self, host: ClassHost, timeout: float = 10.0) -> None:
+        """Serve one more class while running, from any thread but the server's own."""
+        if self._loop is None or not self.running:
+            self.add(host)
+            return
+        done = asyncio.run_coroutine_threadsafe(self._add_async(host), self._loop)
+        done.result(timeout)
+
+    async def _add_async(self, host: ClassHost) -> None:
+        self.add(host)
+
+    def remove_running(self, host: ClassHost, timeout: float = 10.0) -> None:
+        """Stop serving one class (its clients are told to come back later); any thread but
+        the server's own."""
+        if self._loop is None or not self.running:
+            self._classes = [c for c in self._classes if c.host is not host]
+            return
+        asyncio.run_coroutine_threadsafe(self._remove_async(host), self._loop).result(timeout)
+
+    async def _remove_async(self, host: ClassHost) -> None:
+        cls = next((c for c in self._classes if c.host is host), None)
+        if cls is None:
+            return
+        self._classes.remove(cls)
+        for conn in list(self._conns.values()):
+            if conn.seated is cls:
+                conn.seated = None
+                self._refuse(
+                    conn,
+                    Error(code="closing", message="this class moves to another server", retry=True),
+                )
+        cls.executor.shutdown(wait=False)
 
     def start(self) -> None:
         """Listen and serve on a thread of its own; ServerError if the address is not usable."""
@@ -296,6 +332,12 @@ class ClassServer:
             )
             return
         cls, error = self._route(first)
+        if cls is None and self.unrouted is not None:
+            loop = asyncio.get_running_loop()
+            other = await loop.run_in_executor(None, self.unrouted, first)
+            cls, error = self._route(first)
+            if cls is None and other is not None:
+                error = other
         if cls is None:
             if error.code in ("wrong_code", "bad_token"):
                 self._failed(conn.address)
@@ -315,6 +357,8 @@ class ClassServer:
                 self._refuse(conn, Error(code=exc.code, message=str(exc)))  # type: ignore[arg-type]
                 return
             if message is None:
+                return
+            if conn.seated is not cls:  # the class moved to another server (remove_running)
                 return
             await self._call(cls, cls.host.receive, conn.id, message)
 

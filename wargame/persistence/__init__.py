@@ -1,4 +1,5 @@
-"""Saving sessions: one self-contained SQLite file (`.wargame`) per session.
+"""Saving sessions: one self-contained SQLite file (`.wargame`) per session, or many sessions in
+one PostgreSQL database (`database.py`), given explicitly with `--db URL`.
 
 The GUI needs only these names:
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, update
 from sqlmodel import Session, select
 
+from ..edition import RULES_EDITION, edition_of
 from ..events import Event
 from ..facilitator import Applied
 from ..match import Match, TurnRecord
@@ -91,6 +92,10 @@ class SessionLog:
         return tuple(i.intervention for i in self.interventions.get(turn, ()))
 
     @property
+    def rules_edition(self) -> int | None:
+        return edition_of(dict(self.meta))
+
+    @property
     def next_turn(self) -> int:
         return len(self.turns) + 1
 
@@ -111,6 +116,7 @@ def write_new_session(
         "schema_version": str(SCHEMA_VERSION),
         "app": APP_NAME,
         "app_version": app_version(),
+        "rules_edition": str(RULES_EDITION),
         "created": stamp,
     }.items():
         s.add(MetaRow(key=key, value=value))

@@ -8,6 +8,7 @@ only together with a new version there.
 
 from __future__ import annotations
 
+from sqlalchemy import BigInteger, Integer
 from sqlalchemy.orm import registry
 from sqlmodel import Field, SQLModel
 
@@ -36,7 +37,9 @@ class SessionRow(Base, table=True):
     scenario_id: str
     scenario_title: str
     scenario_json: str  # canonical JSON of scenario.model_dump(mode="json", by_alias=True)
-    seed: int
+    # seeds go up to 2^63-1: BIGINT in PostgreSQL; SQLite's INTEGER holds 64 bits already (and a
+    # file's schema must stay exactly what format 3 wrote)
+    seed: int = Field(sa_type=BigInteger().with_variant(Integer(), "sqlite"))
     turns_total: int
     turns_played: int = 0
     finished: bool = False

@@ -18,29 +18,32 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session, select
 
+from ..edition import RULES_EDITION
 from ..facilitator import Applied
 from ..match import Match, TurnRecord
 from ..orders import Order
 from . import codec, records
 from .check import Proof, check_log, rebuild_match, rederive
 from .codec import CodecError, PlayerFactory
+from .database import Database, describe_url, is_catalog_url
 from .engines import file_engine, is_url, make_live, memory_engine, release, url_engine
 from .errors import SessionError
 from .guard import describe_sqlite_error
 from .lock import SessionLock, remove_stale_locks
 from .opening import check_session_file, upgrade_file, upgrade_in_memory, upgraded_copy
 from .records import SessionLog
-from .schema import APPLICATION_ID, SCHEMA_VERSION, TABLES, Base, MetaRow, SessionRow
+from .schema import APPLICATION_ID, SCHEMA_VERSION, TABLES, MetaRow, SessionRow
 from .shape import check_shape
 from .sqlitefile import (
     describe,
@@ -53,6 +56,10 @@ from .sqlitefile import (
 from .textsafe import plain
 
 Target = str | os.PathLike[str] | URL  # a file name, or an explicit database URL
+SINGLE_SESSION = "1"  # the id of the one session in a session file or SQLite database
+# bench/load_bench.py sets it in the servers it starts: each autosave's duration is appended
+# to this file ("submission|turn|intervention SECONDS"), to report the autosave p95
+SAVE_TIMINGS = os.environ.get("WARGAME_SAVE_TIMINGS")
 
 
 @dataclass(frozen=True)
@@ -78,20 +85,28 @@ class SessionStore:
         upgraded_from: int | None = None,
         backup_path: Path | None = None,
         lock: SessionLock | None = None,
+        database: Database | None = None,
+        session_id: str | None = None,
     ):
         self.engine = engine
+        self.database = database  # a PostgreSQL database of sessions (database.py), or None
+        self.session_id = session_id  # the session's id in that database
         self.path = path  # None for a database given by URL
         self.readonly = readonly
         self.upgraded_from = upgraded_from  # the old format version, when opening upgraded the file
         self.backup_path = backup_path  # the copy of the file kept before upgrading it
         self._lock = lock  # held while open for writing
         self._live = False  # switched to WAL by the first write
+        # checked at the start of every write's transaction (the lease of a served class, see
+        # wargame/net/serving.py): raises SessionError to refuse the write
+        self.fence: Callable[[Connection], None] | None = None
 
     @property
     def name(self) -> str:
         if self.path:
             return describe(self.path)
-        return f"'{plain(self.engine.url.render_as_string(hide_password=True))}'"
+        url = f"'{plain(self.engine.url.render_as_string(hide_password=True))}'"
+        return f"{url} session {self.session_id}" if self.session_id else url
 
     # --- creating and opening ---------------------------------------------------------------------
 
@@ -103,6 +118,7 @@ class SessionStore:
         *,
         overwrite: bool = False,
         player_factory: PlayerFactory | None = None,
+        facilitator_digest: str | None = None,
     ) -> SessionStore:
         """Write a new session file holding everything `match` has so far, and record into it.
 
@@ -115,7 +131,15 @@ class SessionStore:
             scenario_json = codec.check_scenario_round_trip(match.scenario)
         except CodecError as exc:
             raise SessionError(f"The session cannot be saved: {exc}.") from None
-        if is_url(target):
+        if is_url(target) and is_catalog_url(target):  # type: ignore[arg-type]
+            store = cls._create_in_database(
+                Database(target),  # type: ignore[arg-type]
+                match,
+                seats,
+                scenario_json,
+                facilitator_digest,
+            )
+        elif is_url(target):
             store = cls(url_engine(target), None)  # type: ignore[arg-type]
             if inspect(store.engine).has_table("meta"):
                 raise SessionError(f"{store.name} already holds a session.")
@@ -138,6 +162,27 @@ class SessionStore:
                 raise
             store = cls(file_engine(path, "rw"), path, lock=lock)
         match.recorder = store
+        return store
+
+    @classmethod
+    def _create_in_database(
+        cls,
+        db: Database,
+        match: Match,
+        seats: list[codec.SeatInfo],
+        scenario_json: str,
+        facilitator_digest: str | None,
+    ) -> SessionStore:
+        def write(conn: Connection) -> None:
+            with Session(bind=conn) as s:
+                records.write_new_session(s, match, seats, scenario_json)
+                s.flush()
+
+        session_id = db.create_session(
+            match.scenario.id, match.scenario.title, write, facilitator_digest=facilitator_digest
+        )
+        store = cls(db.session_engine(session_id), None, database=db, session_id=session_id)
+        store._live = True
         return store
 
     @classmethod
@@ -165,7 +210,10 @@ class SessionStore:
     ) -> None:
         try:
             with engine.begin() as conn:
-                Base.metadata.create_all(conn, tables=TABLES)
+                # the same Alembic revisions as a PostgreSQL session; shape.py checks the result
+                from . import revisions  # alembic loads only when a session is created
+
+                revisions.upgrade(conn, version_schema="temp", start_format=None)
                 if conn.dialect.name == "sqlite":
                     conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
                     conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -176,7 +224,14 @@ class SessionStore:
             raise SessionError(f"{_detail(exc)}.") from None
 
     @classmethod
-    def open(cls, target: Target, *, readonly: bool = False) -> SessionStore:
+    def open(
+        cls,
+        target: Target,
+        *,
+        readonly: bool = False,
+        session: str | None = None,
+        lease_owner: str | None = None,
+    ) -> SessionStore:
         """Open a saved session after checking it; an older format is upgraded (backup kept).
 
         With readonly=True nothing is written: not the file, not its side files (a file that
@@ -184,7 +239,14 @@ class SessionStore:
         the file is locked for this store until `close`. Raises SessionError, leaving the file
         untouched, for anything that is not a healthy session of a format this version knows.
         """
+        if is_url(target) and is_catalog_url(target):  # type: ignore[arg-type]
+            return cls._open_in_database(Database(target), session, readonly, lease_owner)  # type: ignore[arg-type]
         if is_url(target):
+            if session not in (None, SINGLE_SESSION):
+                raise SessionError(
+                    f"{describe_url(target)} holds one session (id {SINGLE_SESSION}), "  # type: ignore[arg-type]
+                    f"not {plain(session)!r}."
+                )
             return cls._open_url(target, readonly)  # type: ignore[arg-type]
         path = Path(target)  # type: ignore[arg-type]
         if readonly:
@@ -260,6 +322,33 @@ class SessionStore:
         store._live = not readonly
         return store
 
+    @classmethod
+    def _open_in_database(
+        cls, db: Database, session: str | None, readonly: bool, lease_owner: str | None = None
+    ) -> SessionStore:
+        session_id = db.choose(session)
+        version = db.check_tables(session_id)
+        holder = None if readonly else db.held_by(session_id)
+        if holder is not None and holder != lease_owner:  # one program plays it at a time
+            raise SessionError(
+                f"{db.name} session {session_id} is being played: the server process {holder} "
+                "runs it. Reading it (verify, export) is still allowed."
+            )
+        store = cls(
+            db.session_engine(session_id),
+            None,
+            readonly=readonly,
+            database=db,
+            session_id=session_id,
+        )
+        if version != SCHEMA_VERSION:
+            raise SessionError(
+                f"{store.name} holds format {version}; this version reads format {SCHEMA_VERSION} "
+                "('wargame serve --db URL --upgrade' brings a database's sessions up to date)."
+            )
+        store._live = not readonly
+        return store
+
     def _check_url_schema(self) -> None:
         """The exact schema for SQLite; the right tables and columns for other databases."""
         with self.engine.connect() as conn:
@@ -276,6 +365,8 @@ class SessionStore:
                 )
 
     def close(self) -> None:
+        if self.database is not None:
+            return  # the database's pool is shared by its sessions (database.py)
         try:
             if self.readonly or not self._live:
                 self.engine.dispose()  # never written: leave the file exactly as it was
@@ -327,7 +418,20 @@ class SessionStore:
     def verify(self, player_factory: PlayerFactory) -> Proof:
         """Derive every saved turn again as live play would, computer decisions included, and
         compare with the file; the proof names the first turn and seat that differ."""
-        return rederive(self.load(), player_factory)
+        log = self.load()
+        self._same_rules(log, "checked")
+        return rederive(log, player_factory)
+
+    def _same_rules(self, log: SessionLog, doing: str) -> None:
+        """A session played under other rules cannot replay here: say so, not 'mismatch'."""
+        if log.rules_edition is not None and log.rules_edition != RULES_EDITION:
+            saved_by = log.meta.get("app_version", "an older version")
+            raise SessionError(
+                f"{self.name} was played under edition {log.rules_edition} of the rules "
+                f"(saved by version {saved_by}); this version plays edition {RULES_EDITION}, "
+                f"so the session cannot be {doing} here. Its record is intact: 'wargame export' "
+                "and 'wargame report' still read it; the version that saved it can verify it."
+            )
 
     def resume(self, player_factory: PlayerFactory) -> Match:
         """The match as last saved, replayed and checked, with this store as its recorder.
@@ -335,6 +439,7 @@ class SessionStore:
         `player_factory(kind, doctrine)` builds the computer players (`wargame.ai.make_player`).
         """
         log = self.load()
+        self._same_rules(log, "continued")
         checks, replayed = check_log(log)
         bad = next((c for c in checks if not c.ok), None)
         if bad is not None:
@@ -354,12 +459,16 @@ class SessionStore:
     # --- recording (the match's Recorder protocol) ---------------------------------------------
 
     def orders_submitted(self, match: Match, seat: str, orders: tuple[Order, ...]) -> None:
+        started = time.perf_counter()
         with self._write(f"the orders of {seat}") as s:
             records.write_submission(s, match.state.turn, seat, orders)
+        _timed("submission", started)
 
     def turn_resolved(self, match: Match, record: TurnRecord) -> None:
+        started = time.perf_counter()
         with self._write(f"turn {record.turn}") as s:
             records.write_turn(s, match.scenario, record)
+        _timed("turn", started)
 
     def intervention_made(self, match: Match, applied: Applied) -> None:
         with self._write("the facilitator's intervention") as s:
@@ -401,6 +510,82 @@ class SessionStore:
             self.close()
         return copy
 
+    def copy_to(self, target: Target, *, overwrite: bool = False) -> str:
+        """Copy the session, row for row, into a new session file or database session (the
+        debrief of a class played on a server, on a laptop; or a file brought to a server).
+        Returns where it went, in words. The source is only read; the copy appears whole or not
+        at all. `wargame verify` on the copy proves it is the same game."""
+        rows = self._all_rows()
+        scenario_id, title = rows["session"][0]["scenario_id"], rows["session"][0]["scenario_title"]
+
+        def write(conn: Connection) -> None:
+            for table in TABLES:
+                if rows[table.name]:
+                    conn.execute(table.insert(), rows[table.name])
+
+        if is_url(target) and is_catalog_url(target):  # type: ignore[arg-type]
+            db = Database(target)  # type: ignore[arg-type]
+            session_id = db.create_session(scenario_id, title, write)
+            finished = bool(rows["session"][0]["finished"])
+            if finished:
+                db.set_finished(session_id, True)
+            return f"{db.name} session {session_id}"
+        if is_url(target):
+            engine = url_engine(target)  # type: ignore[arg-type]
+            try:
+                if inspect(engine).has_table("meta"):
+                    raise SessionError(f"{describe_url(target)} already holds a session.")  # type: ignore[arg-type]
+                self._write_tables(engine, write)
+            finally:
+                engine.dispose()
+            return describe_url(target)  # type: ignore[arg-type]
+        path = Path(target)  # type: ignore[arg-type]
+        if not path.parent.is_dir():
+            raise SessionError(f"Cannot write {describe(path)}: its folder does not exist.")
+        if path.exists() and not overwrite:
+            raise SessionError(f"{describe(path)} already exists; choose another name.")
+        lock = SessionLock.acquire(path, describe(path))  # nobody plays what we replace
+        try:
+            tmp = temp_sibling(path)
+            remove_quietly(tmp)
+            engine = file_engine(tmp, "rwc")
+            try:
+                self._write_tables(engine, write)
+                release(engine)
+                remove_side_files(path)
+                replace_durably(tmp, path)
+            except (OSError, SessionError) as exc:
+                engine.dispose()
+                remove_quietly(tmp)
+                detail = exc.message if isinstance(exc, SessionError) else str(exc)
+                raise SessionError(f"Could not write {describe(path)}: {detail}") from None
+        finally:
+            lock.release()
+        return describe(path)
+
+    def _all_rows(self) -> dict[str, list[dict]]:
+        try:
+            with self.engine.connect() as conn, conn.begin():  # one consistent read
+                return {
+                    t.name: [dict(r) for r in conn.execute(t.select()).mappings()] for t in TABLES
+                }
+        except SQLAlchemyError as exc:
+            raise SessionError(f"{self.name} cannot be read: {_detail(exc)}.") from None
+
+    @staticmethod
+    def _write_tables(engine: Engine, write) -> None:  # noqa: ANN001 - fn(Connection)
+        try:
+            with engine.begin() as conn:
+                from . import revisions
+
+                revisions.upgrade(conn, version_schema="temp", start_format=None)
+                if conn.dialect.name == "sqlite":
+                    conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                    conn.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                write(conn)
+        except SQLAlchemyError as exc:
+            raise SessionError(f"{_detail(exc)}.") from None
+
     # --- transactions ---------------------------------------------------------------------------
 
     @contextmanager
@@ -420,6 +605,8 @@ class SessionStore:
                 make_live(self.engine)
                 self._live = True
             with Session(self.engine) as s, s.begin():
+                if self.fence is not None:
+                    self.fence(s.connection())
                 yield s
         except (IntegrityError, records.OutOfSequence) as exc:
             # the match in memory is intact: SessionStore.create(new_path, match) saves all of it
@@ -436,6 +623,13 @@ class SessionStore:
             raise SessionError(
                 f"Could not save {what} to {self.name}: {describe_sqlite_error(exc)}."
             ) from None
+
+
+def _timed(what: str, started: float) -> None:
+    if SAVE_TIMINGS:
+        seconds = time.perf_counter() - started
+        with open(SAVE_TIMINGS, "a", encoding="utf-8") as out:
+            out.write(f"{what} {seconds:.6f}\n")
 
 
 def tidy(folder: Path) -> None:

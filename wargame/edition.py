@@ -1,0 +1,21 @@
+"""The edition of the rules: which rules a saved session was played under.
+
+Bump RULES_EDITION whenever a change alters what a given scenario, seed and orders produce (an
+outcome, an event, a computer player's decision or a state hash). Sessions record the edition
+they were played under; `verify` and `resume` can check a session only under the same edition,
+and say so plainly instead of reporting every turn as a mismatch.
+"""
+
+from __future__ import annotations
+
+# 2: issues at stake, demands, the Council as it works, regional tension and archived records
+RULES_EDITION = 2
+
+
+def edition_of(meta: dict[str, str]) -> int | None:
+    """The edition a session's header names; None for files saved before editions were recorded
+    (they are replayed, and a difference is reported turn by turn)."""
+    value = meta.get("rules_edition")
+    if value is None:
+        return None
+    return int(value) if value.isdigit() else 0
