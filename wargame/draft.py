@@ -8,9 +8,18 @@ keeping the bounds here (`Gauge`, `shift_relation`, `tension`) means no rule cla
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
+from .archive import (
+    ARCHIVED,
+    ARCHIVED_FIELDS,
+    SEALED_AS_MADE,
+    SETTLED_LIVE,
+    Archive,
+    Ledger,
+    chain,
+)
 from .enums import RELATION_BOUNDS, STAT_BOUNDS, TENSION_BOUNDS, Rung, Stat
 from .events import FACILITATOR, Event
 from .rng import Rng
@@ -96,12 +105,30 @@ class CountryDraft:
 
 
 class Records(list, Generic[R]):
-    """A state's records of one kind (treaties, wars...) while a turn edits them."""
+    """A state's records of one kind (treaties, wars...) while a turn edits them: the live ones.
+    Records that have ended (archive.py) stay out of the list, so scanning it costs the same at
+    turn 200 as at turn 5; `find` still finds them by id."""
+
+    def __init__(self, records: Iterable[R] = (), ledger: Ledger | None = None):
+        super().__init__(ledger.live if ledger is not None else records)
+        self.ledger = ledger
+        self.digested = False  # whether the state's archive digest covers its settled records
+        # each record's position among all the records of its kind (None: made this turn)
+        self.where: list[int | None] = list(ledger.where) if ledger is not None else []
+
+    def append(self, record: R) -> None:
+        super().append(record)
+        if self.ledger is not None:
+            self.where.append(None)
 
     def find(self, ident: str) -> R | None:
         for record in self:
             if record.id == ident:
                 return record
+        if self.ledger is not None:  # an ended record, read again (it can no longer change)
+            for record in self.ledger.full:
+                if record.id == ident:
+                    return record
         return None
 
     def replace(self, old: R, **changes: Any) -> R:
@@ -111,8 +138,37 @@ class Records(list, Generic[R]):
             if record is old:
                 self[i] = new
                 return new
+        if old not in self and self.ledger is not None and old in self.ledger.full:
+            # an archived record changed after all: it is live again, in its old place
+            super().append(new)
+            self.where.append(self.ledger.full.index(old))
+            return new
         self[self.index(old)] = new  # an equal record built elsewhere
         return new
+
+    def settle(self, name: str, over: Callable[[Any], bool], ended: list) -> Ledger:
+        """The ledger of the next state: every record in the order made, the live ones apart;
+        the records that ended this turn are added to `ended` as (name, record)."""
+        ledger = self.ledger if self.ledger is not None else Ledger.all_live(tuple(self))
+        where = self.where if self.ledger is not None else list(ledger.where)
+        full = list(ledger.full)
+        settled = SETTLED_LIVE.get(name)
+        live, live_where = [], []
+        for record, position in zip(self, where, strict=True):
+            before = None if position is None or not self.digested else ledger.full[position]
+            if position is None:
+                position = len(full)
+                full.append(record)
+            else:
+                full[position] = record
+            if over(record):
+                ended.append((name, record))
+                continue
+            live.append(record)
+            live_where.append(position)
+            if settled is not None and settled(record) and not (before and settled(before)):
+                ended.append((name, record))  # settled this turn: from now on in the digest
+        return Ledger(tuple(full), tuple(live), tuple(live_where))
 
 
 class TurnNotes:
@@ -135,18 +191,30 @@ class TurnDraft(Readings):
         self.countries = [CountryDraft(c) for c in state.countries]
         self.relations = list(state.relations)
         self._tension = state.tension
+        self.regional_tension = list(state.regional_tension)
         self.escalation = state.escalation
         self.max_escalation = state.max_escalation
-        self.treaties: Records[Treaty] = Records(state.treaties)
-        self.proposals: Records[Proposal] = Records(state.proposals)
-        self.sanctions: Records[SanctionsEpisode] = Records(state.sanctions)
-        self.disputes: Records[Dispute] = Records(state.disputes)
-        self.wars: Records[War] = Records(state.wars)
+        # the kinds of record that end hold only their live records (archive.py)
+        self.treaties: Records[Treaty] = Records(ledger=state.ledger("treaties"))
+        self.proposals: Records[Proposal] = Records(ledger=state.ledger("proposals"))
+        self.sanctions: Records[SanctionsEpisode] = Records(ledger=state.ledger("sanctions"))
+        self.disputes: Records[Dispute] = Records(ledger=state.ledger("disputes"))
+        self.wars: Records[War] = Records(ledger=state.ledger("wars"))
         self.invocations: Records[Invocation] = Records(state.invocations)
         self.populations: Records[Population] = Records(state.populations)
-        self.drafts: Records[CouncilDraft] = Records(state.drafts)
-        self.mediations: Records[Mediation] = Records(state.mediations)
-        self.ultimatums: Records[Ultimatum] = Records(state.ultimatums)
+        self.drafts: Records[CouncilDraft] = Records(ledger=state.ledger("drafts"))
+        self.mediations: Records[Mediation] = Records(ledger=state.ledger("mediations"))
+        self.ultimatums: Records[Ultimatum] = Records(ledger=state.ledger("ultimatums"))
+        self.archive_digest = state.archive.digest if state.archive is not None else ""
+        for name in ARCHIVED_FIELDS:
+            records = getattr(self, name)
+            records.digested = state.archive is not None and (
+                state.archive.ledgers.get(name) is records.ledger
+            )
+        self.sealed_before = {
+            name: state.archive.sealed_count(name, getattr(state, name)) if state.archive else 0
+            for name in SEALED_AS_MADE
+        }
         self.fired_injects = list(state.fired_injects)
         self.next_id = state.next_id
         self.issues: Records[IssueState] = Records(state.issues)
@@ -163,20 +231,42 @@ class TurnDraft(Readings):
 
     # --- the world's temperature --------------------------------------------------------------
 
+    # A scenario may keep tension by region (Scenario.tension_regions): a change then moves the
+    # regions of the states it concerns (every region when it names none), and the world's
+    # tension is the regions' average weighted by their states. Otherwise there is one figure.
+
     @property
     def tension(self) -> float:
         return self._tension
 
     @tension.setter
     def tension(self, value: float) -> None:
+        if self.regional_tension:  # the world's figure set outright: every region moves alike
+            self.shift_tension(value - self._tension)
+            return
         low, high = TENSION_BOUNDS
         self._tension = min(high, max(low, value))
 
-    def shift_tension(self, delta: float) -> float:
-        """Raise (or lower) tension within its bounds; returns the change actually made."""
-        before = self._tension
-        self.tension = before + delta
-        return self._tension - before
+    def shift_tension(self, delta: float, among: Iterable[str] = ()) -> float:
+        """Raise (or lower) tension within its bounds; `among`: the states the change concerns.
+        Returns the change actually made: to the world's tension, or with tension by region, the
+        average change of the regions concerned."""
+        if not self.regional_tension:
+            before = self._tension
+            self.tension = before + delta
+            return self._tension - before
+        index = self.scenario.tension_region_index
+        regions = sorted({index[s] for s in among if s in index}) or range(
+            len(self.regional_tension)
+        )
+        low, high = TENSION_BOUNDS
+        moved = 0.0
+        for i in regions:
+            old = self.regional_tension[i]
+            self.regional_tension[i] = min(high, max(low, old + delta))
+            moved += self.regional_tension[i] - old
+        self._tension = world_tension(self.scenario.tension_weights, self.regional_tension)
+        return moved / len(regions)
 
     def reach(self, rung: Rung) -> None:
         """This turn's actions brought the crisis to `rung` (settled in the escalation phase)."""
@@ -238,9 +328,19 @@ class TurnDraft(Readings):
         self.events.append(event)
         return event
 
+    def treaty(self, treaty_id: str) -> Treaty | None:
+        return self.treaties.find(treaty_id)  # an ended treaty too, as in the state
+
     # --- freezing -----------------------------------------------------------------------------
 
     def freeze(self) -> GameState:
+        """The next state: records that ended during the turn leave the live ones (archive.py)."""
+        ended: list[tuple[str, Any]] = []
+        ledgers = {name: getattr(self, name).settle(name, over, ended) for name, over in ARCHIVED}
+        sealed = {name: tuple(getattr(self, name)) for name in SEALED_AS_MADE}
+        for name, records in sealed.items():
+            ended += [(name, r) for r in records[self.sealed_before[name] :]]
+        archive = Archive(ledgers, chain(self.archive_digest, ended), sealed, tuple(ended))
         return GameState(
             scenario=self.scenario,
             seed=self.previous.seed,
@@ -248,23 +348,30 @@ class TurnDraft(Readings):
             countries=tuple(c.freeze() for c in self.countries),
             relations=tuple(self.relations),
             tension=self.tension,
+            regional_tension=tuple(self.regional_tension),
             escalation=self.escalation,
             max_escalation=self.max_escalation,
-            treaties=tuple(self.treaties),
-            proposals=tuple(self.proposals),
-            sanctions=tuple(self.sanctions),
-            disputes=tuple(self.disputes),
-            wars=tuple(self.wars),
+            treaties=ledgers["treaties"].full,
+            proposals=ledgers["proposals"].full,
+            sanctions=ledgers["sanctions"].full,
+            disputes=ledgers["disputes"].full,
+            wars=ledgers["wars"].full,
             invocations=tuple(self.invocations),
             populations=tuple(self.populations),
-            drafts=tuple(self.drafts),
-            mediations=tuple(self.mediations),
-            ultimatums=tuple(self.ultimatums),
+            drafts=ledgers["drafts"].full,
+            mediations=ledgers["mediations"].full,
+            ultimatums=ledgers["ultimatums"].full,
             fired_injects=tuple(self.fired_injects),
             next_id=self.next_id,
             issues=tuple(self.issues),
-            regional_calls=tuple(self.regional_calls),
+            regional_calls=sealed["regional_calls"],
+            archive=archive,
         )
+
+
+def world_tension(weights: Sequence[float], regional: Sequence[float]) -> float:
+    """The world's tension when it is kept by region: the regions' average, by their states."""
+    return sum(w * t for w, t in zip(weights, regional, strict=True))
 
 
 def _tidy(value: float) -> float:

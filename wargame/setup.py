@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .draft import world_tension
 from .enums import Rung
 from .scenario import ESCALATION_RUNGS, Scenario
 from .state import Country, GameState, IssueState, Population, Treaty
@@ -28,6 +29,13 @@ def new_game(scenario: Scenario, seed: int | None = None) -> GameState:
         for p in scenario.populations
     )
     issues = tuple(IssueState(i.id, i.status, i.held_by) for i in scenario.issues)
+    # tension by region (when the scenario keeps it so): each region's own start, or the
+    # scenario's; the world's figure is then their average
+    regions = scenario.geography.regions if scenario.tension_regions else ()
+    regional = tuple(float(scenario.tension if r.tension is None else r.tension) for r in regions)
+    tension = (
+        world_tension(scenario.tension_weights, regional) if regional else float(scenario.tension)
+    )
     rung = Rung.named(scenario.escalation)
     assert ESCALATION_RUNGS[rung] == scenario.escalation
     return GameState(
@@ -36,7 +44,8 @@ def new_game(scenario: Scenario, seed: int | None = None) -> GameState:
         turn=1,
         countries=countries,
         relations=tuple(relations),
-        tension=float(scenario.tension),
+        tension=tension,
+        regional_tension=regional,
         escalation=rung,
         max_escalation=rung,
         treaties=treaties,

@@ -17,6 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple, TypeVar
 
+from .archive import ARCHIVED_FIELDS, SEALED_AS_MADE, Archive, Ledger, hashed_live
+from .canonical import canonical
 from .enums import (
     CasusFoederis,
     DraftStatus,
@@ -34,6 +36,7 @@ from .enums import (
     WarEnd,
 )
 from .scenario import Scenario
+from .wording import listing
 
 
 class Country(NamedTuple):
@@ -248,6 +251,34 @@ def by_id(records: Iterable[R], ident: str) -> R | None:
     return None
 
 
+class TreatyIndex(NamedTuple):
+    """The treaties in force of one immutable tuple of treaties, in order, and by member."""
+
+    active: tuple[Treaty, ...]
+    by_member: dict[str, tuple[Treaty, ...]]
+
+
+# treaty tuples are shared by every state a turn leaves them unchanged in, so the index is kept
+# by the tuple (held here, so that its id is not reused while the entry lives)
+_TREATY_INDEXES: dict[int, tuple[tuple[Treaty, ...], TreatyIndex]] = {}
+
+
+def _treaty_index(treaties: tuple[Treaty, ...]) -> TreatyIndex:
+    cached = _TREATY_INDEXES.get(id(treaties))
+    if cached is not None and cached[0] is treaties:
+        return cached[1]
+    active = tuple(t for t in treaties if t.status == TreatyStatus.ACTIVE)
+    by_member: dict[str, list[Treaty]] = {}
+    for t in active:
+        for m in dict.fromkeys(t.members):  # a member listed twice still gets the treaty once
+            by_member.setdefault(m, []).append(t)
+    index = TreatyIndex(active, {m: tuple(ts) for m, ts in by_member.items()})
+    if len(_TREATY_INDEXES) >= 4096:
+        _TREATY_INDEXES.clear()
+    _TREATY_INDEXES[id(treaties)] = (treaties, index)
+    return index
+
+
 class Readings:
     __slots__ = ()
 
@@ -270,6 +301,8 @@ class Readings:
     populations: Sequence[Population]
     issues: Sequence[IssueState]
     regional_calls: Sequence[RegionalCall]
+    tension: float
+    regional_tension: Sequence[float]  # by region, when the scenario keeps it so (else empty)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -281,6 +314,10 @@ class Readings:
     def name(self, state_id: str) -> str:
         """A state's display name."""
         return self.scenario.state_names[state_id]
+
+    def names(self, state_ids: Iterable[str]) -> str:
+        """Display names in plain English: 'Aurelia, Borduria and Carpathia'."""
+        return listing(self.name(s) for s in state_ids)
 
     def country(self, state_id: str) -> Any:
         return self.countries[self.scenario.state_index[state_id]]
@@ -301,9 +338,14 @@ class Readings:
     ) -> list[Treaty]:
         """Treaties in force, optionally only those `member` belongs to, of one kind or several."""
         kinds = (kind,) if isinstance(kind, str) else None if kind is None else tuple(kind)
+        treaties = self.treaties
+        if type(treaties) is tuple:  # an immutable state's: read its index (built once)
+            index = _treaty_index(treaties)
+            found = index.active if member is None else index.by_member.get(member, ())
+            return [t for t in found if kinds is None or t.kind in kinds]
         return [
             t
-            for t in self.treaties
+            for t in treaties
             if t.status == TreatyStatus.ACTIVE
             and (member is None or member in t.members)
             and (kinds is None or t.kind in kinds)
@@ -336,6 +378,26 @@ class Readings:
         """An issue at stake as it stands now."""
         return by_id(self.issues, issue_id)
 
+    def live(self, name: str) -> Sequence[Any]:
+        """The records of the field `name` that can still change (archive.py): what a rule that
+        looks only for open proposals, live disputes... needs to scan. A turn's working copy
+        holds no other."""
+        return getattr(self, name)
+
+    def tension_by_region(self) -> dict[str, float]:
+        """Each region's tension, when the scenario keeps tension by region (else empty)."""
+        return dict(zip(self.scenario.tension_regions, self.regional_tension, strict=False))
+
+    def tension_between(self, a: str, b: str) -> float:
+        """The tension that bears on a clash between a and b: the world's, or when tension is
+        kept by region, the hotter of their two regions'."""
+        if not self.regional_tension:
+            return self.tension
+        index = self.scenario.tension_region_index
+        return max(
+            (self.regional_tension[index[s]] for s in (a, b) if s in index), default=self.tension
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class GameState(Readings):
@@ -361,6 +423,12 @@ class GameState(Readings):
     next_id: int = 1
     issues: tuple[IssueState, ...] = ()  # the issues at stake, in scenario order
     regional_calls: tuple[RegionalCall, ...] = ()  # regional organizations' decisions so far
+    # tension in each region of the map, in the order of the scenario's geography regions, when
+    # the scenario keeps tension by region (`tension` is then their average: see escalation.py)
+    regional_tension: tuple[float, ...] = ()
+    # the live records of each kind that can end, and the fingerprint of those that have (how the
+    # state was built, not what it holds: left out of comparisons; see archive.py)
+    archive: Archive | None = field(default=None, compare=False, repr=False)
 
     @property
     def finished(self) -> bool:
@@ -374,39 +442,55 @@ class GameState(Readings):
     def rung_name(self) -> str:
         return Rung(self.escalation).word
 
+    def live(self, name: str) -> Sequence[Any]:
+        return self.ledger(name).live if name in ARCHIVED_FIELDS else getattr(self, name)
+
+    def ledger(self, name: str) -> Ledger:
+        """Every record of the field `name` and those still live (see archive.py)."""
+        records = getattr(self, name)
+        ledger = self.archive.ledgers.get(name) if self.archive is not None else None
+        if ledger is not None and ledger.full is records:
+            return ledger
+        return Ledger.all_live(records)  # built another way: nothing of it is archived
+
     # --- hashing ------------------------------------------------------------------------------
 
-    def to_data(self) -> dict[str, Any]:
+    def to_data(self, live_only: bool = False) -> dict[str, Any]:
         """Everything that defines the state, as plain JSON-ready data (the scenario by its id and
-        the fingerprint of its content)."""
+        the fingerprint of its content). `live_only`: the records that have ended are stood for
+        by the archive's fingerprint, and those that ended in the turn that made the state are
+        listed apart in their final form (what hashes and snapshots hold: see archive.py)."""
         data: dict[str, Any] = {
             "scenario": self.scenario.id,
             "scenario_digest": self.scenario.digest,
         }
+        if live_only:
+            data["archived"] = self.archive.digest if self.archive is not None else ""
+            ended: dict[str, list] = {}
+            for name, record in self.archive.last if self.archive is not None else ():
+                ended.setdefault(name, []).append(record._asdict())
+            data["ended_this_turn"] = ended
         for f in fields(self):
-            if f.name == "scenario":
+            if f.name in ("scenario", "archive"):
                 continue
             value = getattr(self, f.name)
+            if live_only and f.name in ARCHIVED_FIELDS:
+                ledger = self.archive.ledgers.get(f.name) if self.archive is not None else None
+                if ledger is not None and ledger.full is value:  # settled ones: in the digest
+                    value = hashed_live(f.name, ledger.live)
+            elif live_only and f.name in SEALED_AS_MADE and self.archive is not None:
+                value = value[self.archive.sealed_count(f.name, value) :]
             if isinstance(value, tuple) and value and hasattr(value[0], "_fields"):  # records
                 value = [v._asdict() for v in value]
             data[f.name] = value
         return data
 
 
-def canonical(value: Any) -> Any:
-    """Plain data with floats rounded the way hashes need (the same on every machine)."""
-    if isinstance(value, float):
-        # rounding to 9 places keeps hashes equal across platforms' last-bit float noise
-        return round(value, 9) + 0.0
-    if isinstance(value, dict):
-        return {k: canonical(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [canonical(v) for v in value]
-    return value
-
-
 def canonical_json(state: GameState) -> str:
-    return json.dumps(canonical(state.to_data()), sort_keys=True, separators=(",", ":"))
+    """The state's snapshot: its live records, the archive by its fingerprint (linear in turns)."""
+    return json.dumps(
+        canonical(state.to_data(live_only=True)), sort_keys=True, separators=(",", ":")
+    )
 
 
 def state_hash(state: GameState) -> str:

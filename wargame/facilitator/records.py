@@ -17,7 +17,9 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, TypeAdapter, ValidationError, model_validator
 
 from ..scenario.schema import (
+    MAX_STATES,
     MAX_TENSION_CHANGE,
+    MAX_TURNS,
     Effect,
     Identifier,
     Objective,
@@ -80,7 +82,7 @@ class ScheduleInject(Strict):
 
     kind: Literal["schedule_inject"] = "schedule_inject"
     inject: Identifier
-    turn: int = Field(ge=1, le=60)
+    turn: int = Field(ge=1, le=MAX_TURNS)
     cancel: bool = False
 
 
@@ -90,7 +92,9 @@ class AdHocInject(Strict):
     kind: Literal["inject"] = "inject"
     headline: ShortText
     text: Paragraph
-    audience: tuple[Identifier, ...] | None = Field(default=None, min_length=1, max_length=12)
+    audience: tuple[Identifier, ...] | None = Field(
+        default=None, min_length=1, max_length=MAX_STATES
+    )
     effects: Effects = Effects()
 
 
@@ -182,7 +186,7 @@ class DeadlineReached(Strict):
 
     kind: Literal["deadline"] = "deadline"
     at_deadline: AtDeadline
-    seats: tuple[Identifier, ...] = Field(max_length=12)
+    seats: tuple[Identifier, ...] = Field(max_length=MAX_STATES)
     level: str | None = Field(default=None, min_length=1, max_length=40)
 
 

@@ -292,6 +292,16 @@ def _geography(sc: Scenario) -> Problems:
         for i, f in enumerate(getattr(geo, kind))
     ]
     yield from _repeated_ids(features)
+    if geo.regional_tension:
+        if len(geo.regions) < 2:
+            yield "geography.regional_tension", "tension by region needs at least two regions"
+        for i, spec in enumerate(sc.states):
+            if spec.region is None:
+                yield (
+                    f"states[{i}].region",
+                    "with geography.regional_tension every state lies in a region "
+                    f"(expected one of: {', '.join(sorted(regions)) or 'none'})",
+                )
     states = {s.id for s in sc.states}
     seen: dict[frozenset[str], int] = {}
     for i, (a, b) in enumerate(geo.borders):

@@ -69,6 +69,8 @@ ATTRIBUTE_RANGE = {
 Attribute = Literal["military", "economy", "stability", "reputation"]
 MAX_RELATION_CHANGE = 200  # relations run from -100 to 100: a bigger change means nothing more
 MAX_TENSION_CHANGE = 100  # tension runs from 0 to 100
+MAX_STATES = 40  # a Model-UN crisis committee: 15 to 40 delegations
+MAX_TURNS = 200  # a semester-long exercise
 MAX_PEOPLE = 10_000_000_000  # more than the world's population
 
 # Characters that could rewrite a terminal line or reorder displayed text: C0 and C1 controls
@@ -429,11 +431,21 @@ Line = Annotated[
 
 
 class Region(Strict):
-    """A named area of the map (states belong to at most one): drawn as a tinted polygon."""
+    """A named area of the map (states belong to at most one): drawn as a tinted polygon.
+    `tension`: the region's tension at the start when tension is kept by region (None: the
+    scenario's `tension`)."""
 
     id: Identifier
     name: ShortText
     area: Area
+    tension: float | None = Field(default=None, ge=0, le=100)
+
+    @model_serializer(mode="wrap")
+    def _without_unused_tension(self, handler: SerializerFunctionWrapHandler) -> dict:
+        data = handler(self)  # added later: left out when unused (the digest stays the same)
+        if data.get("tension") is None:
+            data.pop("tension", None)
+        return data
 
 
 class SeaLane(Strict):
@@ -466,6 +478,19 @@ class Geography(Strict):
     rivers: tuple[River, ...] = ()
     zones: tuple[Zone, ...] = ()
     borders: tuple[tuple[Identifier, Identifier], ...] = ()
+    # tension kept region by region (every state then lies in a region): what happens in one
+    # region heats that region, and the world's tension is their average, so a large world does
+    # not boil over from one corner. False: one tension for the whole world.
+    regional_tension: bool = False
+
+    @model_serializer(mode="wrap")
+    def _without_unused_regional_tension(self, handler: SerializerFunctionWrapHandler) -> dict:
+        # added after sessions were first saved: left out when unused, so a scenario's digest
+        # (part of every state hash) stays what it was
+        data = handler(self)
+        if not data.get("regional_tension"):
+            data.pop("regional_tension", None)
+        return data
 
 
 # --- injects ----------------------------------------------------------------------------------
@@ -558,12 +583,12 @@ class Scenario(Strict):
     title: ShortText = Field(max_length=80)
     summary: Paragraph
     briefing: Briefing = Field(description="the situation as everyone knows it")
-    turns: int = Field(ge=1, le=60)
+    turns: int = Field(ge=1, le=MAX_TURNS)
     turn_length: ShortText = Field(description="what a turn stands for, e.g. 'two weeks'")
     seed: int = Field(default=1, ge=0, lt=2**63)
     tension: float = Field(default=20, ge=0, le=100)
     escalation: Literal[ESCALATION_RUNGS] = "protest"  # type: ignore[valid-type]
-    states: tuple[StateSpec, ...] = Field(min_length=2, max_length=12)
+    states: tuple[StateSpec, ...] = Field(min_length=2, max_length=MAX_STATES)
     relations: tuple[RelationSpec, ...] = ()
     trade: tuple[TradeSpec, ...] = ()
     treaties: tuple[TreatySpec, ...] = ()
@@ -606,6 +631,28 @@ class Scenario(Strict):
 
     def state(self, state_id: str) -> StateSpec:
         return self._states_by_id[state_id]
+
+    @cached_property
+    def tension_regions(self) -> tuple[str, ...]:
+        """The regions tension is kept in, in the geography's order; () when the scenario keeps
+        one tension for the whole world (see Geography.regional_tension)."""
+        geo = self.geography
+        return tuple(r.id for r in geo.regions) if geo is not None and geo.regional_tension else ()
+
+    @cached_property
+    def tension_region_index(self) -> dict[str, int]:
+        """Each state's region's position in `tension_regions` (states in a region only)."""
+        where = {r: i for i, r in enumerate(self.tension_regions)}
+        return {s.id: where[s.region] for s in self.states if s.region in where}
+
+    @cached_property
+    def tension_weights(self) -> tuple[float, ...]:
+        """Each region's weight in the world's tension: its share of the states."""
+        counts = [0] * len(self.tension_regions)
+        for i in self.tension_region_index.values():
+            counts[i] += 1
+        total = sum(counts) or 1
+        return tuple(c / total for c in counts)
 
     @cached_property
     def _issues_by_id(self) -> dict[str, IssueSpec]:

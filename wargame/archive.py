@@ -1,0 +1,155 @@
+"""Ended records, archived out of the live state.
+
+A long session piles up records that can no longer change: proposals answered or expired,
+mediations declined or over, disputes and wars ended, treaties broken or ended, sanctions
+episodes over, Council drafts that failed, ultimatums settled. Rules never touch them again,
+so scanning, copying and hashing them at every turn would make turn 200 cost far more than
+turn 5 (and `verify` grow as the square of the turns).
+
+Each state therefore keeps, for every kind of record that can end, a `Ledger`: every record in
+the order it was made (`full`, what readers of the whole crisis see: scores, the debrief,
+views), and the records still live (`live`, with their positions in `full`), which alone a turn
+copies, scans and edits. A state's fingerprint covers the live records and the `digest` of the
+archive: a chain of hashes, each turn adding the records it archived, so hashing a state costs
+the same at turn 200 as at turn 5 while still committing to every record ever made.
+
+Two kinds of record are read for the whole crisis although they never change again: the
+regional organizations' calls (SEALED_AS_MADE) and adopted resolutions other than peacekeeping
+(SETTLED_LIVE). A turn still reads them, but the fingerprint covers them through the digest from
+the turn they are made or settle. A state's snapshot also lists, in full, the records archived or
+sealed by the turn that made it, so every record's final form is in the saved log once.
+
+A state built another way (a seat's masked view filters `proposals`, a client decodes a view)
+has no ledger matching its tuple: every record of that kind then counts as live, which is what
+every state was before archiving, so the rules read it alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+from .canonical import canonical
+from .enums import (
+    LIVE_STAGES,
+    DraftStatus,
+    MediationStatus,
+    ProposalStatus,
+    ResolutionKind,
+    TreatyStatus,
+    UltimatumStatus,
+)
+
+
+def _treaty_over(t: Any) -> bool:
+    return t.status != TreatyStatus.ACTIVE
+
+
+def _proposal_over(p: Any) -> bool:
+    return p.status != ProposalStatus.OPEN
+
+
+def _episode_over(e: Any) -> bool:
+    return e.stage not in LIVE_STAGES
+
+
+def _ended(record: Any) -> bool:  # disputes and wars
+    return record.ended_turn is not None
+
+
+def _draft_over(d: Any) -> bool:
+    # an adopted draft stays live: its authorization and its peacekeepers still count
+    return d.status in (DraftStatus.FAILED, DraftStatus.VETOED)
+
+
+def _mediation_over(m: Any) -> bool:
+    return m.status in (MediationStatus.DECLINED, MediationStatus.ENDED)
+
+
+def _ultimatum_over(u: Any) -> bool:
+    return u.status in (
+        UltimatumStatus.COMPLIED,
+        UltimatumStatus.ENFORCED,
+        UltimatumStatus.BACKED_DOWN,
+    )
+
+
+# the GameState fields whose records end, and when a record of each has ended for good (no rule
+# changes it again; invocations and regional calls are read for the whole crisis and stay live)
+ARCHIVED: tuple[tuple[str, Callable[[Any], bool]], ...] = (
+    ("treaties", _treaty_over),
+    ("proposals", _proposal_over),
+    ("sanctions", _episode_over),
+    ("disputes", _ended),
+    ("wars", _ended),
+    ("drafts", _draft_over),
+    ("mediations", _mediation_over),
+    ("ultimatums", _ultimatum_over),
+)
+ARCHIVED_FIELDS = tuple(name for name, _ in ARCHIVED)
+
+
+def _resolution_settled(d: Any) -> bool:
+    # an adopted resolution never changes again, but rules still read it (an authorization of
+    # force, a matter the Council is seized of); a peacekeeping mission's consent and troops do
+    return d.status == DraftStatus.ADOPTED and d.kind != ResolutionKind.PEACEKEEPING
+
+
+# live records that can no longer change: a turn still reads them, but a state's fingerprint
+# covers them through the archive's digest from the turn they settle
+SETTLED_LIVE: dict[str, Callable[[Any], bool]] = {"drafts": _resolution_settled}
+
+
+def hashed_live(name: str, live: tuple) -> tuple:
+    """The live records of a kind that a state's fingerprint lists in full."""
+    settled = SETTLED_LIVE.get(name)
+    return live if settled is None else tuple(r for r in live if not settled(r))
+
+
+# records that never change once made but that rules read in full (every regional call counts in
+# later Council votes): a turn keeps them all, but a state's fingerprint covers them through the
+# archive's digest from the turn they are made, so hashing does not grow with them
+SEALED_AS_MADE = ("regional_calls",)
+
+
+class Ledger(NamedTuple):
+    """One kind of record in a state: all of them, the live ones and where those stand."""
+
+    full: tuple  # every record, in the order made
+    live: tuple  # the records that can still change
+    where: tuple[int, ...]  # the position in `full` of each live record
+
+    @classmethod
+    def all_live(cls, records: tuple) -> Ledger:
+        return cls(records, records, tuple(range(len(records))))
+
+
+class Archive(NamedTuple):
+    """A state's ledgers (by field name), the records of SEALED_AS_MADE already in the digest
+    (by field name: the state's tuple of them), and the fingerprint of everything archived."""
+
+    ledgers: dict[str, Ledger]
+    digest: str = ""
+    sealed: dict[str, tuple] = {}
+    # the records archived (or sealed) by the turn that made this state, in their final form, as
+    # (field, record): the state's snapshot lists them, so every record's last form is in the log
+    # once, in the turn it ended
+    last: tuple[tuple[str, Any], ...] = ()
+
+    def sealed_count(self, name: str, records: tuple) -> int:
+        """How many of `records` (a state's field `name`) the digest already covers."""
+        return len(records) if self.sealed.get(name) is records else 0
+
+
+def chain(digest: str, archived: Sequence[tuple[str, Any]]) -> str:
+    """The archive's fingerprint once `archived` ((field, record) pairs) is added to it."""
+    if not archived:
+        return digest
+    text = json.dumps(
+        canonical([[name, record._asdict()] for name, record in archived]),
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(f"{digest}|{text}".encode()).hexdigest()[:32]
