@@ -14,7 +14,7 @@ from bench import ai_bench, engine_bench, net_bench, persistence_bench, startup_
 def main() -> None:
     sections = [
         ("Engine: turn resolution, whole games, and the diplomacy package", engine_bench.main),
-        ("Computer players: decision time", ai_bench.main),
+        ("Computer players: decision time as worlds grow", lambda: ai_bench.main([])),
         ("Sessions: autosave and opening", lambda: persistence_bench.main([])),
         ("Desktop start-up", lambda: startup_bench.main([])),
         ("A class on many computers: 30 clients on one host", lambda: net_bench.main([])),

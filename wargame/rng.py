@@ -8,6 +8,7 @@ place does not shift the numbers anywhere else.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from typing import TypeVar
@@ -18,8 +19,25 @@ _MASK = (1 << 64) - 1
 
 def derive_seed(seed: int, *labels: object) -> int:
     """A 64-bit seed for a named sub-stream, e.g. derive_seed(7, "turn", 3)."""
+    if type(seed) is int and all(type(label) in _PLAIN for label in labels):
+        return _remembered_seed(seed, labels)
+    return _hashed_seed(seed, labels)
+
+
+# only labels whose text their value alone decides (not bools, enums or floats, which can equal
+# an int or a string of another text) are remembered by value
+_PLAIN = (str, int)
+
+
+def _hashed_seed(seed: object, labels: tuple[object, ...]) -> int:
     text = ":".join([str(seed), *map(str, labels)]).encode()
     return int.from_bytes(hashlib.blake2b(text, digest_size=8).digest(), "big")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _remembered_seed(seed: int, labels: tuple[object, ...]) -> int:
+    """The same seed, hashed once: views and look-ahead derive the same streams again and again."""
+    return _hashed_seed(seed, labels)
 
 
 class Rng:
@@ -35,6 +53,10 @@ class Rng:
     @classmethod
     def for_seat(cls, seed: int, turn: int, seat: str) -> Rng:
         return cls(derive_seed(seed, "seat", turn, seat))
+
+    def copy(self) -> Rng:
+        """An independent generator that will draw the same numbers as this one from now on."""
+        return Rng(self._state)
 
     def _next(self) -> int:
         self._state = (self._state + 0x9E3779B97F4A7C15) & _MASK

@@ -14,6 +14,7 @@ futures forward on it: its belief of the world.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, replace
 from typing import Any
@@ -22,6 +23,7 @@ from .enums import Doctrine, TreatyKind
 from .events import Event
 from .rng import Rng, derive_seed
 from .scenario import Scenario
+from .scenario.schema import StateSpec
 from .state import GameState, canonical
 
 ESTIMATE_ERROR = 0.15  # +/- share of true capability, without shared intelligence
@@ -43,19 +45,39 @@ class SeatView:
         return self.state.turn
 
 
-def estimate_military(state: GameState, seat: str, other: str) -> float:
+def estimate_military(
+    state: GameState, seat: str, other: str, partners: frozenset[str] | None = None
+) -> float:
+    """`seat`'s estimate of `other`'s forces; `partners`: the states it shares intelligence with
+    (worked out here when not given)."""
     true = state.country(other)
     declared = true.military - true.hidden_military
-    shares = any(
-        other in t.members
-        for t in state.active_treaties(member=seat, kind=TreatyKind.INTELLIGENCE_SHARING)
+    if partners is None:
+        partners = intelligence_partners(state, seat)
+    error = SHARED_ERROR if other in partners else ESTIMATE_ERROR
+    low, high = -error, error
+    return round(
+        declared * (1 + (low + (high - low) * _intel_draw(state.seed, state.turn, seat, other))), 1
     )
-    error = SHARED_ERROR if shares else ESTIMATE_ERROR
-    rng = Rng(derive_seed(state.seed, "intel", state.turn, seat, other))
-    return round(declared * (1 + rng.uniform(-error, error)), 1)
+
+
+def intelligence_partners(state: GameState, seat: str) -> frozenset[str]:
+    """The states `seat` shares intelligence with by a treaty in force."""
+    treaties = state.active_treaties(member=seat, kind=TreatyKind.INTELLIGENCE_SHARING)
+    return frozenset(m for t in treaties for m in t.members)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _intel_draw(seed: int, turn: int, seat: str, other: str) -> float:
+    """The estimate's die, the same for a seat, a state and a turn: drawn once, however many
+    views (a look-ahead builds hundreds) ask for it."""
+    return Rng(derive_seed(seed, "intel", turn, seat, other)).random()
 
 
 _REDACTED: dict[tuple[int, str, tuple[str, ...]], tuple[Scenario, Scenario]] = {}
+# redactions kept: a look-ahead redacts its belief again for every other seat, n * n of them per
+# set of fired events (729 in a 27-state world), so fewer would be thrown away before reuse
+REDACTED_KEPT = 8192
 
 
 def redacted_scenario(scenario: Scenario, seat: str, fired: tuple[str, ...]) -> Scenario:
@@ -65,23 +87,35 @@ def redacted_scenario(scenario: Scenario, seat: str, fired: tuple[str, ...]) -> 
     cached = _REDACTED.get(key)
     if cached is not None and cached[0] is scenario:
         return cached[1]
-    states = tuple(
-        spec
-        if spec.id == seat
-        else _fresh_copy(
-            spec,
-            objectives=tuple(o for o in spec.objectives if not o.secret),
-            briefing="",
-            doctrine=UNKNOWN_DOCTRINE,
-        )
-        for spec in scenario.states
-    )
+    states = tuple(spec if spec.id == seat else _outsider(spec) for spec in scenario.states)
     injects = tuple(i for i in scenario.injects if i.id in fired)
     redacted = _fresh_copy(scenario, states=states, seed=0, injects=injects)
-    if len(_REDACTED) > 512:
+    if len(_REDACTED) >= REDACTED_KEPT:
         _REDACTED.clear()
     _REDACTED[key] = (scenario, redacted)
     return redacted
+
+
+_OUTSIDERS: dict[int, tuple[StateSpec, StateSpec]] = {}
+
+
+def _outsider(spec: StateSpec) -> StateSpec:
+    """A state as others know it: no secret objectives, no briefing, no style of play. The same
+    for every seat that looks, so made once per state (and kept by the original, held here so
+    that its id is not reused while the entry lives)."""
+    cached = _OUTSIDERS.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return cached[1]
+    seen = _fresh_copy(
+        spec,
+        objectives=tuple(o for o in spec.objectives if not o.secret),
+        briefing="",
+        doctrine=UNKNOWN_DOCTRINE,
+    )
+    if len(_OUTSIDERS) >= REDACTED_KEPT:
+        _OUTSIDERS.clear()
+    _OUTSIDERS[id(spec)] = (spec, seen)
+    return seen
 
 
 def _fresh_copy(model: Any, **changes: Any) -> Any:
@@ -93,11 +127,12 @@ def _fresh_copy(model: Any, **changes: Any) -> Any:
 
 def masked_state(state: GameState, seat: str) -> GameState:
     """The projection of `state` for `seat` (see the module's docstring)."""
+    partners = intelligence_partners(state, seat)
     countries = tuple(
         c
         if c.id == seat
         else c._replace(
-            military=estimate_military(state, seat, c.id),
+            military=estimate_military(state, seat, c.id, partners),
             hidden_military=0.0,
             economy=c.economy + c.hidden_spending,  # its books, without the secret budget
             hidden_spending=0.0,

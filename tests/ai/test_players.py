@@ -29,14 +29,15 @@ def test_lookahead_is_deterministic(tutorial):
     assert a.orders == b.orders and a.reasons == b.reasons
 
 
-def test_lookahead_stops_when_its_time_is_up_with_a_good_move(tutorial):
-    ticks = iter(range(1000))
-    player = LookaheadPlayer("hard", budget_seconds=0.5, clock=lambda: next(ticks))
-    decision = player.decide(
-        Match(tutorial, 2, computer=tutorial.state_ids).view("borduria"), Rng(1)
-    )
-    assert decision.orders is not None
+def test_lookahead_stops_when_its_work_budget_is_spent_with_a_good_move(tutorial):
+    view = Match(tutorial, 2, computer=tutorial.state_ids).view("borduria")
+    tight = LookaheadPlayer("hard", budget=1)
+    decision = tight.decide(view, Rng(1))
+    assert check_orders(view.state, "borduria", decision.orders) == [None] * len(decision.orders)
     assert "over 1 plan(s)" in decision.reasons[-1]
+    roomy = LookaheadPlayer("hard")
+    assert "over 1 plan(s)" not in roomy.decide(view, Rng(1)).reasons[-1]
+    assert tight.last_work < roomy.last_work <= roomy.budget
 
 
 def test_computer_players_only_get_the_seat_view(tutorial):

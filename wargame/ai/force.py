@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import math
 
+from ..enums import Rung
 from ..rules.agreements import ProposeAgreement
-from ..rules.alliances import InvokeAlliance, attacked_by
+from ..rules.alliances import InvokeAlliance
 from ..rules.military import Attack, MobilizeForces
 from ..rules.organizations import RegionalAppeal, TableResolution, council_members
 from ..rules.power import expected_support
@@ -15,15 +16,35 @@ from ..rules.war import FRONT_STEP, battle_odds, side_strength
 from .mind import Mind, logistic
 
 
+def force_used_against(state, victim: str) -> dict[str, bool]:
+    """Every state that has used force against `victim`, and whether `victim` was the defender:
+    `alliances.attacked_by` for every other state at once, from one pass over the active wars
+    and the disputes (the first war, else the first dispute, decides, as there)."""
+    found: dict[str, bool] = {}
+    for w in state.active_wars():
+        if victim in w.side_b:
+            for aggressor in w.side_a:
+                found.setdefault(aggressor, True)
+        elif victim in w.side_a:
+            for aggressor in w.side_b:
+                found.setdefault(aggressor, False)
+    for d in state.disputes:
+        if d.ended_turn is None and d.rung >= Rung.LIMITED_FORCE:
+            if d.initiator == victim:
+                found.setdefault(d.target, False)
+            elif d.target == victim:
+                found.setdefault(d.initiator, True)
+    return found
+
+
 class ForceJudgements(Mind):
     def respond_to_force(self) -> None:
         s, me = self.s, self.me
+        attackers = force_used_against(s, me)
         for other in s.ids:
-            if other == me:
+            if other == me or other not in attackers:
                 continue
-            hit, defending = attacked_by(s, me, other)
-            if not hit:
-                continue
+            defending = attackers[other]
             need = s.at_war(me, other) or self.strength(other) > 0.5 * self.strength(me)
             for t in s.active_treaties(member=me):
                 if need and t.kind in ("alliance", "defense_pact") and other not in t.members:

@@ -2,19 +2,25 @@
 
 It proposes several candidate order sets (its doctrine's instinct, the other doctrines'
 instincts, the instinct with one action left out, answers flipped), plays each forward a few
-turns on its own belief of the world (its seat's view: estimates, not true values) with the
-other states played by the rule-of-thumb player, and keeps the candidate whose futures score
-best for its objectives. Difficulty is foresight: how many candidates, how many turns ahead and
-how many futures per candidate. The work is counted in simulated turns, not seconds, so the
-same seed gives the same decision on every machine; an optional wall-clock budget stops early
-with the best candidate so far (anytime), for interactive play.
+turns on its own belief of the world (its seat's view: estimates, not true values) and keeps the
+candidate whose futures score best for its objectives. Difficulty is foresight: how many
+candidates, how many turns ahead and how many futures per candidate.
+
+What the other states do in those futures is predicted once per simulated turn and shared by
+every candidate (the rule-of-thumb player deciding for them on one line of play, the one the
+instinct leads to), rather than decided again for each candidate: only the states a candidate's
+orders name answer it on its own line. Only the states the seat has dealings with are predicted
+(treaty partners, rivals and friends, parties to its disputes, wars, sanctions, ultimatums and
+proposals, and every state a candidate names); the others are left to the rules.
+
+The work is counted in units (see `Work`), not seconds, so the same seed gives the same decision
+on every machine; a level's budget of units bounds every decision (anytime: the candidates are
+tried best-first and the best so far is kept when the budget runs out), in a world of any size.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from ..loop import play_turn
 from ..orders import Order
@@ -26,8 +32,14 @@ from ..rules.diplomacy import AnswerUltimatum
 from ..rules.sanctions import ConcedeToSanctions
 from ..scoring import score
 from ..state import GameState
-from ..view import SeatView
+from ..view import SeatView, view_for
 from .heuristic import DOCTRINES, Decision, HeuristicPlayer
+
+# what simulating costs, in work units: a seat's decision, and a turn's resolution (which costs
+# about as much as three decisions)
+DECISION_WORK = 1
+TURN_WORK = 3
+FRIENDSHIP = 15.0  # relations (either way) from which a state counts as one the seat deals with
 
 
 @dataclass(frozen=True)
@@ -35,14 +47,29 @@ class Foresight:
     candidates: int  # order sets compared
     depth: int  # turns simulated ahead
     futures: int  # rollouts per candidate (the dice differ)
+    budget: int  # work units a decision may spend (see DECISION_WORK)
 
 
 LEVELS: dict[str, Foresight | None] = {
     "easy": None,  # the rule-of-thumb player: no look-ahead
-    "normal": Foresight(candidates=8, depth=2, futures=2),
-    "hard": Foresight(candidates=12, depth=3, futures=3),
+    "normal": Foresight(candidates=6, depth=2, futures=1, budget=45),
+    "hard": Foresight(candidates=10, depth=2, futures=2, budget=120),
 }
 DEFAULT_LEVEL = "normal"
+
+
+@dataclass
+class Work:
+    """Work units spent on one decision against its budget."""
+
+    budget: int
+    spent: int = 0
+
+    def afford(self, units: int) -> bool:
+        return self.spent + units <= self.budget
+
+    def spend(self, units: int) -> None:
+        self.spent += units
 
 
 def utility(state: GameState, seat: str, start: GameState) -> float:
@@ -69,37 +96,50 @@ class LookaheadPlayer:
     name = "lookahead"
 
     def __init__(
-        self,
-        level: str = DEFAULT_LEVEL,
-        doctrine: str | None = None,
-        budget_seconds: float | None = None,
-        clock: Callable[[], float] = time.perf_counter,
+        self, level: str = DEFAULT_LEVEL, doctrine: str | None = None, budget: int | None = None
     ):
+        """budget: work units per decision instead of the level's (see Foresight.budget)."""
         if level not in LEVELS:
             raise ValueError(f"unknown level {level!r} (expected one of {', '.join(LEVELS)})")
         self.level = level
         self.doctrine = doctrine
         self.foresight = LEVELS[level]
         self.instinct = HeuristicPlayer(doctrine)
-        self.budget = budget_seconds
-        self.clock = clock
+        self.budget = (
+            budget if budget is not None else self.foresight.budget if self.foresight else 0
+        )
+        self.last_work = 0  # units the last decision spent (for benchmarks and tests)
 
     def decide(self, view: SeatView, rng: Rng) -> Decision:
         base = self.instinct.decide(view, Rng(derive_seed(rng.below(2**62), "instinct")))
+        self.last_work = 0
         if self.foresight is None or view.state.finished:
             return base
-        started = self.clock()
-        candidates = self._candidates(view, base, rng)[: self.foresight.candidates]
+        assert view.seat is not None
+        work = Work(self.budget)
+        candidates = self._candidates(view, base, rng, work)
         stream = rng.below(2**62)  # every candidate meets the same futures (common dice)
+        dealings = _dealings(view.state, view.seat, candidates)
+        lines = [
+            _Line(view, Rng(derive_seed(stream, "future", k)), dealings)
+            for k in range(self.foresight.futures)
+        ]
         best, best_value = base, float("-inf")
         tried = 0
         for decision in candidates:
-            value = self._evaluate(view, decision.orders, stream)
+            named = [o for o in _named(decision.orders, view.state) if o != view.seat]
+            cost = sum(line.cost(self.foresight.depth, len(named)) for line in lines)
+            if not work.afford(cost) and tried:
+                break  # anytime: keep the best found so far
+            work.spend(cost)
+            value = sum(
+                line.play(decision.orders, named, self.foresight.depth, self.instinct)
+                for line in lines
+            ) / len(lines)
             tried += 1
             if value > best_value:
                 best, best_value = decision, value
-            if self.budget is not None and self.clock() - started > self.budget:
-                break  # anytime: keep the best found so far
+        self.last_work = work.spent
         reasons = [
             *best.reasons,
             f"Looked {self.foresight.depth} turn(s) ahead over {tried} plan(s); "
@@ -109,18 +149,24 @@ class LookaheadPlayer:
 
     # --- candidates -----------------------------------------------------------------------------
 
-    def _candidates(self, view: SeatView, base: Decision, rng: Rng) -> list[Decision]:
+    def _candidates(self, view: SeatView, base: Decision, rng: Rng, work: Work) -> list[Decision]:
+        """Up to `candidates` order sets, the likeliest to be good first: the instinct, the other
+        doctrines' instincts, answers flipped and actions left out, holding back."""
+        assert self.foresight is not None and view.seat is not None
+        limit = self.foresight.candidates
         out = [base]
         seen = {tuple(base.orders)}
 
         def add(decision: Decision) -> None:
             key = tuple(decision.orders)
-            if key not in seen:
+            if key not in seen and len(out) < limit:
                 seen.add(key)
                 out.append(decision)
 
+        own = self.doctrine or view.state.scenario.state(view.seat).doctrine
         for doctrine in DOCTRINES:
-            if doctrine != (self.doctrine or view.state.scenario.state(view.seat).doctrine):
+            if doctrine != own and len(out) < limit:
+                work.spend(DECISION_WORK)
                 add(
                     HeuristicPlayer(doctrine).decide(
                         view, Rng(derive_seed(rng.below(2**62), doctrine))
@@ -150,47 +196,124 @@ class LookaheadPlayer:
         )
         return out
 
-    # --- evaluation ------------------------------------------------------------------------------
 
-    def _evaluate(self, view: SeatView, orders: list[Order], stream: int) -> float:
-        """The mean utility of `futures` rollouts in which the seat gives `orders` now and plays
-        by instinct afterwards, the other states by the rule-of-thumb player."""
-        assert self.foresight is not None and view.seat is not None
-        seat, belief = view.seat, view.state
-        others: dict[str, Player] = {o: HeuristicPlayer() for o in belief.ids if o != seat}
-        total = 0.0
-        for k in range(self.foresight.futures):
-            future = Rng(derive_seed(stream, "future", k))
-            state = belief
-            for depth in range(self.foresight.depth):
-                if state.finished:
-                    break
-                given = {seat: orders} if depth == 0 else {}
-                players = others if depth == 0 else {**others, seat: self.instinct}
-                deciding = [*others, *([seat] if depth else [])]  # the seat draws last
-                dice = _DrawnDice.draw(future, deciding)
-                state = play_turn(state, (), given, players, dice).state
-            total += utility(state, seat, belief)
-        return total / self.foresight.futures
+class _Line:
+    """One future: its dice, and the line of play the other states' orders are predicted on.
+
+    The first candidate played (the instinct) lays the line down: at each simulated turn the
+    states the seat deals with decide, by the rule of thumb, from their view of the line's state.
+    Every later candidate meets the same predicted orders (and the same dice), except from the
+    states its own orders name, who decide again on the candidate's own line."""
+
+    def __init__(self, view: SeatView, stream: Rng, dealings: tuple[str, ...]):
+        assert view.seat is not None
+        self.seat, self.belief, self.dealings = view.seat, view.state, dealings
+        self.stream = stream
+        self.steps: list[_Step] = []  # per simulated turn, once laid down
+        self.opponent = HeuristicPlayer()
+
+    def cost(self, depth: int, named: int) -> int:
+        """Work units of playing one candidate on this line (laying it down the first time)."""
+        turns = min(depth, self.belief.scenario.turns - self.belief.turn + 1)
+        if not self.steps:
+            return (
+                turns * (TURN_WORK + len(self.dealings) * DECISION_WORK)
+                + (turns - 1) * DECISION_WORK
+            )
+        return turns * TURN_WORK + (turns - 1) * (1 + named) * DECISION_WORK
+
+    def play(self, orders: list[Order], named: list[str], depth: int, instinct: Player) -> float:
+        """The seat's utility after playing `orders` now and its instinct afterwards."""
+        state = self.belief
+        laying = not self.steps
+        for d in range(depth):
+            if state.finished:
+                break
+            if laying:
+                self.steps.append(self._step(state))
+            step = self.steps[d]
+            given = dict(step.others)
+            if d and not laying:
+                for other in named:  # they answer this candidate's orders on its own line
+                    given[other] = self._decide(self.opponent, state, other, step)
+            given[self.seat] = (
+                tuple(orders) if d == 0 else self._decide(instinct, state, self.seat, step)
+            )
+            state = play_turn(state, (), given, {}, _Dice(Rng(step.turn_seed))).state
+        return utility(state, self.seat, self.belief)
+
+    def _step(self, state: GameState) -> _Step:
+        """A simulated turn's dice, and the predicted orders of the states the seat deals with."""
+        seeds = {sid: self.stream.below(2**62) for sid in state.ids}
+        turn_seed = self.stream.below(2**62)
+        step = _Step({}, seeds, turn_seed)
+        for other in self.dealings:
+            step.others[other] = self._decide(self.opponent, state, other, step)
+        return step
+
+    @staticmethod
+    def _decide(player: Player, state: GameState, seat: str, step: _Step) -> tuple[Order, ...]:
+        return tuple(player.decide(view_for(state, seat), Rng(step.seeds[seat])).orders)
 
 
-class _DrawnDice:
-    """The dice of one simulated turn, drawn in advance from a rollout's stream: one generator
-    per deciding seat (in seat order), then the turn's."""
+@dataclass
+class _Step:
+    others: dict[str, tuple[Order, ...]]  # the predicted orders of the states the seat deals with
+    seeds: dict[str, int]  # each state's dice for its decision
+    turn_seed: int  # the turn's own dice
 
-    def __init__(self, seats: dict[str, Rng], turn: Rng):
-        self.seats, self.turn = seats, turn
 
-    @classmethod
-    def draw(cls, stream: Rng, seats: list[str]) -> _DrawnDice:
-        drawn = {seat: Rng(stream.below(2**62)) for seat in seats}
-        return cls(drawn, Rng(stream.below(2**62)))
+class _Dice:
+    """The dice of one simulated turn whose orders are all given: the turn's own generator."""
+
+    def __init__(self, turn: Rng):
+        self.turn = turn
 
     def for_seat(self, turn: int, seat: str) -> Rng:
-        return self.seats[seat]
+        raise AssertionError("every order of a simulated turn is given")
 
     def for_turn(self, turn: int) -> Rng:
         return self.turn
+
+
+def _named(orders: list[Order], belief: GameState) -> list[str]:
+    """The states some of `orders` name (targets, recipients, those called on), in seat order."""
+    ids = belief.scenario.state_index
+    found: set[str] = set()
+    for order in orders:
+        for f in fields(order):
+            value = getattr(order, f.name)
+            for v in value if isinstance(value, tuple) else (value,):
+                if isinstance(v, str) and v in ids:
+                    found.add(v)
+    return [sid for sid in belief.ids if sid in found]
+
+
+def _dealings(belief: GameState, seat: str, candidates: list[Decision]) -> tuple[str, ...]:
+    """The states the seat has dealings with, in seat order: whose orders the look-ahead
+    predicts (see the module's docstring)."""
+    found = set(_named([o for d in candidates for o in d.orders], belief))
+    for other in belief.ids:
+        if abs(belief.relation(seat, other)) >= FRIENDSHIP:
+            found.add(other)
+    for t in belief.active_treaties(member=seat):
+        found.update(t.members)
+    for w in belief.active_wars():
+        if seat in w.side_a or seat in w.side_b:
+            found.update(w.side_a + w.side_b)
+    for d in belief.disputes:
+        if d.ended_turn is None and seat in (d.initiator, d.target):
+            found.update((d.initiator, d.target))
+    for e in belief.sanctions:
+        if e.ended_turn is None and (seat == e.target or seat in e.senders):
+            found.update((e.target, *e.senders))
+    for u in belief.ultimatums:
+        if u.status == "pending" and seat in (u.issuer, u.target):
+            found.update((u.issuer, u.target))
+    for p in belief.proposals:
+        if p.status == "open" and (seat == p.proposer or seat in p.recipients):
+            found.update((p.proposer, *p.recipients))
+    return tuple(sid for sid in belief.ids if sid in found and sid != seat)
 
 
 def _flip(order: Order) -> Order | None:

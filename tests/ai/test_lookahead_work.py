@@ -1,0 +1,40 @@
+"""The look-ahead's work units count what it really does: every simulated decision and turn."""
+
+from __future__ import annotations
+
+import pytest
+
+from wargame.ai import LookaheadPlayer
+from wargame.ai import lookahead as lookahead_module
+from wargame.ai.heuristic import HeuristicPlayer
+from wargame.ai.lookahead import DECISION_WORK, TURN_WORK
+from wargame.match import Match
+from wargame.rng import Rng
+
+
+@pytest.mark.parametrize("level", ["normal", "hard"])
+@pytest.mark.parametrize(("seed", "seat"), [(2, "aurelia"), (3, "borduria"), (5, "carpathia")])
+def test_work_units_are_the_decisions_and_turns_simulated(tutorial, monkeypatch, level, seed, seat):
+    match = Match(tutorial, seed, computer=tutorial.state_ids)
+    match.resolve_turn()
+    view = match.view(seat)
+    counted = {"decisions": 0, "turns": 0}
+    decide, play_turn = HeuristicPlayer.decide, lookahead_module.play_turn
+
+    def counting_decide(self, *args):
+        counted["decisions"] += 1
+        return decide(self, *args)
+
+    def counting_play_turn(*args, **kwargs):
+        counted["turns"] += 1
+        return play_turn(*args, **kwargs)
+
+    monkeypatch.setattr(HeuristicPlayer, "decide", counting_decide)
+    monkeypatch.setattr(lookahead_module, "play_turn", counting_play_turn)
+    player = LookaheadPlayer(level)
+    player.decide(view, Rng(seed))
+    instinct = 1  # the seat's own first instinct is not look-ahead work
+    assert player.last_work == (
+        DECISION_WORK * (counted["decisions"] - instinct) + TURN_WORK * counted["turns"]
+    )
+    assert counted["turns"] > 0
