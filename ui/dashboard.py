@@ -63,6 +63,7 @@ class DashboardView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._model: Dashboard | None = None
+        self._cards: dict[str, tuple[QLabel, QLabel]] = {}  # indicator -> value, change
         inner = QWidget()
         self.body = QVBoxLayout(inner)
         self.body.setContentsMargins(4, 4, 4, 4)
@@ -93,23 +94,33 @@ class DashboardView(QWidget):
     # --- public API ---------------------------------------------------------------------------
 
     def show_dashboard(self, model: Dashboard) -> None:
-        self._model = model
+        """Show the seat's figures; a part that is as it was is left alone (after a turn the
+        objectives, treaties and briefing seldom change)."""
+        before, self._model = self._model, model
         self.title.setText(f"{model.name} \u00b7 {model.regime}")
         self._fill_indicators(model)
-        self._fill_objectives(model)
-        clear_layout(self.treaties)
-        for line in model.treaties or ("No treaties in force.",):
-            self.treaties.addWidget(text("\u2022 " + line))
-        for line in model.pressures:
-            self.treaties.addWidget(text("\u26a0 " + line))
-        clear_layout(self.issues)
-        for line in model.issues:
-            self.issues.addWidget(text("\u25c6 " + line))
-        self.issues_box.setVisible(bool(model.issues))
-        self.briefing.setText(reflow(model.briefing))
+        if before is None or before.objectives != model.objectives:
+            self._fill_objectives(model)
+        if before is None or (before.treaties, before.pressures) != (
+            model.treaties,
+            model.pressures,
+        ):
+            clear_layout(self.treaties)
+            for line in model.treaties or ("No treaties in force.",):
+                self.treaties.addWidget(text("\u2022 " + line))
+            for line in model.pressures:
+                self.treaties.addWidget(text("\u26a0 " + line))
+        if before is None or before.issues != model.issues:
+            clear_layout(self.issues)
+            for line in model.issues:
+                self.issues.addWidget(text("\u25c6 " + line))
+            self.issues_box.setVisible(bool(model.issues))
+        if before is None or before.briefing != model.briefing:
+            self.briefing.setText(reflow(model.briefing))
 
     def clear(self) -> None:
         self._model = None
+        self._cards = {}
         self.title.setText("")
         for layout in (self.indicators, self.objectives, self.treaties, self.issues):
             clear_layout(layout)
@@ -126,33 +137,45 @@ class DashboardView(QWidget):
     # --- private --------------------------------------------------------------------------------
 
     def _fill_indicators(self, model: Dashboard) -> None:
-        clear_layout(self.indicators)
-        good, bad = good_bad_colors(self.palette())
-        for i, ind in enumerate(model.indicators):
-            card = QFrame()
-            card.setFrameShape(QFrame.Shape.StyledPanel)
-            card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            card.setToolTip(INDICATOR_HELP.get(ind.name, ""))
-            box = QVBoxLayout(card)
-            box.setContentsMargins(8, 4, 8, 4)
-            box.addWidget(muted(pretty(ind.name).capitalize()))
-            value = QLabel(f"{ind.value:.0f}")
-            font = QFont(value.font())
-            font.setPointSizeF(font.pointSizeF() * 1.6)
-            font.setBold(True)
-            value.setFont(font)
-            row = QHBoxLayout()
-            row.addWidget(value)
-            if ind.change is not None and round(ind.change) != 0:
-                arrow = "\u25b2" if ind.change > 0 else "\u25bc"
-                delta = rich(
-                    f"<span style='color:{good if ind.change > 0 else bad}'>{arrow} {ind.change:+.0f}</span>"
-                )
+        """One card an indicator, made once; a turn only changes their figures."""
+        names = tuple(ind.name for ind in model.indicators)
+        if names != tuple(self._cards):
+            clear_layout(self.indicators)
+            self._cards = {}
+            for i, name in enumerate(names):
+                card = QFrame()
+                card.setFrameShape(QFrame.Shape.StyledPanel)
+                card.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                card.setToolTip(INDICATOR_HELP.get(name, ""))
+                box = QVBoxLayout(card)
+                box.setContentsMargins(8, 4, 8, 4)
+                box.addWidget(muted(pretty(name).capitalize()))
+                value = QLabel("")
+                font = QFont(value.font())
+                font.setPointSizeF(font.pointSizeF() * 1.6)
+                font.setBold(True)
+                value.setFont(font)
+                delta = rich("")
                 delta.setToolTip("Change since the start of last turn")
+                row = QHBoxLayout()
+                row.addWidget(value)
                 row.addWidget(delta)
-            row.addStretch(1)
-            box.addLayout(row)
-            self.indicators.addWidget(card, i // 2, i % 2)
+                row.addStretch(1)
+                box.addLayout(row)
+                self.indicators.addWidget(card, i // 2, i % 2)
+                self._cards[name] = (value, delta)
+        good, bad = good_bad_colors(self.palette())
+        for ind in model.indicators:
+            value, delta = self._cards[ind.name]
+            value.setText(f"{ind.value:.0f}")
+            moved = ind.change is not None and round(ind.change) != 0
+            if moved:
+                arrow = "\u25b2" if ind.change > 0 else "\u25bc"
+                delta.setText(
+                    f"<span style='color:{good if ind.change > 0 else bad}'>"
+                    f"{arrow} {ind.change:+.0f}</span>"
+                )
+            delta.setVisible(moved)
 
     def _fill_objectives(self, model: Dashboard) -> None:
         clear_layout(self.objectives)
@@ -226,8 +249,16 @@ class IntelTable(QWidget):
         self.intel.setRowCount(0)
 
     def _fill_intel(self, model: Dashboard) -> None:
-        self.intel.blockSignals(True)  # filling the table chooses no state on the map
-        self.intel.setRowCount(len(model.intel))
+        """Only the cells whose text changed are touched: after a turn most figures are the
+        same, and every change makes the table measure its columns again."""
+        table = self.intel
+        header = table.horizontalHeader()
+        table.blockSignals(True)  # filling the table chooses no state on the map
+        table.setUpdatesEnabled(False)
+        # measured once at the end rather than at every cell
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        rows_before = table.rowCount()
+        table.setRowCount(len(model.intel))
         for r, row in enumerate(model.intel):
             cells = (
                 row.name,
@@ -238,16 +269,29 @@ class IntelTable(QWidget):
                 f"{row.relation:+.0f}",
             )
             for c, value in enumerate(cells):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, row.state_id)
-                item.setToolTip(tip(f"{row.name} ({row.regime})") if c == 0 else INTEL_TIPS[c])
-                if c:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.intel.setItem(r, c, item)
-        self.intel.resizeRowsToContents()
-        self.intel.blockSignals(False)
+                item = table.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem(value)
+                    if c:
+                        item.setTextAlignment(
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                        )
+                        item.setToolTip(INTEL_TIPS[c])
+                    table.setItem(r, c, item)
+                elif item.text() != value:
+                    item.setText(value)
+                if item.data(Qt.ItemDataRole.UserRole) != row.state_id:
+                    item.setData(Qt.ItemDataRole.UserRole, row.state_id)
+                if c == 0:
+                    words = tip(f"{row.name} ({row.regime})")
+                    if item.toolTip() != words:
+                        item.setToolTip(words)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        if table.rowCount() != rows_before:
+            table.resizeRowsToContents()
+        table.setUpdatesEnabled(True)
+        table.blockSignals(False)
 
     def _on_intel_clicked(self, row: int, _column: int) -> None:
         item = self.intel.item(row, 0)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import segno
 from PySide6.QtCore import Qt, QTime, QTimer
-from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QPixmap
+from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QFontMetrics, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -41,10 +42,16 @@ from .session_files import FILE_FILTER
 from .widgets import heading, muted, text
 
 EVERY_NETWORK, THIS_COMPUTER = "0.0.0.0", "127.0.0.1"
+ADDRESS_SCALE = 2.6  # the class's address, times the normal type, when it fits
 STOP_WARNING = (
     "Stop hosting? Every student is disconnected. The class is saved: "
     "“Resume a class…” continues it with the same codes, and the students come back by themselves."
 )
+
+
+def browser_address(address: str) -> str:
+    """What a student types in a browser to reach the class at `address` (host:port)."""
+    return f"http://{address}/"
 
 
 def qr_pixmap(data: str, scale: int) -> QPixmap:
@@ -165,8 +172,15 @@ class _ClassPage(QWidget):
         self.presenter = presenter
         self.title = heading("", 1.8, "classTitle")
         self.turn = heading("", 1.3, "classTurn")
-        self.address = heading("", 2.6, "classAddress")
+        # the browser's address, as large as the column allows (a projector at the back of
+        # the room); an address never wraps, the font shrinks instead
+        self.address = QLabel("")
+        self.address.setObjectName("classAddress")
+        self.address.setTextFormat(Qt.TextFormat.PlainText)
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.address.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.address.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.url = ""  # what the big address and the QR code say
         self.qr = QLabel()
         self.qr.setObjectName("classQrCode")
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -230,11 +244,16 @@ class _ClassPage(QWidget):
         self._tick.start()
         self.title.setText(m.scenario.title)
         addresses = hosted.addresses
-        self.address.setText("\n".join(addresses))
-        self.qr.setPixmap(qr_pixmap(f"http://{addresses[0]}/", 10))
-        self.qr.setToolTip(f"http://{addresses[0]}/")
+        self.url = browser_address(addresses[0])
+        self.address.setText("\n".join(browser_address(a) for a in addresses))
+        self._fit_address()
+        self.qr.setPixmap(qr_pixmap(self.url, 10))
+        self.qr.setToolTip(self.url)
+        self.qr.setAccessibleName(f"QR code of {self.url}")
         self.how.setText(
-            "In Crisis Wargame: File \u203a Join a Class\u2026, this address, your state and its code."
+            "In a browser: type this address, or scan the code with a phone or tablet. "
+            f"In Crisis Wargame: File \u203a Join a Class\u2026, {addresses[0]}. "
+            "Then your state and its code."
         )
         self.saving.setText(f"Saving to {hosted.path}")
         self._build_rows(hosted)
@@ -247,6 +266,29 @@ class _ClassPage(QWidget):
                 host.seat_statuses(),
             )
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_address()
+
+    def _fit_address(self) -> None:
+        """The largest type (up to ADDRESS_SCALE times the normal) at which every address
+        fits the join column on one line."""
+        lines = self.address.text().splitlines() or [""]
+        room = max(self.address.width(), 100) - 8
+        font = QFont(self.font())
+        font.setBold(True)
+        base = self.font().pointSizeF()
+        scale = ADDRESS_SCALE
+        while scale > 1.0:
+            font.setPointSizeF(base * scale)
+            widest = max(QFontMetrics(font).horizontalAdvance(line) for line in lines)
+            if widest <= room:
+                break
+            scale -= 0.1
+        font.setPointSizeF(base * max(scale, 1.0))
+        if font != self.address.font():
+            self.address.setFont(font)
 
     def show_event(self, event: HostEvent) -> None:
         self._turn_text = (

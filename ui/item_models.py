@@ -104,20 +104,36 @@ class TimelineModel(QStandardItemModel):
     """Events grouped by turn, newest turn first; each event row carries its EventRow."""
 
     def set_timeline(self, timeline: Sequence[TurnEvents], label_turn: str = "Turn {turn}") -> None:
-        self.clear()
-        self.setHorizontalHeaderLabels(["What happened"])
-        for group in reversed(timeline):
-            count = len(group.events)
-            parent = QStandardItem(
-                f"{label_turn.format(turn=group.turn)}  \u2014  {count} event{'s' if count != 1 else ''}"
-            )
-            parent.setEditable(False)
-            font = parent.font()
-            font.setBold(True)
-            parent.setFont(font)
-            for event in group.events:
-                parent.appendRow(event_item(event))
-            self.appendRow(parent)
+        """Show these turns. The turns shown already stay as they are: only the turns that
+        differ (in a game, the newest) are removed and the new ones added at the top."""
+        timeline = tuple(timeline)
+        shown, label = getattr(self, "_shown", ((), None))
+        if label != label_turn or self.rowCount() != len(shown):
+            self.clear()
+            self.setHorizontalHeaderLabels(["What happened"])
+            shown = ()
+        same = 0
+        while same < min(len(shown), len(timeline)) and shown[same] == timeline[same]:
+            same += 1
+        if len(shown) > same:
+            self.removeRows(0, len(shown) - same)  # newest first: the changed turns are on top
+        for group in timeline[same:]:
+            self.insertRow(0, self._turn_item(group, label_turn))
+        self._shown = (timeline, label_turn)
+
+    @staticmethod
+    def _turn_item(group: TurnEvents, label_turn: str) -> QStandardItem:
+        count = len(group.events)
+        parent = QStandardItem(
+            f"{label_turn.format(turn=group.turn)}  \u2014  {count} event{'s' if count != 1 else ''}"
+        )
+        parent.setEditable(False)
+        font = parent.font()
+        font.setBold(True)
+        parent.setFont(font)
+        for event in group.events:
+            parent.appendRow(event_item(event))
+        return parent
 
     def event_at(self, index: QModelIndex) -> EventRow | None:
         value = index.data(ROW_DATA) if index.isValid() else None

@@ -48,6 +48,11 @@ class NegotiationPanel(QWidget):
         self._pending: tuple[PendingAnswer, ...] = ()
         self._recipients: list[QCheckBox] = []
         self._labeller: Labeller | None = None
+        # what is on screen now, so a new turn redoes only what changed
+        self._pending_shown: object = None
+        self._others: tuple[tuple[str, str], ...] = ()
+        self._messages: object = None
+        self._proposals: object = None
 
         self.pending_box = QVBoxLayout()
         self.recipients_row = QGridLayout()
@@ -148,32 +153,42 @@ class NegotiationPanel(QWidget):
         self._seat = seat
         self._labeller = labeller
         self._pending = model.pending
-        clear_layout(self.recipients_row)
-        self._recipients = []
-        for sid, name in others:
-            box = QCheckBox(literal(name))
-            box.setObjectName(f"recipient_{sid}")
-            box.setProperty("state_id", sid)
-            box.toggled.connect(self._check_message)
-            self._recipients.append(box)
-        check_grid(self.recipients_row, self._recipients)
+        # only what changed is rebuilt: after a turn most of it has not
+        if tuple(others) != self._others:
+            self._others = tuple(others)
+            clear_layout(self.recipients_row)
+            self._recipients = []
+            for sid, name in others:
+                box = QCheckBox(literal(name))
+                box.setObjectName(f"recipient_{sid}")
+                box.setProperty("state_id", sid)
+                box.toggled.connect(self._check_message)
+                self._recipients.append(box)
+            check_grid(self.recipients_row, self._recipients)
+        else:
+            for box in self._recipients:  # a new turn starts with no one ticked
+                box.setChecked(False)
         self._fill_pending()
         self.proposal_form.set_options(proposal, labeller, seat)
-        self.messages.clear()
-        for m in reversed(model.messages):
-            item = QListWidgetItem(
-                f"Turn {m.turn} \u00b7 {'public' if m.public else 'private'}\n{m.text}"
-            )
-            self.messages.addItem(item)
-        if not model.messages:
-            self.messages.addItem(
-                "No messages yet. Messages you write are delivered at the end of the turn."
-            )
-        self.proposals.setRowCount(len(model.proposals))
-        for r, p in enumerate(model.proposals):
-            for c, value in enumerate((str(p.turn), p.text, p.parties, p.status)):
-                self.proposals.setItem(r, c, QTableWidgetItem(value))
-        self.proposals.resizeRowsToContents()
+        if model.messages != self._messages or not self.messages.count():
+            self._messages = model.messages
+            self.messages.clear()
+            for m in reversed(model.messages):
+                item = QListWidgetItem(
+                    f"Turn {m.turn} \u00b7 {'public' if m.public else 'private'}\n{m.text}"
+                )
+                self.messages.addItem(item)
+            if not model.messages:
+                self.messages.addItem(
+                    "No messages yet. Messages you write are delivered at the end of the turn."
+                )
+        if model.proposals != self._proposals:
+            self._proposals = model.proposals
+            self.proposals.setRowCount(len(model.proposals))
+            for r, p in enumerate(model.proposals):
+                for c, value in enumerate((str(p.turn), p.text, p.parties, p.status)):
+                    self.proposals.setItem(r, c, QTableWidgetItem(value))
+            self.proposals.resizeRowsToContents()
         self.history.setTabText(0, f"Messages so far ({len(model.messages)})")
         self.history.setTabText(1, f"Proposals so far ({len(model.proposals)})")
         self._check_message()
@@ -202,6 +217,8 @@ class NegotiationPanel(QWidget):
 
     def clear(self) -> None:
         self._pending, self._queued = (), ()
+        self._pending_shown = None
+        self._others, self._messages, self._proposals = (), None, None
         clear_layout(self.pending_box)
         clear_layout(self.recipients_row)
         self._recipients = []
@@ -214,6 +231,12 @@ class NegotiationPanel(QWidget):
     # --- private --------------------------------------------------------------------------------
 
     def _fill_pending(self) -> None:
+        chosen_now = tuple(
+            next((o for _, o in p.answers if o in self._queued), None) for p in self._pending
+        )
+        if (self._pending, chosen_now) == self._pending_shown:
+            return  # the same questions with the same answers queued: nothing to redo
+        self._pending_shown = (self._pending, chosen_now)
         clear_layout(self.pending_box)
         if not self._pending:
             self.pending_box.addWidget(muted("Nothing is waiting for your answer."))

@@ -92,6 +92,7 @@ class NewsPanel(QWidget):
     # --- public API ---------------------------------------------------------------------------
 
     def show_timeline(self, timeline: Sequence[TurnEvents]) -> None:
+        self.tree.setCurrentIndex(QModelIndex())  # choosing an event again is a change
         self.model.set_timeline(timeline)
         self._current = None
         self.why.clear()

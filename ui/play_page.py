@@ -6,13 +6,18 @@ The layout reflows with the room it has: on a wide window the seat's dashboard i
 its own; on a narrow one (a 1024x768 projector, or large text) it becomes the first tab, so the
 map, the intelligence table and the order forms keep the width they need.
 
+After a turn only the panels on screen are brought up to date at once (the map, the intelligence
+table, the dashboard column and the open tab); the others follow one per pass of the event loop,
+or at once when their tab is chosen, so the GUI thread is never held for the whole screen. Each
+panel itself redoes only what changed.
+
 Submitting with no orders asks once (the button then says so, and a second press passes the
 turn), and the Submit button ignores the second press of a double click: a double click on
 Start game, which sits at the same spot, never hands in an empty first turn."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,6 +42,16 @@ from .viewmodels import SeatScreen, rung_names
 from .widgets import GuardedButton, heading, muted, tip
 
 TABS = ("dashboard", "intelligence", "orders", "negotiation", "news", "charts")
+# each part of the screen and its widget, in the order the out-of-sight ones are brought up
+PANELS = {
+    "map": "map",
+    "intelligence": "intel",
+    "dashboard": "dashboard",
+    "orders": "orders",
+    "news": "news",
+    "negotiation": "negotiation",
+    "charts": "charts",
+}
 WIDE_CHARS = 190  # a window at least this many average characters wide shows three columns
 SHORT_LINES = 40  # a window less than this many lines high shows the intelligence as a tab
 SUBMIT_TIP = (
@@ -62,6 +77,14 @@ class PlayPage(QWidget):
         super().__init__(parent)
         self.setObjectName("playPage")
         self._screen: SeatScreen | None = None
+        # after a turn only what is on screen is rendered at once; the rest is stale until its
+        # tab is chosen or the catch-up timer gets to it (the GUI thread never blocks long)
+        self._stale: set[str] = set()
+        self._queue_state: object | None = None
+        self._catch_up = QTimer(self)
+        self._catch_up.setSingleShot(True)
+        self._catch_up.setInterval(0)
+        self._catch_up.timeout.connect(self._render_next)
         # header
         self.who = heading("", 1.35, "seatTitle")
         self.turn = muted("", "turnLabel")
@@ -133,6 +156,7 @@ class PlayPage(QWidget):
             (self.charts, "C&harts", "Indicators and tension over the turns (Ctrl+4)"),
         ):
             self.tabs.setTabToolTip(self.tabs.addTab(widget, title), help_text)
+        self.tabs.currentChanged.connect(lambda _i: self._render_visible())
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.setObjectName("mapSplitter")
         self.middle.addWidget(self.map)
@@ -176,8 +200,8 @@ class PlayPage(QWidget):
             screen.seat,
             screen.turn,
         )
+        same_seat = self._screen is not None and self._screen.seat == screen.seat
         self._screen = screen
-        lab = screen.labeller
         self.who.setText(f"{screen.seat_name}")
         self.turn.setText(
             f"Turn {screen.turn} of {screen.turns} \u00b7 {screen.turn_length} per turn"
@@ -186,19 +210,29 @@ class PlayPage(QWidget):
         self.ladder.set_rung(screen.rung, screen.max_rung)
         self.tension.setValue(round(screen.tension))
         self.tension_label.setText(f"Tension {screen.tension:.0f} of 100")
-        self.map.show_map(screen.map)
-        self.dashboard.show_dashboard(screen.dashboard)
-        self.intel.show_intel(screen.dashboard)
-        self.orders.show_catalog(screen.catalog, lab, screen.seat)
-        proposal = next((k for k in screen.catalog if k.kind == "ProposeAgreement"), None)
-        self.negotiation.show_negotiation(
-            screen.negotiation, screen.others, proposal, lab, screen.seat
-        )
-        self.news.show_timeline(screen.timeline)
-        self.charts.show_series(screen.series, screen.seat)
+        help_text = TENSION_HELP
+        if screen.region_tension is not None:  # tension kept by region: yours bears on you
+            region, value = screen.region_tension
+            self.tension_label.setText(f"Tension {screen.tension:.0f} \u00b7 region {value:.0f}")
+            help_text += (
+                f". The figure is the world's; in your region ({region}) it is {value:.0f}, and "
+                "that is the one that bears on clashes there"
+            )
+        for widget in (self.tension_label, self.tension):
+            widget.setToolTip(help_text)
+        self._stale = set(PANELS)
         if new_turn:  # the news after a turn; at the start, the briefing if it is a tab
             first = "dashboard" if self._narrow else "orders"
             self.select_tab("news" if screen.timeline else first)
+        # after a turn, the map in the next pass: the news and the figures first, each pass
+        # short (a new seat's screen is shown whole at once)
+        self._render_visible(later=("map",) if same_seat else ())
+        self._catch_up.start()  # the panels out of sight follow, one per pass of the event loop
+
+    def render_all(self) -> None:
+        """Bring every panel up to date now, those out of sight too."""
+        while self._stale:
+            self._render(next(p for p in PANELS if p in self._stale))
 
     @property
     def narrow(self) -> bool:
@@ -220,6 +254,7 @@ class PlayPage(QWidget):
 
     def show_queue(self, state: object) -> None:
         self.show_notice("")
+        self._queue_state = state
         self._queued = len(state.rows)  # type: ignore[attr-defined]
         self._confirming = False
         self.submit.setProperty("confirming", False)
@@ -249,15 +284,24 @@ class PlayPage(QWidget):
             "charts": self.charts,
         }.get(name)
         if widget is not None and self.tabs.indexOf(widget) >= 0:
+            if name in self._stale:  # filled before it shows, so it appears whole
+                self._render(name)
             self.tabs.setCurrentWidget(widget)
 
     def set_busy(self, busy: bool) -> None:
+        """While a turn is resolved no order can be given; the map, the news and the charts
+        stay readable (and are not repainted greyed out, which took the GUI thread a while
+        in a big world)."""
         self.submit.setEnabled(not busy)
-        self.body.setEnabled(not busy)
+        for panel in (self.orders, self.negotiation):
+            panel.setEnabled(not busy)
 
     def clear(self) -> None:
         """Forget everything shown (before a hand-over, so nothing of one seat stays on screen)."""
         self._screen = None
+        self._stale = set()
+        self._queue_state = None
+        self._catch_up.stop()
         for panel in (
             self.map,
             self.intel,
@@ -286,6 +330,52 @@ class PlayPage(QWidget):
             self._fit_layout()
 
     # --- private --------------------------------------------------------------------------------
+
+    def _panel(self, name: str) -> QWidget:
+        return getattr(self, PANELS[name])
+
+    def _render_visible(self, later: tuple[str, ...] = ()) -> None:
+        """Render the stale panels that are on screen: those not in the tabs, and the
+        current tab (but those `later`, which the catch-up timer renders first)."""
+        for name in [p for p in PANELS if p in self._stale and p not in later]:
+            panel = self._panel(name)
+            if self.tabs.indexOf(panel) < 0 or self.tabs.currentWidget() is panel:
+                self._render(name)
+
+    def _render_next(self) -> None:
+        if self._stale:
+            self._render(next(p for p in PANELS if p in self._stale))
+        if self._stale:
+            self._catch_up.start()
+
+    def _render(self, name: str) -> None:
+        """Show the screen's part for one panel (and the queue, for the two that list it)."""
+        self._stale.discard(name)
+        screen = self._screen
+        if screen is None:
+            return
+        lab = screen.labeller
+        if name == "map":
+            self.map.show_map(screen.map)
+        elif name == "dashboard":
+            self.dashboard.show_dashboard(screen.dashboard)
+        elif name == "intelligence":
+            self.intel.show_intel(screen.dashboard)
+        elif name == "orders":
+            self.orders.show_catalog(screen.catalog, lab, screen.seat)
+            if self._queue_state is not None:
+                self.orders.show_queue(self._queue_state)
+        elif name == "negotiation":
+            proposal = next((k for k in screen.catalog if k.kind == "ProposeAgreement"), None)
+            self.negotiation.show_negotiation(
+                screen.negotiation, screen.others, proposal, lab, screen.seat
+            )
+            if self._queue_state is not None:
+                self.negotiation.show_queue(self._queue_state.orders)  # type: ignore[attr-defined]
+        elif name == "news":
+            self.news.show_timeline(screen.timeline)
+        elif name == "charts":
+            self.charts.show_series(screen.series, screen.seat)
 
     def _reset_confirmation(self) -> None:
         self._confirming = False
@@ -328,3 +418,4 @@ class PlayPage(QWidget):
             third = self.width() // 4
             self.body.setSizes([third, third * 3 // 2, self.width() - third * 5 // 2])
         self.tabs.setCurrentWidget(current)
+        self._render_visible()  # a panel that moved out of the tabs is on screen now

@@ -3,7 +3,9 @@
 It knows nothing of widgets. Views send it requests (queue this order, submit, the next player is
 ready) and render what its signals carry: view-models built from the engine's per-seat views.
 Long work (computer players deciding, resolving the turn, opening a file, the debrief) goes
-through the task runner, so the window never freezes.
+through the task runner, so the window never freezes; so does preparing the next seat's screen
+after a turn (the view-models are pure Python, built from immutable states), which leaves the GUI
+thread only the showing.
 With several people at one computer (hot-seat) it asks for a hand-over screen before each seat
 sees its own view.
 """
@@ -27,7 +29,7 @@ from .game_setup import GameSetup
 from .labels import Labeller
 from .session_files import SessionFileError, SessionFiles
 from .tasks import TaskRunner, describe
-from .viewmodels import seat_screen
+from .viewmodels import SeatScreen, seat_screen
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,27 @@ class QueueState:
         return all(r.reason is None for r in self.rows)
 
 
+@dataclass(frozen=True)
+class PreparedScreen:
+    """A seat's screen built ahead (on the worker), with what it was built from."""
+
+    seat: str
+    state: GameState
+    turns_played: int
+    interventions: int
+    view: SeatView
+    screen: SeatScreen
+
+    def fits(self, match: Match) -> bool:
+        """Whether the match is still where it was when this screen was built."""
+        return (
+            match.state is self.state
+            and len(match.history) == self.turns_played
+            and len(match.interventions) == self.interventions
+            and self.seat in match.waiting_for()
+        )
+
+
 class SessionPresenter(QObject):
     # --- signals ----------------------------------------------------------------------------
     sig_session_started = Signal(str)  # scenario title
@@ -87,6 +110,8 @@ class SessionPresenter(QObject):
         self._queue: list[Order] = []
         self._busy = False
         self._start_state: GameState | None = None
+        self._prepared: dict[str, PreparedScreen] = {}  # screens built ahead, by seat
+        self._views: dict[tuple[str, int], SeatView] = {}  # a seat's view after each turn
 
     # --- public API: the session --------------------------------------------------------------
 
@@ -130,6 +155,7 @@ class SessionPresenter(QObject):
         """Take over a match (new, opened from a file, or built by a test) and carry on with it."""
         self.match = match
         self._start_state = new_game(match.scenario, match.seed)
+        self._prepared, self._views = {}, {}
         self.sig_session_started.emit(match.scenario.title)
         path = self.files.path_of(match) if self.files is not None else None
         self.sig_file_changed.emit(str(path) if path else "")
@@ -165,6 +191,7 @@ class SessionPresenter(QObject):
         self.match = None
         self._seat = self._view = None
         self._queue = []
+        self._prepared, self._views = {}, {}
         self.sig_session_closed.emit()
 
     # --- public API: a seat's turn ------------------------------------------------------------
@@ -257,6 +284,7 @@ class SessionPresenter(QObject):
             return
         self._seat, self._view, self._queue = waiting[0], None, []
         if len(match.human_seats) > 1:
+            self._prefetch(match, self._seat)
             lab = Labeller(match.state)
             done = lab.names([s for s in match.seats if s in match.pending])
             self.sig_handover_requested.emit(
@@ -268,17 +296,57 @@ class SessionPresenter(QObject):
             self._show_seat()
 
     def _show_seat(self) -> None:
-        """Build the seat's screen from its views and show it. This stays on the GUI thread: it
-        takes a few tens of milliseconds even late in the biggest scenario (measured), and the
-        screen must follow the turn at once (the end of the game, which takes longer, goes to
-        the worker)."""
-        match, seat, start_state = self.match, self._seat, self._start_state
-        assert match is not None and seat is not None and start_state is not None
-        view = match.view(seat)
-        past = [view_for(r.state, seat, r.events) for r in match.history]
-        start = view_for(start_state, seat)
+        """Show the seat's screen: the one prepared on the worker when it still fits the game
+        (it was built after the turn was resolved, or while the hand-over screen was up), else
+        built here at once (the screen must follow a click without waiting for a worker)."""
+        match, seat = self.match, self._seat
+        assert match is not None and seat is not None
+        prepared = self._prepared.get(seat)
+        if prepared is None or not prepared.fits(match):
+            prepared = self._prepare(match, seat)
+        self._prepared.clear()  # a screen is shown once; the next turn prepares afresh
+        self._seat_built(match, seat, (prepared.view, prepared.screen))
+
+    def _prepare(self, match: Match, seat: str) -> PreparedScreen:
+        """Build a seat's screen. Pure Python on immutable states, so it may run on the worker;
+        the seat's views of past turns are kept, so a turn adds one view rather than rebuilding
+        them all."""
+        start_state = self._start_state
+        assert start_state is not None
+        state, history = match.state, tuple(match.history)
+        view = view_for(state, seat, match.live_events())
+        past = [self._past_view(seat, i, r) for i, r in enumerate(history)]
+        start = self._past_view(seat, -1, None)
         screen = seat_screen(view, past, start, hot_seat=len(match.human_seats) > 1)
-        self._seat_built(match, seat, (view, screen))
+        return PreparedScreen(seat, state, len(history), len(match.interventions), view, screen)
+
+    def _past_view(self, seat: str, index: int, record: TurnRecord | None) -> SeatView:
+        """The seat's view after turn `index` (-1: the start), kept once built."""
+        key = (seat, index)
+        view = self._views.get(key)
+        if view is None:
+            if record is None:
+                assert self._start_state is not None
+                view = view_for(self._start_state, seat)
+            else:
+                view = view_for(record.state, seat, record.events)
+            self._views[key] = view
+        return view
+
+    def _prefetch(self, match: Match, seat: str) -> None:
+        """Prepare a seat's screen on the worker while its hand-over screen is up."""
+        if seat in self._prepared or self.runner.busy:
+            return
+        self.runner.run(
+            "Preparing the next screen",
+            lambda: self._prepare(match, seat),
+            lambda prepared: self._prefetched(match, prepared),
+            lambda _exc: None,  # built on the GUI thread when the seat is ready instead
+        )
+
+    def _prefetched(self, match: Match, prepared: PreparedScreen) -> None:
+        if match is self.match and prepared.fits(match):
+            self._prepared[prepared.seat] = prepared
 
     def _seat_built(self, match: Match, seat: str, built: tuple[SeatView, object]) -> None:
         if match is not self.match or seat != self._seat:  # the session moved on meanwhile
@@ -319,10 +387,20 @@ class SessionPresenter(QObject):
         self._set_busy(True, label)
         self.runner.run(
             label,
-            match.resolve_turn,
+            lambda: self._resolve_and_prepare(match),
             lambda record: self._resolved(match, record),
             lambda exc: self._resolve_failed(match, turn, exc),
         )
+
+    def _resolve_and_prepare(self, match: Match) -> TurnRecord:
+        """On the worker: play the turn, then build the screen of the first seat to play next,
+        so the GUI thread only has to show it."""
+        record = match.resolve_turn()
+        waiting = match.waiting_for()
+        if waiting and not match.finished:
+            prepared = self._prepare(match, waiting[0])
+            self._prepared = {prepared.seat: prepared}  # read on the GUI thread after this job
+        return record
 
     def _resolved(self, match: Match, record: TurnRecord) -> None:
         self._set_busy(False, "")

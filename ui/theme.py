@@ -155,7 +155,9 @@ def state_color(index: int) -> str:
 
 
 def state_symbol(index: int) -> str:
-    return STATE_SYMBOLS[index % len(STATE_SYMBOLS)]
+    """Its own shape for each of the first twelve states; past them colours come round again,
+    and the shapes shift by one each round, so no two states share both colour and shape."""
+    return STATE_SYMBOLS[(index + index // len(STATE_COLORS)) % len(STATE_SYMBOLS)]
 
 
 def good_bad_colors(palette: QPalette) -> tuple[str, str]:

@@ -73,6 +73,8 @@ class MapNode:
     mine: bool
     color_index: int
     details: str
+    region: str = ""  # the region's name, for the map's clusters ("" when none)
+    great_power: bool = False  # named first when the map is crowded
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,8 @@ class SeatScreen:
     catalog: tuple[KindOptions, ...]
     hot_seat: bool
     labeller: Labeller = field(compare=False, repr=False)
+    # the tension in the seat's region, when the scenario keeps tension by region
+    region_tension: tuple[str, float] | None = None
 
 
 def rung_names() -> tuple[str, ...]:
@@ -241,7 +245,17 @@ def seat_screen(
         catalog=catalog,
         hot_seat=hot_seat,
         labeller=lab,
+        region_tension=region_tension(s, seat),
     )
+
+
+def region_tension(s: GameState, seat: str) -> tuple[str, float] | None:
+    """The name of the seat's region and the tension in it, when tension is kept by region."""
+    by_region = s.tension_by_region() if hasattr(s, "tension_by_region") else {}
+    region = _get(s.scenario.state(seat), "region")
+    if region not in by_region:
+        return None
+    return (_region_name(s.scenario, s.scenario.state(seat)) or str(region), by_region[region])
 
 
 def event_rows(view: SeatView) -> list[EventRow]:
@@ -354,6 +368,8 @@ def map_model(s: GameState, seat: str | None) -> MapModel:
                 spec.id == seat,
                 i,
                 "\n".join(lines),
+                region,
+                bool(spec.great_power),
             )
         )
     areas, lines_ = geography(s)
@@ -417,6 +433,7 @@ def geography(s: GameState) -> tuple[tuple[MapArea, ...], tuple[MapLine, ...]]:
     if geo is None:
         return (), ()
     issues = issue_words(s)
+    tensions = s.tension_by_region() if hasattr(s, "tension_by_region") else {}
     areas = []
     for kind, key in (("region", "regions"), ("zone", "zones")):
         for a in _get(geo, key, ()) or ():
@@ -425,6 +442,8 @@ def geography(s: GameState) -> tuple[tuple[MapArea, ...], tuple[MapLine, ...]]:
                 continue
             name = str(_get(a, "name", _get(a, "id", "")))
             details = [name]
+            if kind == "region" and _get(a, "id") in tensions:
+                details.append(f"Tension in this region: {tensions[_get(a, 'id')]:.0f} of 100")
             issue = _get(a, "issue")
             if issue in issues:
                 details.append(f"At stake: {issues[issue][0]} \u2014 now {issues[issue][1]}")

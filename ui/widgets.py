@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+SIZE_CACHE = 20_000  # rows' measured sizes kept by a wrapping delegate
+
 
 class WrapDelegate(QStyledItemDelegate):
     """Rows of a one-column tree as tall as their text wrapped to the tree's width, so a long
@@ -35,17 +37,34 @@ class WrapDelegate(QStyledItemDelegate):
         view.setItemDelegate(self)
         view.viewport().installEventFilter(self)
         self._width = -1
+        self._sizes: dict[tuple[object, int, str], QSize] = {}
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
         depth, parent = 0, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
         decorated = 1 if self.view.rootIsDecorated() else 0
         width = self.view.viewport().width() - self.view.indentation() * (depth + decorated) - 12
+        # the same text at the same width wraps the same: measured once (a turn's news in a
+        # big world is hundreds of rows, and each measure is costly)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        fonts = (font.key() if font else "") + self.view.font().key()
+        key = (index.data(Qt.ItemDataRole.DisplayRole), width, fonts)
+        size = self._sizes.get(key)
+        if size is None:
+            size = self._measure(option, index, width)
+            if len(self._sizes) > SIZE_CACHE:
+                self._sizes.clear()
+            self._sizes[key] = size
+        return size
+
+    def _measure(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, width: int
+    ) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
         if not opt.text or width < 40:
             return super().sizeHint(option, index)
         rect = opt.fontMetrics.boundingRect(

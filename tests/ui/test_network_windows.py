@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import socket
 
+import segno
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QCheckBox, QLabel
 
 from ui.join_dialog import JoinRequest
@@ -18,6 +20,25 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def qr_modules(pixmap, scale: int = 10, border: int = 2) -> list[list[int]]:
+    """The dark (1) and light (0) modules of a QR code drawn `scale` pixels a module inside a
+    quiet zone of `border` modules, read from the middle of each module."""
+    image = pixmap.toImage()
+    size = image.width() // scale - 2 * border
+    return [
+        [
+            int(
+                image.pixelColor(
+                    (c + border) * scale + scale // 2, (r + border) * scale + scale // 2
+                ).lightness()
+                < 128
+            )
+            for c in range(size)
+        ]
+        for r in range(size)
+    ]
 
 
 def test_a_turn_is_played_from_a_joined_window_and_the_host_window_follows(
@@ -42,9 +63,12 @@ def test_a_turn_is_played_from_a_joined_window_and_the_host_window_follows(
     page = host.class_page
     code = page.findChild(QLabel, "code_aurelia").text()
     assert page.findChild(QLabel, "code_borduria").text() == "computer"
-    assert not page.qr.pixmap().isNull()
-    address = page.address.text().splitlines()[0]
-    assert address == f"127.0.0.1:{setup.port.value()}"
+    url = f"http://127.0.0.1:{setup.port.value()}/"
+    assert page.url == url and page.address.text().splitlines()[0] == url
+    width = QFontMetrics(page.address.font()).horizontalAdvance(url)
+    assert width <= page.address.width()  # on one line, in the largest type that fits
+    assert qr_modules(page.qr.pixmap()) == [list(row) for row in segno.make(url, error="m").matrix]
+    address = url.removeprefix("http://").rstrip("/")
 
     client = student.class_menu.join(JoinRequest(address, "aurelia", code))
     qtbot.addWidget(client)
