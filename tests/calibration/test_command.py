@@ -3,6 +3,7 @@ constants list, and an exit code that reports errors, not sampling noise."""
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import json
 from pathlib import Path
@@ -10,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from wargame.calibration import rows as rows_module
+from wargame.calibration.runner import shipped_scenarios
+from wargame.calibration.split import DEFAULT_SCENARIOS
 from wargame.cli import build_parser, main
+from wargame.commands.calibrate import _library
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
@@ -108,3 +112,10 @@ def test_the_constants_are_listed_and_written_only_between_markers(tmp_path, cap
     assert code == 2 and "no constants markers" in err
     code, _, err = _run(capsys, "--write", str(plain))
     assert code == 2 and "--write goes with --constants" in err
+
+
+def test_the_default_run_plays_the_four_classic_scenarios_and_any_shipped_one_can_be_named():
+    default = _library(argparse.Namespace(scenario=None, scenarios=None))
+    assert sorted(default) == sorted(DEFAULT_SCENARIOS)
+    for sid in shipped_scenarios():  # a large scenario shipped later: played when named
+        assert list(_library(argparse.Namespace(scenario=[sid], scenarios=None))) == [sid]

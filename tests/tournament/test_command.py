@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 
+from wargame.calibration.split import DEFAULT_SCENARIOS
 from wargame.cli import main
+from wargame.commands.tournament import default_scenarios, shipped
 
 from .test_external import players_md_example
 
@@ -62,3 +64,8 @@ def test_bad_input_is_refused_with_a_message(tmp_path, capsys):
     alone = ("--games", "2", "--contenders", "none", "--entrants", "none")
     code, _, err = _run(capsys, *alone, "--entrant", f"{failing}:Bad")
     assert code == 2 and "decide raised KeyError" in err and "turn 1" in err
+
+
+def test_the_default_scenarios_are_the_four_classic_ones():
+    assert default_scenarios(shipped()) == tuple(sorted(DEFAULT_SCENARIOS))
+    assert len(DEFAULT_SCENARIOS) == 4 and set(DEFAULT_SCENARIOS) <= set(shipped())

@@ -88,9 +88,22 @@ BASIS: dict[str, Basis] = {
     ),
     "council_art27": Basis(
         True,
-        "re-counts each vote with the rule the adoption function applies (9 of 15, no permanent "
-        "member's 'no'): a check of the code, not a rate of the model",
+        "re-counts each vote with the rule the adoption function applies (9 of 15, and no "
+        "permanent member's 'no' on a substantive draft; none on a procedural one): a check of "
+        "the code, not a rate of the model",
         ("wargame.rules.organizations.VOTES_NEEDED",),
+    ),
+    "outcome_balance": Basis(
+        False,
+        "each state's outcome follows who got its demands and who backed down (scoring.outcome), "
+        "so the share of crises a state wins comes from the players' conduct and the scenario's "
+        "objectives and issues, rebalanced so that no state wins almost every crisis",
+    ),
+    "perpetrator_victory": Basis(
+        True,
+        "a rule: the outcome of a state whose forces killed part of a population at risk is "
+        "demoted from victory to compromise (scoring.outcome), whatever else it achieved",
+        ("wargame.scoring.outcome",),
     ),
 }
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .basis import BASIS
-from .rows import TARGETS
+from .rows import OUTCOME_TARGETS, TARGETS
 
 PACKAGES = ("wargame.rules", "wargame.ai")
 MODULES = ("wargame.scoring", "wargame.view", "wargame.legality")
@@ -36,7 +36,7 @@ BEGIN = (
     "docs/CALIBRATION.md`; do not edit by hand) -->"
 )
 END = "<!-- constants:end -->"
-ROW_IDS = tuple(t.id for t in TARGETS) + ("success_monotonic",)
+ROW_IDS = tuple(t.id for t in TARGETS + OUTCOME_TARGETS) + ("success_monotonic",)
 WRAPPED = 85  # a commented line this long was wrapped: its comment may go on below
 FRAGMENT = 25  # a comment line shorter than this, closing a parenthesis, ends the one above
 CITATION = re.compile(r"\b(1[89]\d\d|20\d\d)\b|Art\. ?\d|Charter|\bTIES\b|\bMID\b|\bCOW\b|\bNMC\b")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..enums import Rung
+from ..enums import PROCEDURAL_KINDS, Rung
 from ..rules.sanctions import cost_level
-from ..scoring import scores
+from ..scoring import is_perpetrator, scores
 from ..state import GameState, SanctionsEpisode
 
 SETTLEMENT_KINDS = ("ceasefire", "peace", "non_aggression", "arms_control")
@@ -39,6 +39,7 @@ def crisis_record(state: GameState) -> dict[str, Any]:
             "stability": round(c.stability, 2),
             "reputation": round(c.reputation, 2),
             "obligations_broken": c.obligations_broken,
+            "perpetrator": is_perpetrator(state, c.id),
         }
     return {
         "scenario": sc.id,
@@ -168,7 +169,11 @@ def _vote(state: GameState, d) -> dict[str, Any]:
     votes = dict(d.votes)
     yes = sum(v == "yes" for v in votes.values())
     permanent_no = sorted(m for m in permanent if votes.get(m) == "no")
-    art27 = len(votes) == 15 and yes >= 9 and not permanent_no
+    # Art. 27(2): a procedural decision needs the nine votes only; 27(3): a substantive one
+    # also no permanent member's "no" (then a "no" is a veto)
+    procedural = d.kind in PROCEDURAL_KINDS
+    veto = bool(permanent_no) and not procedural
+    art27 = len(votes) == 15 and yes >= 9 and not veto
     return {
         "draft": d.id,
         "kind": d.kind,
@@ -177,7 +182,7 @@ def _vote(state: GameState, d) -> dict[str, Any]:
         "no": sum(v == "no" for v in votes.values()),
         "abstain": sum(v == "abstain" for v in votes.values()),
         "permanent_no": permanent_no,
+        "procedural": procedural,
         "status": d.status,
-        "art27_ok": art27 == (d.status == "adopted")
-        and (d.status != "vetoed" or bool(permanent_no)),
+        "art27_ok": art27 == (d.status == "adopted") and ((d.status == "vetoed") == veto),
     }

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .outcomes import format_outcomes, outcomes_json
 from .rows import COST_LEVELS, Record, Row, calibration_rows, cost_mix, format_table
 from .runner import Setting, Timing
 from .split import split
@@ -68,6 +69,8 @@ class SettingReport:
     slices: dict[str, list[Row]] = field(default_factory=dict)  # POOLED, TUNE, HELD_OUT
     by_scenario: dict[str, list[Row]] = field(default_factory=dict)
     mix: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    outcome_text: str = ""  # each scenario's most victorious state, the perpetrators' record
+    outcomes: dict[str, Any] = field(default_factory=dict)  # the same, as JSON
 
     @property
     def pooled(self) -> list[Row]:
@@ -107,6 +110,8 @@ def build_report(
     for sid in scenarios:
         rep.by_scenario[sid] = calibration_rows([r for r in records if r["scenario"] == sid])
     rep.mix = cost_mix(records)
+    rep.outcome_text = format_outcomes(records)
+    rep.outcomes = outcomes_json(records)
     return rep
 
 
@@ -191,7 +196,7 @@ def format_setting(rep: SettingReport) -> str:
         )
     else:
         out.append("Held out: none of these scenarios (every one was used for tuning).")
-    out += ["", format_slices(rep), "", format_cost_mix(rep)]
+    out += ["", format_slices(rep), "", format_cost_mix(rep), "", rep.outcome_text]
     return "\n".join(out)
 
 
@@ -245,6 +250,7 @@ def setting_json(rep: SettingReport) -> dict[str, Any]:
             sid: {c: {"episodes": n, "conceded": k} for c, (n, k) in levels.items()}
             for sid, levels in rep.mix.items()
         },
+        "outcomes": rep.outcomes,
     }
 
 

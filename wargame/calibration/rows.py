@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..state import GameState
 from .basis import basis
+from .outcomes import ICB, MAX_VICTORY_SHARE, MIN_CRISES, perpetrator_outcomes, top_winner
 from .records import crisis_record
 
 Record = dict[str, Any]
@@ -33,9 +34,9 @@ class Target:
     band: float  # the tolerance with a large sample
     source: str
     definition: str
-    kind: str = (
-        "about"  # about: |value - target| <= tolerance; at_least: value >= target - tolerance
-    )
+    # about: |value - target| <= tolerance; at_least: value >= target - tolerance;
+    # at_most: value <= target + tolerance
+    kind: str = "about"
     min_n: int = 30
 
 
@@ -64,7 +65,8 @@ class Row:
 
     @property
     def target_text(self) -> str:
-        return f">= {self.target:g}" if self.kind == "at_least" else f"{self.target:g}"
+        bound = {"at_least": ">= ", "at_most": "<= "}.get(self.kind, "")
+        return f"{bound}{self.target:g}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -205,11 +207,39 @@ TARGETS: tuple[Target, ...] = (
     ),
     Target(
         "council_art27",
-        "Security Council votes that obey Art. 27 (9 of 15, no P5 'no')",
+        "Security Council votes that obey Art. 27 (9 of 15; no P5 'no' unless procedural)",
         1.0,
         0.0,
         UN,
-        "every simulated vote: adopted exactly when 9 or more of 15 voted yes and no permanent member voted no",
+        "every simulated vote: adopted exactly when 9 or more of 15 voted yes and, on a "
+        "substantive draft, no permanent member voted no (a procedural draft has no veto, "
+        "Art. 27(2)); vetoed exactly when a permanent member's 'no' blocked a substantive draft",
+        min_n=1,
+    ),
+)
+
+# outcome balance (outcomes.py): checks of the scores' design rather than published rates
+OUTCOME_TARGETS: tuple[Target, ...] = (
+    Target(
+        "outcome_balance",
+        "Largest share of its crises any state ends in victory (per scenario)",
+        MAX_VICTORY_SHARE,
+        0.0,
+        ICB,
+        "for each scenario, the share of its crises each state ends in victory; the largest share "
+        "of any state in any scenario with enough crises (the state is named in the note)",
+        kind="at_most",
+        min_n=MIN_CRISES,
+    ),
+    Target(
+        "perpetrator_victory",
+        "Atrocity perpetrators that end in victory (count)",
+        0.0,
+        0.0,
+        ICB,
+        "states whose forces killed part of a population at risk, over every crisis they ended; "
+        "how many ended in victory",
+        kind="at_most",
         min_n=1,
     ),
 )
@@ -300,6 +330,8 @@ def judge(t: Target, value: float | None, n: int) -> Row:
         note = f"too few cases (need {t.min_n})"
     elif t.kind == "at_least":
         passed = value >= t.target - tol - 1e-12  # type: ignore[operator]
+    elif t.kind == "at_most":
+        passed = value <= t.target + tol + 1e-12  # type: ignore[operator]
     else:
         passed = abs(value - t.target) <= tol + 1e-12  # type: ignore[operator]
     b = basis(t.id)
@@ -327,7 +359,26 @@ def calibration_rows(records: Sequence[Record]) -> list[Row]:
         rows.append(judge(t, _ratio(hits, n), n))
     last_level = next(i for i, r in enumerate(rows) if r.id == "success_severe")
     rows.insert(last_level + 1, cost_trend_row(records))
-    return rows
+    return rows + outcome_rows(records)
+
+
+def outcome_rows(records: Sequence[Record]) -> list[Row]:
+    """The outcome balance and the perpetrators' victories (outcomes.py)."""
+    balance, perpetrators = OUTCOME_TARGETS
+    top = top_winner(records)
+    if top is None:
+        first = judge(balance, None, 0)
+    else:
+        first = judge(balance, top.share, top.crises)
+        where = f"{top.state} in {top.scenario}: {top.victories} of {top.crises} crises"
+        first = _with_note(first, where + (f"; {first.note}" if first.note else ""))
+    victories, ended = perpetrator_outcomes(records)
+    second = judge(perpetrators, float(victories) if ended else None, ended)
+    return [first, second]
+
+
+def _with_note(row: Row, note: str) -> Row:
+    return replace(row, note=note)
 
 
 COST_LEVELS = ("minor", "major", "severe")
@@ -422,8 +473,13 @@ def format_table(rows: Sequence[Row]) -> str:
                 "yes",
                 "-",
             )
+        elif r.id == "perpetrator_victory":
+            value = "n/a" if r.value is None else f"{r.value:.0f}"
+            target, tol = r.target_text, "-"
         else:
             target, tol = r.target_text, f"±{r.tolerance:.3f}" if r.kind == "about" else "-"
+            if r.id == "outcome_balance" and r.value is not None:
+                value = f"{r.value:.3f} ({r.note.split(':')[0]})"
         result = r.status
         if r.by_construction:
             result = ("holds" if r.passed else r.status) + " (by construction)"

@@ -30,7 +30,7 @@ from ..calibration.report import (
     setting_json,
 )
 from ..calibration.runner import DEFAULT_SEED, Setting, run_calibration, shipped_scenarios
-from ..calibration.split import TUNE_SCENARIOS
+from ..calibration.split import DEFAULT_SCENARIOS, TUNE_SCENARIOS
 from ..scenario import ScenarioError, load_scenario
 
 WORLDS = ("own", *DOCTRINES)
@@ -41,9 +41,9 @@ def add_parser(sub) -> None:
         "calibrate",
         help="for researchers: play many computer crises and compare their rates with "
         "published figures",
-        description="For researchers. Play N all-computer crises across the shipped scenarios (or "
-        "the files given) and print simulated rates against the calibration targets (DESIGN.md "
-        "section 2): pooled, on the tuning and the held-out scenarios, and per scenario. Rows "
+        description="For researchers. Play N all-computer crises across the four classic "
+        "scenarios (or the shipped ones named, or the files given) and print simulated rates "
+        "against the calibration targets (DESIGN.md section 2): pooled, on the tuning and the held-out scenarios, and per scenario. Rows "
         "that hold by construction are labelled and left out of the pass count. Exit code 0 "
         "when the run completes (rows with too few cases are notes, not failures); with "
         "--strict, 1 when a calibrated row with enough cases misses its target; 2 for bad input.",
@@ -71,10 +71,14 @@ def add_parser(sub) -> None:
         "--scenarios",
         nargs="+",
         metavar="FILE",
-        help="play these scenario files instead of the shipped ones (with --scenario: as well)",
+        help="play these scenario files instead of the default ones (with --scenario: as well)",
     )
     p.add_argument(
-        "--scenario", action="append", metavar="ID", help="only this shipped scenario (repeatable)"
+        "--scenario",
+        action="append",
+        metavar="ID",
+        help="only this shipped scenario (repeatable; default: the four classic ones, "
+        f"{', '.join(DEFAULT_SCENARIOS)})",
     )
     p.add_argument(
         "--tune",
@@ -188,7 +192,7 @@ def _library(args: argparse.Namespace):
         )
     library = {s: shipped[s] for s in args.scenario or ()}
     if not args.scenarios and not library:
-        return dict(shipped)
+        return {s: shipped[s] for s in DEFAULT_SCENARIOS if s in shipped}
     sources = {s: f"shipped scenario {s}" for s in library}
     for path in args.scenarios or ():
         try:

@@ -21,6 +21,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from ..ai import LEVELS
+from ..calibration.split import DEFAULT_SCENARIOS
 from ..scenario import Scenario, ScenarioError
 from ..scenario.library import bundled_names, load_bundled
 from ..tournament import compare, pairings, play_pairing, summarize
@@ -76,7 +77,8 @@ def add_parser(sub) -> None:
         "--scenario",
         action="append",
         metavar="ID",
-        help="only this shipped scenario (repeatable; default: every shipped scenario)",
+        help="only this shipped scenario (repeatable; default: the four classic ones, "
+        f"{', '.join(DEFAULT_SCENARIOS)})",
     )
     p.add_argument("--seed", type=int, default=1, help="seed of the first crisis (default 1)")
     p.add_argument("--json", metavar="OUT", help="also write the results as JSON to this file")
@@ -106,6 +108,12 @@ def shipped() -> dict[str, Scenario]:
     return _SHIPPED
 
 
+def default_scenarios(library: dict[str, Scenario]) -> tuple[str, ...]:
+    """What a tournament plays when no scenario is named: the four classic crises (a large
+    scenario is played only when named, so the default run keeps its length)."""
+    return tuple(sorted(s for s in DEFAULT_SCENARIOS if s in library))
+
+
 def _work(task: tuple[int, int, int, str, str, tuple[str, ...]]) -> GameResult:
     index, games, seed, contender, opponents, ids = task
     scenarios = [shipped()[sid] for sid in ids]
@@ -125,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         return _fail("--jobs must be at least 1")
     try:
-        ids = tuple(args.scenario or sorted(shipped()))
+        ids = tuple(args.scenario or default_scenarios(shipped()))
     except ScenarioError as exc:
         return _fail(f"a shipped scenario cannot be loaded: {exc.problems[0]}")
     missing = [sid for sid in ids if sid not in shipped()]
