@@ -67,9 +67,22 @@ class TreatyKind(StrEnum):
 
     @property
     def words(self) -> str:
-        """In plain words: "non aggression"."""
-        return self.value.replace("_", " ")
+        """As players call it: "non-aggression pact"."""
+        return TREATY_WORDS[self]
 
+
+TREATY_WORDS = {
+    TreatyKind.ALLIANCE: "alliance",
+    TreatyKind.DEFENSE_PACT: "defense pact",
+    TreatyKind.NON_AGGRESSION: "non-aggression pact",
+    TreatyKind.BASING: "basing agreement",
+    TreatyKind.INTELLIGENCE_SHARING: "intelligence-sharing agreement",
+    TreatyKind.JOINT_EXERCISES: "joint exercises agreement",
+    TreatyKind.ARMS_CONTROL: "arms control treaty",
+    TreatyKind.CEASEFIRE: "ceasefire",
+    TreatyKind.PEACE: "peace agreement",
+    TreatyKind.DEAL: "deal",
+}
 
 DEFENSIVE_KINDS = (TreatyKind.ALLIANCE, TreatyKind.DEFENSE_PACT)
 SETTLEMENT_KINDS = (TreatyKind.CEASEFIRE, TreatyKind.PEACE)

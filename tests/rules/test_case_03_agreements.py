@@ -45,11 +45,11 @@ def test_case_3_2_unanswered_proposals_expire():
 
 def test_case_3_3_breaking_a_treaty():
     """Case 3.3: Withdrawing from a treaty breaks it: the culprit loses reputation (12; an alliance
-    18, a defense pact 10, a ceasefire or peace 14), counts one broken obligation, and loses 20
+    16, a defense pact 10, a ceasefire or peace 14), counts one broken obligation, and loses 20
     relations with the other parties and 3 with every state."""
     for kind, cost in (
         ("non_aggression", 12),
-        ("alliance", 18),
+        ("alliance", 16),
         ("defense_pact", 10),
         ("ceasefire", 14),
     ):

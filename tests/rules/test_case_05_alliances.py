@@ -92,9 +92,9 @@ def test_case_5_3_honouring():
 
 def test_case_5_4_abandoning_an_ally():
     """Case 5.4: An ally that declines a call within terms abandons its ally: the treaty is broken
-    (18 reputation for a classic alliance, 10 for a defense pact) and it loses 30 more relations
+    (16 reputation for a classic alliance, 10 for a defense pact) and it loses 30 more relations
     with the invoker."""
-    for kind, cost in (("alliance", 18), ("defense_pact", 10)):
+    for kind, cost in (("alliance", 16), ("defense_pact", 10)):
         s = _invoked(_attacked(kind))
         res = play(s, AnswerInvocation("cora", invocation="i1", honour=False))
         assert (

@@ -14,6 +14,7 @@ from casebook import (
     tutorial_first_turn_legal,
     with_relation,
 )
+from issues_casebook import issue_start
 
 from wargame.calibration.records import crisis_record
 from wargame.enums import DraftStatus, ResolutionKind, Vote
@@ -113,6 +114,22 @@ def test_case_8_6_un_sanctions():
     (e,) = res.state.sanctions
     assert e.un_mandated and e.stage == "imposed" and set(e.senders) == {"alba", "cora", "dara"}
     assert abs(e.stake - 6 * min(1.0, 0.6 * 1.4)) < 1e-9
+
+
+def test_case_8_17_un_sanctions_demand_what_their_sponsors_want_most():
+    """Case 8.17: Council sanctions name what would lift them: the change their sponsors want
+    most (their stakes summed) on an issue the target decides; a blanket demand only when they
+    want nothing of it."""
+
+    def sanctioned(*co_sponsors: str):
+        draft = CouncilDraft("r1", "cora", ResolutionKind.SANCTION, "brin", None, 1)
+        s = replace(issue_start(), turn=2, drafts=(draft._replace(co_sponsors=co_sponsors),))
+        votes = {"cora": Vote.YES, "alba": Vote.YES, "brin": Vote.ABSTAIN}
+        (e,) = _vote(replace(s, next_id=10), votes, 7).state.sanctions
+        return e.un_mandated, e.issue, e.demand
+
+    assert sanctioned() == (True, "village", "lifted")  # Cora: the village 0.5, the strait 0.2
+    assert sanctioned("alba") == (True, "strait", "open")  # with Alba: the strait 1.2
 
 
 def test_case_8_7_authorized_force_is_legitimate():

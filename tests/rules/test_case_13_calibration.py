@@ -7,7 +7,7 @@ from dataclasses import replace
 from casebook import start
 
 from wargame.calibration import calibration_rows, crisis_record, rows_from_states
-from wargame.calibration.rows import TARGETS, Target, judge
+from wargame.calibration.rows import OUTCOME_TARGETS, TARGETS, Target, judge
 from wargame.calibration.runner import plan, play_crisis, shipped_scenarios
 from wargame.cli import main
 from wargame.match import Match
@@ -153,6 +153,31 @@ def test_case_13_4_every_vote_is_checked_against_article_27():
     assert _rows(replace(start(), drafts=(good, bad)))["council_art27"].value == 0.5
 
 
+def test_case_13_9_a_procedural_vote_has_no_veto():
+    """Case 13.9: Art. 27(2): nine votes adopt a procedural decision (putting a situation on the
+    agenda) even over a permanent member's "no"; 27(3): that "no" blocks a substantive draft,
+    which is recorded as vetoed. The Art. 27 row accepts the first and the second, and rejects a
+    substantive draft adopted over the veto or a veto recorded as a mere failure."""
+    votes = tuple(
+        sorted(
+            {
+                "cora": "yes",
+                "brin": "no",
+                "alba": "yes",
+                **{f"by{i}": "yes" for i in range(12)},
+            }.items()
+        )
+    )
+    agenda = CouncilDraft("r1", "cora", "agenda", "brin", None, 1, votes=votes, status="adopted")
+    vetoed = agenda._replace(id="r2", kind="condemn", status="vetoed")
+    failed = vetoed._replace(id="r3", status="failed")
+    overridden = vetoed._replace(id="r4", status="adopted")
+    record = crisis_record(replace(start(), drafts=(agenda, vetoed, failed, overridden)))
+    ok = {v["draft"]: v["art27_ok"] for v in record["council_votes"]}
+    assert ok == {"r1": True, "r2": True, "r3": False, "r4": False}
+    assert [v["procedural"] for v in record["council_votes"]] == [True, False, False, False]
+
+
 def test_case_13_5_tolerances_widen_with_small_samples():
     """Case 13.5: A row passes when its rate lies within the tolerance of the target; the tolerance
     is the larger of the row's band and two standard errors at the target for the sample size, and
@@ -194,7 +219,7 @@ def test_case_13_7_the_calibrate_command(tmp_path, capsys):
     )
     out, err = capsys.readouterr()
     data = json.loads(table.read_text())
-    assert len(data["rows"]) == len(TARGETS) + 1 and data["runs"] == 8
+    assert len(data["rows"]) == len(TARGETS) + len(OUTCOME_TARGETS) + 1 and data["runs"] == 8
     assert code == 0 and not all(r["pass"] for r in data["rows"])  # 8 crises prove little
     for row in data["rows"]:
         assert {"quantity", "simulated", "target", "tolerance", "n", "pass", "source"} <= set(row)

@@ -8,24 +8,13 @@ import math
 import re
 from typing import Any
 
-from ..enums import Rung
+from ..enums import TREATY_WORDS, Rung
 from ..orders import Order
 from ..rules.diplomacy import SendMessage
 from ..scenario import Scenario
 from ..state import GameState, by_id
+from ..wording import listing
 
-TREATY_WORDS = {
-    "alliance": "alliance",
-    "defense_pact": "defense pact",
-    "non_aggression": "non-aggression pact",
-    "basing": "basing agreement",
-    "intelligence_sharing": "intelligence-sharing agreement",
-    "joint_exercises": "joint exercises agreement",
-    "arms_control": "arms control treaty",
-    "ceasefire": "ceasefire",
-    "peace": "peace agreement",
-    "deal": "deal",
-}
 MEASURE_WORDS = {
     "trade": "trade restrictions",
     "assets": "asset freeze",
@@ -92,14 +81,6 @@ def signed(value: float, decimals: int = 1) -> str:
 
 def rung_words(rung: int) -> str:
     return Rung(rung).words
-
-
-def listing(items: list[str] | tuple[str, ...]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    items = list(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 class Words:

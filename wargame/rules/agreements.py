@@ -39,6 +39,7 @@ from enum import StrEnum
 from ..draft import TurnDraft
 from ..enums import (
     SETTLEMENT_KINDS,
+    TREATY_WORDS,
     MediationStatus,
     ProposalStatus,
     Stat,
@@ -60,7 +61,7 @@ GUARANTOR_REPUTATION = 5.0  # a mediator's reputation gained when its settlement
 # to decide what help it gives (values tuned): alliance_honoured, pact_honoured
 BREACH_REPUTATION_COST = 12.0  # any other kind
 BREACH_COST_BY_KIND = {
-    TreatyKind.ALLIANCE: 18.0,
+    TreatyKind.ALLIANCE: 16.0,
     TreatyKind.DEFENSE_PACT: 10.0,
     TreatyKind.CEASEFIRE: 14.0,
     TreatyKind.PEACE: 14.0,
@@ -89,18 +90,7 @@ OFFERED_KINDS = (
 
 
 # each kind of agreement as players call it
-TREATY_NAMES = {
-    TreatyKind.ALLIANCE: "alliance",
-    TreatyKind.DEFENSE_PACT: "defense pact",
-    TreatyKind.NON_AGGRESSION: "non-aggression pact",
-    TreatyKind.BASING: "basing agreement",
-    TreatyKind.INTELLIGENCE_SHARING: "intelligence-sharing agreement",
-    TreatyKind.JOINT_EXERCISES: "joint exercises agreement",
-    TreatyKind.ARMS_CONTROL: "arms control treaty",
-    TreatyKind.CEASEFIRE: "ceasefire",
-    TreatyKind.PEACE: "peace agreement",
-    TreatyKind.DEAL: "deal",
-}
+TREATY_NAMES = TREATY_WORDS
 
 
 def treaty_name(kind: str, article: bool = False) -> str:
@@ -224,7 +214,7 @@ def check_propose(state: GameState, o: ProposeAgreement) -> str | None:
             d.ended_turn is None
             and {d.initiator, d.target} & set(o.to)
             and o.actor in (d.initiator, d.target)
-            for d in state.disputes
+            for d in state.live("disputes")
         ):
             return "a ceasefire or peace agreement is only for states in a dispute or war with you"
     if reason := check_terms(state, o):
@@ -320,7 +310,7 @@ def make_proposal(draft: TurnDraft, o: ProposeAgreement) -> None:
     draft.emit(
         AgreementsEvent.PROPOSED,
         f"{draft.name(o.actor)} proposed {treaty_name(kind, article=True)}{terms} to "
-        f"{', '.join(draft.name(t) for t in o.to)} (id {p.id}). {o.note}".strip(),
+        f"{draft.names(o.to)}. {o.note}".strip(),
         (o.actor, *o.to),
         visible_to=(o.actor, *o.to),
     )
@@ -345,7 +335,7 @@ def check_answer(state: GameState, o: AnswerProposal) -> str | None:
 
 
 def answer_candidates(state: GameState, seat: str) -> Iterator[AnswerProposal]:
-    for p in state.proposals:
+    for p in state.live("proposals"):
         if p.status == ProposalStatus.OPEN and seat in p.recipients and seat not in p.accepted_by:
             yield AnswerProposal(seat, proposal=p.id, accept=True)
             yield AnswerProposal(seat, proposal=p.id, accept=False)
@@ -362,8 +352,8 @@ def settle_proposals(draft: TurnDraft, orders: TurnOrders) -> None:
             draft.proposals.replace(p, status=ProposalStatus.REJECTED)
             draft.emit(
                 AgreementsEvent.REJECTED,
-                f"{draft.name(o.actor)} rejected {draft.name(p.proposer)}'s proposal of a "
-                f"{treaty_name(p.kind)}.",
+                f"{draft.name(o.actor)} rejected {draft.name(p.proposer)}'s proposal of "
+                f"{treaty_name(p.kind, article=True)}.",
                 (o.actor, p.proposer),
                 visible_to=(p.proposer, *p.recipients),
             )
@@ -426,8 +416,7 @@ def sign_treaty(draft: TurnDraft, p: Proposal) -> None:
     guarantee = f", brokered and guaranteed by {draft.name(mediator)}." if mediator else "."
     draft.emit(
         AgreementsEvent.SIGNED,
-        f"{', '.join(draft.name(m) for m in members)} signed {treaty_name(kind, article=True)} "
-        f"({treaty.id}){guarantee}",
+        f"{draft.names(members)} signed {treaty_name(kind, article=True)}{guarantee}",
         (*members, *((mediator,) if mediator else ())),
         numbers,
     )
@@ -520,7 +509,7 @@ def breach(draft: TurnDraft, treaty: Treaty, culprit: str, why: str) -> None:
     draft.emit(
         AgreementsEvent.BROKEN,
         f"{draft.name(culprit)} {why} its {treaty_name(treaty.kind)} with "
-        f"{', '.join(draft.name(m) for m in treaty.members if m != culprit)}; its word now counts "
+        f"{draft.names(m for m in treaty.members if m != culprit)}; its word now counts "
         "for less with everyone.",
         (culprit, *treaty.members),
         numbers,

@@ -87,7 +87,7 @@ def attacked_by(state: Readings, victim: str, aggressor: str) -> tuple[bool, boo
             return True, True
         if victim in w.side_a and aggressor in w.side_b:
             return True, False
-    for d in state.disputes:
+    for d in state.live("disputes"):
         if (
             d.ended_turn is None
             and d.rung >= Rung.LIMITED_FORCE
@@ -147,9 +147,9 @@ def invoke(draft: TurnDraft, o: InvokeAlliance) -> None:
     draft.invocations.append(inv)
     draft.emit(
         AllianceEvent.INVOKED,
-        f"{draft.name(o.actor)} invoked the {TreatyKind(t.kind).words} {t.id} against "
-        f"{draft.name(o.against)} and called on {', '.join(draft.name(a) for a in allies)} "
-        f"({'within' if within else 'outside'} the treaty's terms; id {inv.id}).",
+        f"{draft.name(o.actor)} invoked the {TreatyKind(t.kind).words} against "
+        f"{draft.name(o.against)} and called on {draft.names(allies)} "
+        f"({'within' if within else 'outside'} the treaty's terms).",
         (o.actor, o.against, *allies),
         {"within the casus foederis": float(within)},
     )
@@ -235,7 +235,7 @@ def _honour(draft: TurnDraft, inv: Invocation, ally: str, partial: bool = False)
     else:
         gained = AGGRESSION_REPUTATION
     reputation = country.shift(Stat.REPUTATION, gained)
-    draft.tension += HONOUR_TENSION * share
+    draft.shift_tension(HONOUR_TENSION * share, among=(ally, inv.invoker, inv.against))
     war = draft.war_between(inv.invoker, inv.against)
     invoker, enemy = draft.name(inv.invoker), draft.name(inv.against)
     if partial:
@@ -301,7 +301,7 @@ def _restrain(draft: TurnDraft, inv: Invocation, ally: str) -> Invocation:
         AllianceEvent.ALLY_RESTRAINED,
         f"{draft.name(ally)} told {draft.name(inv.invoker)} to hold back against "
         f"{draft.name(inv.against)}"
-        + (f" and put a draft {kind.words} to both (id {offered.id})." if offered else ".")
+        + (f" and put a draft {kind.words} to both." if offered else ".")
         + " While the restraint holds, the clash is less likely to become a war.",
         (ally, inv.invoker, inv.against),
         {

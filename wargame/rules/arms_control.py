@@ -177,7 +177,7 @@ def detect_cheating(draft: TurnDraft, orders: TurnOrders) -> None:
                 break
             draft.emit(
                 ArmsControlEvent.CHEATING_UNDETECTED,
-                f"{draft.name(member)}'s forces beyond the cap of {t.id} went unnoticed this turn.",
+                f"{draft.name(member)}'s forces beyond the cap of {_treaty(draft, t)} went unnoticed this turn.",
                 (member,),
                 {"chance of detection": p, "roll": roll},
                 visible_to=(member,),
@@ -198,12 +198,12 @@ def _caught(
     country.hidden_military = 0.0
     country.hidden_spending = 0.0  # the secret budget is public now too
     reputation = country.shift(Stat.REPUTATION, -DETECTION_REPUTATION_COST)
-    draft.tension += DETECTION_TENSION
+    draft.shift_tension(DETECTION_TENSION, among=(member, *watchers))
     for m in watchers:
         draft.shift_relation(member, m, DETECTION_RELATIONS)
     draft.emit(
         ArmsControlEvent.CHEATING_DETECTED,
-        f"{draft.name(member)} was caught exceeding the arms cap of treaty {t.id}.",
+        f"{draft.name(member)} was caught exceeding the arms cap of {_treaty(draft, t)}.",
         (member, *t.members),
         {
             "verification": t.verification or 0.0,
@@ -233,7 +233,7 @@ def pay_for_verification(draft: TurnDraft, _orders: TurnOrders) -> None:
             draft.country(member).scale(Stat.ECONOMY, 1 - share)
         draft.emit(
             ArmsControlEvent.VERIFICATION_PAID,
-            f"Verification under the arms control treaty {t.id} cost each member "
+            f"Verification under {_treaty(draft, t)} cost each member "
             f"{share:.2%} of its economy (inspectors, data exchanges, monitoring).",
             t.members,
             {"verification": t.verification or 0.0, "share of each member's economy": share},
@@ -272,10 +272,10 @@ def give_notice(draft: TurnDraft, o: GiveNotice) -> None:
     reputation = draft.country(o.actor).shift(Stat.REPUTATION, -NOTICE_REPUTATION)
     for m in t.members:
         draft.shift_relation(o.actor, m, -NOTICE_RELATIONS)
-    tension = draft.shift_tension(NOTICE_TENSION)
+    tension = draft.shift_tension(NOTICE_TENSION, among=t.members)
     draft.emit(
         ArmsControlEvent.NOTICE_GIVEN,
-        f"{draft.name(o.actor)} gave notice of its withdrawal from the arms control treaty {t.id}, "
+        f"{draft.name(o.actor)} gave notice of its withdrawal from {_treaty(draft, t)}, "
         f"as its withdrawal clause allows: it stays bound by the cap until turn {effective}, "
         "then leaves without breaking the treaty.",
         (o.actor, *t.members),
@@ -304,7 +304,7 @@ def withdrawals_fall_due(draft: TurnDraft, _orders: TurnOrders) -> None:
             draft.treaties.replace(t, status=TreatyStatus.ENDED, notice=notice)
         draft.emit(
             ArmsControlEvent.WITHDRAWAL_EFFECTIVE,
-            f"{', '.join(draft.name(m) for m in leaving)} left the arms control treaty {t.id} "
+            f"{draft.names(leaving)} left {_treaty(draft, t)} "
             "lawfully, at the end of the notice period"
             + (
                 "; the treaty stays in force among the others."
@@ -377,3 +377,8 @@ FAMILY = Family(
     ),
     steps=(NOTICES_DUE, NOTICES, CHEATING, DETECTION, UPKEEP),
 )
+
+
+def _treaty(draft: TurnDraft, t: Treaty) -> str:
+    """How players know an arms control treaty: by its members (scenario treaties have ids only)."""
+    return f"the arms control treaty between {draft.names(t.members)}"

@@ -136,7 +136,7 @@ def check_message(state: GameState, o: SendMessage) -> str | None:
 
 
 def send_message(draft: TurnDraft, o: SendMessage) -> None:
-    names = ", ".join(draft.name(t) for t in o.to)
+    names = draft.names(o.to)
     draft.emit(
         DiplomacyEvent.STATEMENT_MADE if o.public else DiplomacyEvent.MESSAGE_SENT,
         f"{draft.name(o.actor)} to {names}: {o.text}",
@@ -159,7 +159,7 @@ def check_back_channel(state: GameState, o: BackChannel) -> str | None:
 
 def open_back_channel(draft: TurnDraft, o: BackChannel) -> None:
     relations = draft.shift_relation(o.actor, o.target, BACK_CHANNEL_RELATIONS)
-    tension = draft.shift_tension(-BACK_CHANNEL_TENSION)
+    tension = draft.shift_tension(-BACK_CHANNEL_TENSION, among=(o.actor, o.target))
     draft.emit(
         DiplomacyEvent.BACK_CHANNEL_OPENED,
         f"Quiet talks between {draft.name(o.actor)} and {draft.name(o.target)} improved relations.",
@@ -186,14 +186,17 @@ def check_offer_mediation(state: GameState, o: OfferMediation) -> str | None:
         if party not in state.ids:
             return f"there is no state {party!r} in this scenario"
     if any(
-        m.status in OPEN_MEDIATIONS and set(m.parties) == set(o.between) for m in state.mediations
+        m.status in OPEN_MEDIATIONS and set(m.parties) == set(o.between)
+        for m in state.live("mediations")
     ):
         return "a mediation between these states is already offered or under way"
     return None
 
 
 def offer_mediation_candidates(state: GameState, seat: str) -> Iterator[OfferMediation]:
-    hostile = sorted({(d.initiator, d.target) for d in state.disputes if d.ended_turn is None})
+    hostile = sorted(
+        {(d.initiator, d.target) for d in state.live("disputes") if d.ended_turn is None}
+    )
     for a, b in hostile:
         if seat not in (a, b):
             yield OfferMediation(seat, between=(a, b))
@@ -245,7 +248,7 @@ def settle_offers(draft: TurnDraft, orders: TurnOrders) -> None:
         draft.emit(
             DiplomacyEvent.MEDIATION_OFFERED,
             f"{draft.name(best.actor)} offered to mediate between {draft.name(a)} and "
-            f"{draft.name(b)} (id {m.id}).",
+            f"{draft.name(b)}.",
             (best.actor, a, b),
             {"mediator's leverage": leverage, f"mediator's bias towards {draft.name(a)}": bias},
         )
@@ -283,7 +286,7 @@ def check_answer_mediation(state: GameState, o: AnswerMediation) -> str | None:
 
 
 def answer_mediation_candidates(state: GameState, seat: str) -> Iterator[AnswerMediation]:
-    for m in state.mediations:
+    for m in state.live("mediations"):
         if seat in m.parties and m.status == MediationStatus.OFFERED and seat not in m.accepted_by:
             yield AnswerMediation(seat, mediation=m.id, accept=True)
             yield AnswerMediation(seat, mediation=m.id, accept=False)
@@ -329,7 +332,7 @@ def shuttle_diplomacy(draft: TurnDraft, _orders: TurnOrders) -> None:
         a, b = m.parties
         weight = mediation_weight(draft, m.mediator, a, b)
         relations = draft.shift_relation(a, b, MEDIATION_RELATIONS * weight)
-        tension = draft.shift_tension(-MEDIATION_TENSION * weight)
+        tension = draft.shift_tension(-MEDIATION_TENSION * weight, among=(a, b))
         kind = settlement_kind(draft, a, b)
         if kind is None:
             draft.mediations.replace(m, status=MediationStatus.ENDED)
@@ -352,7 +355,7 @@ def shuttle_diplomacy(draft: TurnDraft, _orders: TurnOrders) -> None:
         draft.emit(
             DiplomacyEvent.SETTLEMENT_DRAFTED,
             f"{draft.name(m.mediator)}'s shuttle diplomacy produced a draft {kind.words} "
-            f"between {draft.name(a)} and {draft.name(b)} (id {p.id}); it is signed if both "
+            f"between {draft.name(a)} and {draft.name(b)}; it is signed if both "
             "accept.",
             (m.mediator, a, b),
             {
@@ -396,7 +399,7 @@ def check_ultimatum(state: GameState, o: IssueUltimatum) -> str | None:
         return "say what you demand (name an issue at stake, or write the demand)"
     if o.threat not in tuple(Threat):
         return f"unknown threat {o.threat!r} (expected one of {', '.join(tuple(Threat))})"
-    if _open_ultimatum(state.ultimatums, o.actor, o.target):
+    if _open_ultimatum(state.live("ultimatums"), o.actor, o.target):
         return "you already have an ultimatum pending against this state"
     mine = active_episode(state, o.actor, o.target)
     if (
@@ -441,13 +444,13 @@ def issue_ultimatum(draft: TurnDraft, o: IssueUltimatum) -> None:
     )
     draft.ultimatums.append(u)
     relations = draft.shift_relation(o.actor, o.target, -ULTIMATUM_RELATIONS)
-    tension = draft.shift_tension(ULTIMATUM_TENSION)
+    tension = draft.shift_tension(ULTIMATUM_TENSION, among=(o.actor, o.target))
     draft.reach(Rung.COERCION)
     asked = f" ({demand_words(draft, issue, status)})" if issue and o.demand.strip() else ""
     draft.emit(
         DiplomacyEvent.ULTIMATUM_ISSUED,
         f"{draft.name(o.actor)} gave {draft.name(o.target)} an ultimatum: {demand}{asked}, or "
-        f"face {threat_words(o.threat)} (answer by next turn; id {u.id}).",
+        f"face {threat_words(o.threat)} (answer by next turn).",
         (o.actor, o.target),
         {"tension change": tension, "relations change": relations},
     )
@@ -472,7 +475,7 @@ def check_answer_ultimatum(state: GameState, o: AnswerUltimatum) -> str | None:
 
 
 def answer_ultimatum_candidates(state: GameState, seat: str) -> Iterator[AnswerUltimatum]:
-    for u in state.ultimatums:
+    for u in state.live("ultimatums"):
         if u.target == seat and u.status == UltimatumStatus.PENDING:
             yield AnswerUltimatum(seat, ultimatum=u.id, comply=True)
             yield AnswerUltimatum(seat, ultimatum=u.id, comply=False)
@@ -565,7 +568,7 @@ def _met(draft: TurnDraft, u: Ultimatum) -> None:
 def _defied(draft: TurnDraft, u: Ultimatum) -> None:
     draft.ultimatums.replace(u, status=UltimatumStatus.DEFIED)
     draft.country(u.target).shift(Stat.STABILITY, DEFIANCE_RALLY)
-    tension = draft.shift_tension(DEFIANCE_TENSION)
+    tension = draft.shift_tension(DEFIANCE_TENSION, among=(u.issuer, u.target))
     cost = ULTIMATUM_AUDIENCE_COST * democracy_factor(u.issuer, draft.scenario)
     draft.emit(
         DiplomacyEvent.ULTIMATUM_DEFIED,

@@ -90,10 +90,8 @@ def happen(draft: TurnDraft, inj: Inject) -> None:
         numbers[f"{e.state} {e.attribute}"] = change
     for r in inj.relation_effects:
         draft.shift_relation(r.between[0], r.between[1], r.delta)
-    before = draft.tension
-    draft.tension += inj.tension
-    if inj.tension:
-        numbers["tension change"] = draft.tension - before
+    if inj.tension:  # the regions of the states it names (every region when it names none)
+        numbers["tension change"] = draft.shift_tension(inj.tension, among=named_states(inj))
     draft.emit(
         EscalationEvent.INJECT_OCCURRED,
         f"{inj.title}: {inj.text}",
@@ -133,8 +131,24 @@ def settle_escalation(draft: TurnDraft, _orders: TurnOrders) -> None:
         )
     draft.escalation = rung
     draft.max_escalation = max(draft.max_escalation, rung)
-    if not draft.notes.rungs:
+    if draft.regional_tension:
+        ease_quiet_regions(draft)
+    elif not draft.notes.rungs:
         draft.tension -= TENSION_DECAY
+
+
+def named_states(inj: Inject) -> tuple[str, ...]:
+    """The states an inject names: those whose figures or relations it changes."""
+    return (*(e.state for e in inj.effects), *(s for r in inj.relation_effects for s in r.between))
+
+
+def ease_quiet_regions(draft: TurnDraft) -> None:
+    """With tension kept by region: each region that nothing heated this turn cools by itself,
+    as the world's tension does when no move raised the ladder."""
+    start, index = draft.previous.regional_tension, draft.scenario.tension_region_index
+    quiet = [s for s in draft.ids if draft.regional_tension[index[s]] <= start[index[s]]]
+    if quiet:
+        draft.shift_tension(-TENSION_DECAY, among=quiet)
 
 
 INJECTS = Step(Phase.INJECTS, fire_injects)

@@ -396,11 +396,7 @@ def _backlash(draft: TurnDraft, intervener: str, government: str) -> None:
     draft.emit(
         HumanitarianEvent.REGIME_BACKLASH,
         f"{draft.name(government)}'s government is shaken by foreign forces on its soil"
-        + (
-            f"; its friends ({', '.join(draft.name(s) for s in friends)}) call it regime change"
-            if friends
-            else ""
-        )
+        + (f"; its friends ({draft.names(friends)}) call it regime change" if friends else "")
         + ", and Council members grow warier of authorizing force.",
         (intervener, government, *friends),
         {

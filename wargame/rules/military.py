@@ -81,6 +81,10 @@ TERMS_BROKEN_BY_FORCE = (  # treaties that force between their members breaches
 WAR_BASE = 0.095  # chance a reciprocated clash becomes war, before modifiers (tuned; mid_war;
 # 0.12 before force needed reach: most disputes are now between neighbours, factor 1.6)
 TENSION_FACTOR_FLOOR = 0.5  # the tension factor at zero tension, 1.5 at full (tuned; mid_war)
+# parity: the factor is 1 - PARITY_SLOPE x |the initiator's share of the two's strength - 0.5|,
+# so evenly matched states fight and a preponderant one rarely needs to (Bremer 1992, "Dangerous
+# Dyads"; tuned; mid_war, stronger_wins)
+PARITY_SLOPE = 1.0
 ARMS_RACE_WAR_RISK = 0.15  # war chance added per unit of the smaller arms race indicator
 # (tuned; mid_war, barely)
 DEMOCRATIC_PEACE = 0.3  # factor when both are democracies: the democratic peace (tuned)
@@ -148,8 +152,8 @@ def war_chance(x: Readings, a: str, b: str) -> dict[str, float]:
     """The chance a reciprocated clash between a (initiator) and b becomes war, with its factors."""
     sa, sb = max(1.0, fighting_strength(x, a)), max(1.0, fighting_strength(x, b))
     share = sa / (sa + sb)
-    parity = 1.0 - abs(share - 0.5)  # 0.5 (lopsided) .. 1 (even): evenly matched sides fight
-    tension = TENSION_FACTOR_FLOOR + x.tension / 100
+    parity = 1.0 - PARITY_SLOPE * abs(share - 0.5)  # 1 when even: evenly matched sides fight
+    tension = TENSION_FACTOR_FLOOR + x.tension_between(a, b) / 100
     race = arms_race_factor(x, a, b)
     both_democracies = all(x.scenario.state(s).regime == Regime.DEMOCRACY for s in (a, b))
     peace = DEMOCRATIC_PEACE if both_democracies else 1.0
@@ -297,7 +301,7 @@ def settle_force(draft: TurnDraft, orders: TurnOrders) -> None:
 def _mobilize(draft: TurnDraft, actor: str, target: str) -> None:
     draft.country(actor).scale(Stat.ECONOMY, 1 - MOBILIZE_COST)
     relations = draft.shift_relation(actor, target, MOBILIZE_RELATIONS)
-    draft.tension += MOBILIZE_TENSION
+    draft.shift_tension(MOBILIZE_TENSION, among=(actor, target))
     draft.emit(
         MilitaryEvent.FORCES_MOBILIZED,
         f"{draft.name(actor)} mobilized forces against {draft.name(target)}.",
@@ -326,7 +330,7 @@ def _strike(draft: TurnDraft, attacker: str, target: str) -> None:
         reputation = striker.shift(Stat.REPUTATION, UNAUTHORIZED_FORCE_REPUTATION)
         draft.shift_relations_with_all(attacker, UNAUTHORIZED_FORCE_RELATIONS, except_=(target,))
     draft.shift_relation(attacker, target, STRIKE_RELATIONS)
-    draft.tension += STRIKE_TENSION
+    draft.shift_tension(STRIKE_TENSION, among=(attacker, target))
     how = (
         " with Security Council authorization"
         if authorized
@@ -366,7 +370,7 @@ def authorized_against(x: Readings, target: str) -> bool:
         d.status == DraftStatus.ADOPTED
         and d.kind == ResolutionKind.AUTHORIZE_FORCE
         and d.target == target
-        for d in x.drafts
+        for d in x.live("drafts")  # adopted drafts are live
     )
 
 
@@ -405,7 +409,10 @@ def check_buildup(state: GameState, o: BuildUp) -> str | None:
     me = state.country(o.actor)
     for t in state.active_treaties(member=o.actor, kind=TreatyKind.ARMS_CONTROL):
         if t.cap is not None and me.military * (1 + BUILDUP_GAIN) > t.cap:
-            return f"a build-up would break the cap of {t.cap:g} in arms control treaty {t.id}"
+            return (
+                f"a build-up would break the cap of {t.cap:g} in the arms control treaty "
+                f"between {state.names(t.members)}"
+            )
     if me.economy < BUILDUP_MIN_ECONOMY:
         return "your economy cannot carry a build-up"
     return None
@@ -436,7 +443,7 @@ def build_up(draft: TurnDraft, o: BuildUp) -> None:
     gain = actor.scale(Stat.MILITARY, 1 + BUILDUP_GAIN)
     actor.scale(Stat.ECONOMY, 1 - BUILDUP_COST)
     actor.shift(Stat.BUILDUP, ARMS_RACE_MARK)
-    draft.tension += BUILDUP_TENSION
+    draft.shift_tension(BUILDUP_TENSION, among=(o.actor,))
     draft.emit(
         MilitaryEvent.FORCES_BUILT_UP,
         f"{draft.name(o.actor)} built up its forces.",
@@ -454,7 +461,7 @@ def reduce_forces(draft: TurnDraft, o: Disarm) -> None:
     actor = draft.country(o.actor)
     loss = actor.scale(Stat.MILITARY, 1 - DISARM_SHARE)
     actor.scale(Stat.ECONOMY, 1 + DISARM_ECONOMY_GAIN)
-    draft.tension += DISARM_TENSION
+    draft.shift_tension(DISARM_TENSION, among=(o.actor,))
     draft.emit(
         MilitaryEvent.FORCES_REDUCED,
         f"{draft.name(o.actor)} reduced its forces.",
@@ -470,7 +477,7 @@ def note_arms_races(draft: TurnDraft, _orders: TurnOrders) -> None:
     for i, a in enumerate(racers):
         for b in racers[i + 1 :]:
             if draft.relation(a, b) < ARMS_RACE_HOSTILITY:
-                draft.tension += ARMS_RACE_TENSION
+                draft.shift_tension(ARMS_RACE_TENSION, among=(a, b))
                 draft.emit(
                     MilitaryEvent.ARMS_RACE_INTENSIFIED,
                     f"{draft.name(a)} and {draft.name(b)} are racing to arm: "
@@ -503,7 +510,7 @@ def support_proxies(draft: TurnDraft, o: ProxySupport) -> None:
     if exposed:
         draft.shift_relation(o.actor, o.target, PROXY_EXPOSED_RELATIONS)
         reputation = sponsor.shift(Stat.REPUTATION, PROXY_EXPOSED_REPUTATION)
-        draft.tension += PROXY_EXPOSED_TENSION
+        draft.shift_tension(PROXY_EXPOSED_TENSION, among=(o.actor, o.target))
         draft.emit(
             MilitaryEvent.PROXY_SUPPORT_EXPOSED,
             f"{draft.name(o.actor)} was exposed arming opponents of {draft.name(o.target)}'s "

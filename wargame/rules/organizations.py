@@ -198,7 +198,7 @@ def parties(state: Readings, target: str | None) -> tuple[str, ...]:
     if target is None:
         return ()
     out = [target]
-    for d in state.disputes:
+    for d in state.live("disputes"):
         if d.ended_turn is None and target in (d.initiator, d.target):
             other = d.target if d.initiator == target else d.initiator
             if other not in out:
@@ -218,7 +218,11 @@ def counterpart(state: Readings, target: str) -> str | None:
             return w.side_b[0]
         if target in w.side_b:
             return w.side_a[0]
-    live = [d for d in state.disputes if d.ended_turn is None and target in (d.initiator, d.target)]
+    live = [
+        d
+        for d in state.live("disputes")
+        if d.ended_turn is None and target in (d.initiator, d.target)
+    ]
     if not live:
         return None
     d = max(live, key=lambda d: (d.rung, -d.started_turn))
@@ -292,7 +296,7 @@ def check_table(state: GameState, o: TableResolution) -> str | None:
         return f"{state.name(o.target)} is in no dispute or war the Council could ask it to settle"
     target = o.target or None
     population = o.population or None
-    for d in state.drafts:
+    for d in state.live("drafts"):  # tabled and adopted drafts are live
         if _same_draft(d, o.resolution, target, population):
             if d.status == DraftStatus.TABLED:
                 return "the same draft is already before the Council"
@@ -343,7 +347,7 @@ def table_draft(draft: TurnDraft, o: TableResolution) -> None:
             OrganizationsEvent.DRAFT_COSPONSORED,
             f"{draft.name(o.actor)} tabled the same draft as {draft.name(same.sponsor)} (to "
             f"{what_draft_does(draft, same)}): the two are merged into one draft, which "
-            f"{draft.name(o.actor)} co-sponsors (id {same.id}).",
+            f"{draft.name(o.actor)} co-sponsors.",
             (o.actor, same.sponsor),
         )
         return
@@ -359,7 +363,7 @@ def table_draft(draft: TurnDraft, o: TableResolution) -> None:
     draft.emit(
         OrganizationsEvent.DRAFT_TABLED,
         f"{draft.name(o.actor)} tabled a Security Council draft to {what_draft_does(draft, d)}; "
-        f"the vote is next turn (id {d.id}).{how}",
+        f"the vote is next turn.{how}",
         (o.actor, *((target,) if target else ())),
     )
 
@@ -395,7 +399,7 @@ def check_vote(state: GameState, o: CastVote) -> str | None:
 def vote_candidates(state: GameState, seat: str) -> Iterator[CastVote]:
     if seat not in council_members(state):
         return
-    for d in state.drafts:
+    for d in state.live("drafts"):
         if d.status == DraftStatus.TABLED and d.turn < state.turn:
             for v in Vote:
                 yield CastVote(seat, draft=d.id, vote=v)
@@ -617,6 +621,26 @@ def _price_of_vetoes(draft: TurnDraft, d: CouncilDraft, vetoed_by: list[str], ye
         )
 
 
+def council_demand(x: Readings, d: CouncilDraft) -> tuple[str | None, str | None]:
+    """What mandatory sanctions demand of their target: the change its sponsors want most (their
+    stakes summed) on an issue the target decides; (None, None) when they want nothing of it (a
+    blanket demand). A resolution names what would lift it, as the Council's do."""
+    sponsors = (d.sponsor, *d.co_sponsors)
+    best: tuple[float, str | None, str | None] = (0.0, None, None)
+    for issue in x.issues:
+        spec = x.scenario.issue(issue.id)
+        if issue.held_by != d.target or spec is None:
+            continue
+        wants: dict[str, float] = {}
+        for stake in spec.stakes:
+            if stake.state in sponsors and stake.wants != issue.status:
+                wants[stake.wants] = wants.get(stake.wants, 0.0) + stake.worth
+        for status, total in sorted(wants.items()):
+            if total > best[0]:
+                best = (total, issue.id, status)
+    return best[1], best[2]
+
+
 def _carry_out(draft: TurnDraft, d: CouncilDraft) -> None:
     """What an adopted resolution does."""
     if d.kind == ResolutionKind.CONDEMN and d.target:
@@ -624,7 +648,17 @@ def _carry_out(draft: TurnDraft, d: CouncilDraft) -> None:
         draft.shift_relations_with_all(d.target, -CONDEMNED_RELATIONS)
     elif d.kind == ResolutionKind.SANCTION and d.target:
         senders = tuple(s for s in draft.ids if s != d.target)
-        impose(draft, d.sponsor, d.target, Measure.TRADE, un_mandated=True, senders=senders)
+        issue, demand = council_demand(draft, d)
+        impose(
+            draft,
+            d.sponsor,
+            d.target,
+            Measure.TRADE,
+            un_mandated=True,
+            senders=senders,
+            issue=issue,
+            demand=demand,
+        )
     elif d.kind == ResolutionKind.AUTHORIZE_FORCE and d.target:
         draft.country(d.target).shift(Stat.REPUTATION, -AUTHORIZED_TARGET_REPUTATION)
     elif d.kind == ResolutionKind.AGENDA and d.target:
@@ -645,7 +679,7 @@ def _carry_out(draft: TurnDraft, d: CouncilDraft) -> None:
             draft.emit(
                 OrganizationsEvent.MANDATE_WAITING,
                 f"The peacekeeping mandate for {_subject(draft, d)} stands; the mission deploys "
-                f"once it has {' and '.join(waiting)} (id {d.id}).",
+                f"once it has {' and '.join(waiting)}.",
                 (p.in_state, d.sponsor),
             )
 
@@ -676,7 +710,7 @@ def _call_for_settlement(draft: TurnDraft, d: CouncilDraft) -> None:
     draft.emit(
         OrganizationsEvent.SETTLEMENT_CALLED_FOR,
         f"On the Council's behalf {draft.name(d.sponsor)} put a draft {TreatyKind(kind).words} "
-        f"to {draft.name(d.target)} and {draft.name(other)} (id {p.id}); it is signed if they "
+        f"to {draft.name(d.target)} and {draft.name(other)}; it is signed if they "
         "accept.",
         (d.sponsor, d.target, other),
     )
@@ -818,7 +852,7 @@ def deploy_missions(draft: TurnDraft, _orders: TurnOrders) -> None:
                 OrganizationsEvent.PEACEKEEPERS_DEPLOYED,
                 f"UN peacekeepers deployed to protect {_subject(draft, d)}, with the consent of "
                 f"{draft.name(p.in_state)} and troops from "
-                f"{', '.join(draft.name(s) for s in d.troops)}.",
+                f"{draft.names(d.troops)}.",
                 (p.in_state, *d.troops),
                 {"troops": troops, "troops needed": needed},
             )

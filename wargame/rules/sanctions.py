@@ -146,14 +146,14 @@ def sender_cost(x: Readings, sender: str, target: str, measure: str) -> float:
 def active_episode(x: Readings, sender: str, target: str) -> SanctionsEpisode | None:
     """The episode in which `sender` threatens or sanctions `target`, if any (`x` a GameState or
     a TurnDraft: both hold `sanctions`)."""
-    for e in x.sanctions:
+    for e in x.live("sanctions"):
         if e.target == target and sender in e.senders and e.stage in LIVE_STAGES:
             return e
     return None
 
 
 def _live_episodes(state: GameState) -> Iterator[SanctionsEpisode]:
-    return (e for e in state.sanctions if e.stage in LIVE_STAGES)
+    return (e for e in state.live("sanctions") if e.stage in LIVE_STAGES)
 
 
 def _check_measure(measure: str) -> str | None:
@@ -236,7 +236,7 @@ def threaten(draft: TurnDraft, o: ThreatenSanctions) -> None:
     draft.emit(
         SanctionsEvent.THREATENED,
         f"{draft.name(o.actor)} {how} {draft.name(o.target)} with {MEASURE_WORDS[o.measure]} "
-        f"unless it concedes {demand_words(draft, issue, demand)} (id {e.id}; a "
+        f"unless it concedes {demand_words(draft, issue, demand)} (a "
         f"{cost_level(stake)} cost if imposed).",
         (o.actor, o.target),
         numbers,
@@ -352,15 +352,15 @@ def impose(
         kind = SanctionsEvent.RETALIATED
         text = (
             f"{draft.name(sender)} hit back at {draft.name(target)} with counter-sanctions "
-            f"({measure}; id {e.id}): they last as long as the sanctions they answer."
+            f"({measure}): they last as long as the sanctions they answer."
         )
     else:
         kind = SanctionsEvent.IMPOSED
         mandate = " under a Security Council mandate" if un_mandated else ""
         text = (
-            f"{', '.join(draft.name(s) for s in e.senders)} imposed {MEASURE_WORDS[measure]} on "
+            f"{draft.names(e.senders)} imposed {MEASURE_WORDS[measure]} on "
             f"{draft.name(target)}{mandate}, demanding {demand_words(draft, e.issue, e.demand)} "
-            f"(id {e.id}; a {cost_level(e.stake)} cost)."
+            f"(a {cost_level(e.stake)} cost)."
         )
     draft.emit(
         kind,
@@ -551,7 +551,7 @@ def concede(draft: TurnDraft, e: SanctionsEpisode) -> None:
     draft.emit(
         SanctionsEvent.CONCEDED,
         f"{draft.name(e.target)} gave in to {'the threat of ' if at_threat else ''}sanctions "
-        f"from {', '.join(draft.name(s) for s in e.senders)}: "
+        f"from {draft.names(e.senders)}: "
         f"{demand_words(draft, e.issue, e.demand)}.",
         (e.target, *e.senders),
         {
@@ -653,7 +653,7 @@ def _settled(draft: TurnDraft, e: SanctionsEpisode) -> None:
     how = "in a deal" if by_deal else "by other pressure"
     draft.emit(
         SanctionsEvent.SETTLED,
-        f"{', '.join(draft.name(s) for s in e.senders)} ended the sanctions on "
+        f"{draft.names(e.senders)} ended the sanctions on "
         f"{draft.name(e.target)}: their demand is met {how} "
         f"({demand_words(draft, e.issue, e.demand)}).",
         (*e.senders, e.target),
@@ -671,7 +671,7 @@ def _lapse(draft: TurnDraft, e: SanctionsEpisode) -> None:
     draft.emit(
         SanctionsEvent.THREAT_LAPSED,
         f"The sanctions threat against {draft.name(e.target)} was never carried out: "
-        f"{', '.join(draft.name(s) for s in e.senders)} made an empty threat.",
+        f"{draft.names(e.senders)} made an empty threat.",
         (*e.senders, e.target),
         numbers,
         visible_to=None if e.public else (*e.senders, e.target),

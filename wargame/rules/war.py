@@ -124,11 +124,10 @@ def begin_war(
     draft.wars.append(war)
     draft.disputes.replace(d, war_id=war.id, rung=Rung.WAR)
     draft.reach(Rung.WAR)
-    draft.tension += WAR_TENSION
+    draft.shift_tension(WAR_TENSION, among=(*side_a, *side_b))
     joined = side_b[1:]
     allies = (
-        f"; {', '.join(draft.name(s) for s in joined)} fought at {draft.name(d.target)}'s side "
-        "as promised."
+        f"; {draft.names(joined)} fought at {draft.name(d.target)}'s side as promised."
         if joined
         else "."
     )
@@ -193,10 +192,10 @@ def battle(draft: TurnDraft, war: War) -> None:
         country.scale(Stat.ECONOMY, 1 - WAR_ECONOMY_COST)
     war = draft.wars.replace(war, front=front)
     draft.reach(Rung.WAR)
-    draft.tension += BATTLE_TENSION
+    draft.shift_tension(BATTLE_TENSION, among=(*war.side_a, *war.side_b))
     draft.emit(
         WarEvent.BATTLE_FOUGHT,
-        f"Fighting went the way of {', '.join(draft.name(s) for s in winners)} this turn.",
+        f"Fighting went the way of {draft.names(winners)} this turn.",
         (*war.side_a, *war.side_b),
         {"roll": roll, "front (+ favours attackers)": front},
         private=_own_side(war.side_a, war.side_b, sa, sb),
@@ -210,7 +209,7 @@ def battle(draft: TurnDraft, war: War) -> None:
 
 
 def _names(draft: TurnDraft, side: tuple[str, ...]) -> str:
-    return ", ".join(draft.name(s) for s in side)
+    return draft.names(side)
 
 
 def end_war(draft: TurnDraft, war: War, winner: Side, how: WarEnd) -> None:
