@@ -20,44 +20,7 @@ from wargame.moves import Answer, MoveHelp, Order
 from wargame.rules import STANDARD
 from wargame.rules.diplomacy import SendMessage
 from wargame.state import GameState
-
-FIELD_LABELS = {
-    "target": "Target state",
-    "against": "Against",
-    "to": "With",
-    "between": "Between",
-    "treaty": "Treaty",
-    "measure": "Measure",
-    "episode": "Sanctions",
-    "proposal": "Proposal",
-    "accept": "Your answer",
-    "ultimatum": "Ultimatum",
-    "comply": "Your answer",
-    "mediation": "Offer",
-    "invocation": "Call for help",
-    "honour": "Your answer",
-    "resolution": "The draft would",
-    "population": "Population",
-    "draft": "Draft resolution",
-    "vote": "Your vote",
-    "organization": "Organization",
-    "demand": "Demand",
-    "cap": "Cap on military capability",
-    "verification": "Verification (share of cheating caught)",
-    "note": "Note (optional)",
-    "issue": "Issue at stake",
-    "status": "Status demanded",
-    "public": "Made",
-    "demand_issue": "They concede on",
-    "demand_status": "So that it becomes",
-    "offer_issue": "You concede on",
-    "offer_status": "So that it becomes",
-    "payment": "Side payment, % of GDP (less than 0: asked of them)",
-}
-KIND_FIELD_LABELS = {
-    ("ProposeAgreement", "treaty"): "Kind of agreement",
-    ("ChangeIssue", "status"): "Your stand",
-}
+from wargame.wording import field_label
 
 UNCLEAR_REASON_MARKERS = ("with that id", "''", "name the two", "unknown")
 
@@ -107,9 +70,7 @@ def build_catalog(state: GameState, seat: str) -> list[KindOptions]:
             fields = tuple(
                 FieldSpec(
                     n,
-                    KIND_FIELD_LABELS.get(
-                        (kind, n), FIELD_LABELS.get(n, n.replace("_", " ").capitalize())
-                    ),
+                    field_label(kind, n),
                     move.free_fields.get(n, "choice"),
                 )
                 for n in order_fields(move.order)

@@ -121,9 +121,14 @@ def _first_legal_order_of_every_kind() -> dict[str, tuple[GameState, Order]]:
     """Random players over the shipped scenarios reach a state where each kind is legal."""
     found: dict[str, tuple[GameState, Order]] = {}
     player = RandomPlayer()
-    for name in bundled_names():
-        scenario = load_bundled(name)
+    # the small worlds first: the 28-state committee is played only for a kind they never reach
+    scenarios = sorted(
+        (load_bundled(name) for name in bundled_names()), key=lambda s: len(s.states)
+    )
+    for scenario in scenarios:
         for seed in range(4):
+            if len(found) >= len(ORDER_TYPES) - 1:  # all but SendMessage, which needs no state
+                return found
             state, events, dice = new_game(scenario, seed), (), SessionDice(seed)
             players = {s: player for s in scenario.state_ids}
             while not state.finished and len(found) < len(ORDER_TYPES) - 1:

@@ -33,6 +33,7 @@ from ..rules.diplomacy import SendMessage
 from ..scoring import condition_met
 from ..state import GameState
 from ..view import SeatView
+from ..wording import FIELD_LABELS
 
 CLEAR = "\033[2J\033[H"  # clear the terminal and go home: sent only to a real terminal
 INDICATORS = ("military", "economy", "stability", "reputation")
@@ -159,32 +160,8 @@ def order_fields(cls: type[Order]) -> list[str]:
 
 
 FIELD_WORDS = {
-    "target": "Target state",
-    "against": "Against",
-    "to": "To",
-    "between": "Between",
-    "treaty": "Treaty",
-    "measure": "Measure",
-    "episode": "Sanctions",
-    "proposal": "Proposal",
-    "accept": "Your answer",
-    "ultimatum": "Ultimatum",
-    "comply": "Your answer",
-    "mediation": "Offer",
-    "invocation": "Call for help",
-    "honour": "Your answer",
-    "resolution": "The draft would",
-    "population": "Population",
-    "draft": "Draft resolution",
-    "vote": "Your vote",
-    "organization": "Organization",
-    "demand": "Demand",
-    "cap": "Cap on military capability",
-    "verification": "Verification, % of cheating caught",
-    "note": "Note (optional)",
-    "text": "Message",
+    **FIELD_LABELS,
     "public": "Public statement or private message",
-    "issue": "Issue",
     "status": "Your stand",
 }
 

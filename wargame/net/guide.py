@@ -38,6 +38,7 @@ from ..rules.diplomacy import MAX_MESSAGE_CHARS, SendMessage
 from ..scoring import score
 from ..state import GameState, by_id
 from ..view import SeatView
+from ..wording import field_label
 from .protocol import (
     Candidate,
     Debrief,
@@ -50,33 +51,6 @@ from .protocol import (
     StandingNow,
 )
 
-# how an order form names each field (a field not listed is named after itself)
-FIELD_LABELS = {
-    "target": "Target state",
-    "against": "Against",
-    "to": "With",
-    "between": "Between",
-    "treaty": "Treaty",
-    "measure": "Measure",
-    "episode": "Sanctions",
-    "proposal": "Proposal",
-    "accept": "Your answer",
-    "ultimatum": "Ultimatum",
-    "comply": "Your answer",
-    "mediation": "Offer",
-    "invocation": "Call for help",
-    "honour": "Your answer",
-    "resolution": "The draft would",
-    "population": "Population",
-    "draft": "Draft resolution",
-    "vote": "Your vote",
-    "organization": "Organization",
-    "demand": "Demand",
-    "cap": "Cap on military capability",
-    "verification": "Verification (share of cheating caught)",
-    "note": "Note (optional)",
-}
-KIND_FIELD_LABELS = {("ProposeAgreement", "treaty"): "Kind of agreement"}
 # yes and no in a form's words, per field (answers use the debrief's words)
 CHOICE_WORDS = {**ANSWER_WORDS, "public": ("public", "private")}
 WIDGETS = ("choice", "states", "text", "number", "fraction")
@@ -142,7 +116,7 @@ def seat_debrief(match: Match, seat: str) -> Debrief:
 def _move_choices(move: Move, legal: list[Order], state: GameState, words: Words) -> MoveChoices:
     h = move.help
     fields = [
-        OrderField(name=name, label=_field_label(move.kind, name), widget=_widget(move, name))
+        OrderField(name=name, label=field_label(move.kind, name), widget=_widget(move, name))
         for name in order_fields(move)
     ]
     choices = [f.name for f in fields if f.widget == "choice"]
@@ -164,12 +138,6 @@ def order_fields(move: Move) -> list[str]:
     names = [f.name for f in dataclasses.fields(move.order) if f.name != "actor"]
     first = [n for n in move.field_order if n in names]
     return first + [n for n in names if n not in first]
-
-
-def _field_label(kind: str, name: str) -> str:
-    return KIND_FIELD_LABELS.get(
-        (kind, name), FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
-    )
 
 
 def _widget(move: Move, name: str) -> str:
