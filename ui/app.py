@@ -55,7 +55,7 @@ def main(
         print(problem, file=sys.stderr)
         return 1
     try:
-        from .app_factory import create_app, create_window
+        from .app_factory import create_app, create_window, dispose_window
     except ImportError as exc:  # a library of Qt's own could not be loaded
         print(import_problem(exc), file=sys.stderr)
         return 1
@@ -70,7 +70,9 @@ def main(
         return run_self_test()
     window = create_window()
     window.show()
-    return app.exec()
+    code = app.exec()
+    dispose_window(window)
+    return code
 
 
 def __getattr__(name: str) -> Any:

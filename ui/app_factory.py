@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from .resources import APP_NAME, ORG_DOMAIN, ORG_NAME, VERSION, app_icon
@@ -60,3 +60,13 @@ def create_window(
 def temporary_settings(folder: Path) -> UiSettings:
     """Settings in a throw-away INI file, for screenshots, the self-test and tests."""
     return UiSettings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def dispose_window(window) -> None:  # noqa: ANN001 - MainWindow
+    """Take the window down while Qt is still up: left to the interpreter's exit, Python may
+    free its widgets after the application and crash on the way out (the self-test did, one
+    run in two)."""
+    QThreadPool.globalInstance().waitForDone(5000)
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, 0)  # 0: every event type, deferred deletes included
+    QApplication.processEvents()

@@ -10,7 +10,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from .app_factory import create_app, create_window, temporary_settings
+from .app_factory import create_app, create_window, dispose_window, temporary_settings
 from .screenshots import wait_until
 
 TUTORIAL = "tutorial_strait"
@@ -97,6 +97,7 @@ def _check(tmp: Path, failures: list[str]) -> None:
     presenter.close()
     window.close()
     presenter.runner.wait(5000)
+    dispose_window(window)
 
 
 def _check_manual(window, failures: list[str]) -> None:  # noqa: ANN001 - MainWindow
