@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..enums import TreatyKind
+from ..wording import listing
 from .odds import odds_words
 
 CLOCK_WORDS = {
@@ -25,8 +27,7 @@ def describe(iv: Any, readings: Any) -> str:
         return scenario.state_names.get(state_id, state_id)
 
     def names(ids: Any) -> str:
-        shown = [name(i) for i in ids]
-        return ", ".join(shown[:-1]) + (" and " if len(shown) > 1 else "") + shown[-1]
+        return listing(name(i) for i in ids)
 
     def inject(inject_id: str) -> str:
         found = next((i for i in scenario.injects if i.id == inject_id), None)
@@ -108,8 +109,7 @@ def record_words(readings: Any, record: str, subject: str | None) -> str:
     scenario = readings.scenario
 
     def names(ids: Any) -> str:
-        shown = [scenario.state_names.get(i, _bystander(scenario, i)) for i in ids]
-        return ", ".join(shown[:-1]) + (" and " if len(shown) > 1 else "") + shown[-1]
+        return listing(scenario.state_names.get(i, _bystander(scenario, i)) for i in ids)
 
     if record == "issue":
         finder = getattr(scenario, "issue", None)
@@ -128,7 +128,7 @@ def record_words(readings: Any, record: str, subject: str | None) -> str:
     if found is None:
         return f"the {record} {subject}"
     if record == "treaty":
-        return f"the {str(found.kind).replace('_', ' ')} of {names(found.members)}"
+        return f"the {TreatyKind(found.kind).words} of {names(found.members)}"
     if record == "sanctions":
         return f"the {found.measure} sanctions of {names(found.senders)} on {names([found.target])}"
     if record == "draft":
