@@ -7,12 +7,13 @@ Both engines take a turn in two steps, and each step is timed apart: checking th
 `adjudicate`; theirs: `Game.process()`). The ratios compare like with like (adjudication alone,
 and the whole turn), and also our whole turn against their adjudication alone, the strictest.
 
-    .venv/bin/python -m bench.engine_bench
+    .venv/bin/python -m bench.engine_bench [--quick]
 """
 
 from __future__ import annotations
 
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -95,17 +96,20 @@ def ms(x: float) -> str:
     return f"{x * 1000:.3f}"
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    quick = "--quick" in argv  # fewer turns, games and phases: a rougher figure, sooner
+    turns, games, phases, real_games = (20, 3, 15, 5) if quick else (60, 10, 40, 20)
     scenarios = [load_scenario(p) for p in sorted(SCENARIOS.glob("*.yaml"))]
     print(
         "| scenario | states | turn resolution median ms | max ms | full all-computer game median ms | max ms |"
     )
     print("|---|---|---|---|---|---|")
     for sc in scenarios:
-        turns, games = turn_times(sc), game_times(sc)
+        turn_s, game_s = turn_times(sc, turns), game_times(sc, games)
         print(
-            f"| {sc.id} | {len(sc.states)} | {ms(statistics.median(turns))} | {ms(max(turns))} | "
-            f"{ms(statistics.median(games))} | {ms(max(games))} |"
+            f"| {sc.id} | {len(sc.states)} | {ms(statistics.median(turn_s))} | {ms(max(turn_s))} | "
+            f"{ms(statistics.median(game_s))} | {ms(max(game_s))} |"
         )
     seven = next(sc for sc in scenarios if len(sc.states) == 7)
     try:
@@ -113,9 +117,11 @@ def main() -> None:
     except ImportError as exc:
         print(f"\n(diplomacy comparison skipped: {exc}; install with pip install -e '.[bench]')")
         return
-    theirs = _steps(diplomacy_phase_times(40))
+    theirs = _steps(diplomacy_phase_times(phases))
     loads = {
-        "computer players' orders (real play)": _steps(step_times(real_play_cases(seven))),
+        "computer players' orders (real play)": _steps(
+            step_times(real_play_cases(seven, real_games))
+        ),
         f"random legal orders, {ORDERS_PER_SEAT} per seat": _steps(
             step_times(random_play_cases(seven, 200))
         ),

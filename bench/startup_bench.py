@@ -116,20 +116,20 @@ def main(argv: list[str] | None = None) -> int:
             for name, code in PROGRAMS.items():
                 times[name].append(run_once(code, env))
     bare, ours = (statistics.median(times[name]) for name in PROGRAMS)
-    width = max(len(n) for n in PROGRAMS)
     print(
-        f"Start-up to an interactive window ({args.runs} runs each, QT_QPA_PLATFORM={args.platform}, Python {sys.version.split()[0]})"
+        f"Start-up to an interactive window ({args.runs} runs each, "
+        f"QT_QPA_PLATFORM={args.platform}, Python {sys.version.split()[0]})\n"
     )
-    print(f"{'program':<{width}}  {'median':>8}  {'min':>8}  {'max':>8}")
+    print("| program | median s | min s | max s |")
+    print("|---|---|---|---|")
     for name, values in times.items():
         print(
-            f"{name:<{width}}  {statistics.median(values):>7.3f}s  {min(values):>7.3f}s  {max(values):>7.3f}s"
+            f"| {name} | {statistics.median(values):.3f} | {min(values):.3f} | {max(values):.3f} |"
         )
     ratio = ours / bare
     verdict = "ok" if ratio <= TARGET_RATIO else "TOO SLOW"
-    print(
-        f"{'ratio (app / bare)':<{width}}  {ratio:>7.2f}x  (target <= {TARGET_RATIO}x: {verdict})"
-    )
+    print(f"| ratio (app / bare) | {ratio:.2f}x | | |")
+    print(f"\nTarget: ratio at most {TARGET_RATIO}x ({verdict}).")
     return 0 if ratio <= TARGET_RATIO else 1
 
 

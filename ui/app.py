@@ -68,7 +68,10 @@ def main(
         from .selftest import run_self_test
 
         return run_self_test()
+    from .interpreter import share_with_workers
+
     window = create_window()
+    share_with_workers()
     window.show()
     code = app.exec()
     dispose_window(window)

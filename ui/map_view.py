@@ -99,12 +99,6 @@ def _overlaps(a: Rect, b: Rect) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _overlap_area(a: Rect, b: Rect) -> float:
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return w * h if w > 0 and h > 0 else 0.0
-
-
 GRID = 64  # pixels: the cell of the index that finds the names and marks near a place
 
 
@@ -130,9 +124,33 @@ class _RectIndex:
         for key in self._keys(rect):
             self._cells[key].append(len(self.rects) - 1)
 
-    def overlap(self, rect: Rect) -> float:
-        near = {i for key in self._keys(rect) for i in self._cells.get(key, ())}
-        return sum(_overlap_area(rect, self.rects[i]) for i in near)
+    def hits(self, rect: Rect, keys: list[tuple[int, int]]) -> bool:
+        """Whether `rect` overlaps any rectangle held (in the cells `keys`)."""
+        x0, y0, x1, y1 = rect
+        rects, cells = self.rects, self._cells
+        for key in keys:
+            for i in cells.get(key, ()):
+                other = rects[i]
+                if x0 < other[2] and other[0] < x1 and y0 < other[3] and other[1] < y1:
+                    return True
+        return False
+
+    def overlap(self, rect: Rect, keys: list[tuple[int, int]] | None = None) -> float:
+        """The area `rect` shares with the rectangles held (`keys`: its cells, if known)."""
+        cells = self._cells
+        near = {i for key in (keys or self._keys(rect)) for i in cells.get(key, ())}
+        # the summed areas of overlap, worked out inline (a big world's names try thousands of
+        # spots, and a call per pair was most of the map's time after a turn)
+        x0, y0, x1, y1 = rect
+        rects, total = self.rects, 0.0
+        for i in near:
+            other = rects[i]
+            w = min(x1, other[2]) - max(x0, other[0])
+            if w > 0:
+                h = min(y1, other[3]) - max(y0, other[1])
+                if h > 0:
+                    total += w * h
+        return total
 
 
 def place_labels(
@@ -163,7 +181,13 @@ def place_labels(
                 (rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2, lab.within
             ):
                 continue
-            cost = placed.overlap(rect) + blocked.overlap(rect)
+            keys = _RectIndex._keys(rect)  # the same cells in both indexes
+            if not (lab.required and overlap_ok):  # only a free place will do: no costs
+                if not (placed.hits(rect, keys) or blocked.hits(rect, keys)):
+                    chosen = rect
+                    break
+                continue
+            cost = placed.overlap(rect, keys) + blocked.overlap(rect, keys)
             if cost == 0:
                 chosen = rect
                 break
@@ -491,6 +515,7 @@ class MapView(QWidget):
         )
         self._markers.setZValue(12)
         item.addItem(self._markers)
+        self._names_later = False  # show_map(..., names=False): place_names() follows
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(0)
@@ -556,13 +581,22 @@ class MapView(QWidget):
     def selected(self) -> str | None:
         return self._selected
 
-    def show_map(self, model: MapModel) -> None:
+    def show_map(self, model: MapModel, names: bool = True) -> None:
+        """Draw the map. names=False leaves the markers and names as they are until
+        `place_names` (after a turn in a big world, placing them is a pass of its own)."""
+        self._names_later = not names
         self._model = model
         if self._node(self._selected) is None:
             self._selected = None
         self.legend.set_geography(self._geo_kinds())
         self._place_zoom_buttons()
         self._draw()
+
+    def place_names(self) -> None:
+        """The markers and names that `show_map(..., names=False)` left for later."""
+        if self._names_later:
+            self._names_later = False
+            self._lay_out()
 
     def select(self, state_id: str) -> None:
         if self._node(state_id) is None:
@@ -809,7 +843,7 @@ class MapView(QWidget):
         lines = tuple((li.id, li.name, li.kind, li.points) for li in m.lines)
         labels_key = (places, names, marks, areas, lines, where, self.font().toString())
         self._marker_details = {k.id: k.details for k in m.markers}
-        if labels_key != self._layout_key:
+        if labels_key != self._layout_key and not self._names_later:
             self._layout_key = labels_key
             obstacles: list[Rect] = []
             for n in m.nodes:

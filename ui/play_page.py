@@ -45,6 +45,7 @@ TABS = ("dashboard", "intelligence", "orders", "negotiation", "news", "charts")
 # each part of the screen and its widget, in the order the out-of-sight ones are brought up
 PANELS = {
     "map": "map",
+    "map names": "map",  # the map's markers and names: placing them is a pass of its own
     "intelligence": "intel",
     "dashboard": "dashboard",
     "orders": "orders",
@@ -52,6 +53,9 @@ PANELS = {
     "negotiation": "negotiation",
     "charts": "charts",
 }
+# after a turn for the same seat, only the header is drawn at once; the news tab and each panel
+# follow in a pass of their own (a pass's layout and painting take tens of ms at 30 states)
+CATCH_UP_MS = 10
 WIDE_CHARS = 190  # a window at least this many average characters wide shows three columns
 SHORT_LINES = 40  # a window less than this many lines high shows the intelligence as a tab
 SUBMIT_TIP = (
@@ -80,10 +84,13 @@ class PlayPage(QWidget):
         # after a turn only what is on screen is rendered at once; the rest is stale until its
         # tab is chosen or the catch-up timer gets to it (the GUI thread never blocks long)
         self._stale: set[str] = set()
+        self._tab_to_show: str | None = None  # chosen after a turn, shown in the next pass
         self._queue_state: object | None = None
         self._catch_up = QTimer(self)
         self._catch_up.setSingleShot(True)
-        self._catch_up.setInterval(0)
+        # CATCH_UP_MS apart, not 0: the event loop waits in between, so a click, a key or a
+        # timer gets in between two panels instead of after all of them
+        self._catch_up.setInterval(CATCH_UP_MS)
         self._catch_up.timeout.connect(self._render_next)
         # header
         self.who = heading("", 1.35, "seatTitle")
@@ -156,7 +163,7 @@ class PlayPage(QWidget):
             (self.charts, "C&harts", "Indicators and tension over the turns (Ctrl+4)"),
         ):
             self.tabs.setTabToolTip(self.tabs.addTab(widget, title), help_text)
-        self.tabs.currentChanged.connect(lambda _i: self._render_visible())
+        self.tabs.currentChanged.connect(lambda _i: self._render_current_tab())
         self.middle = QSplitter(Qt.Orientation.Vertical)
         self.middle.setObjectName("mapSplitter")
         self.middle.addWidget(self.map)
@@ -221,16 +228,24 @@ class PlayPage(QWidget):
         for widget in (self.tension_label, self.tension):
             widget.setToolTip(help_text)
         self._stale = set(PANELS)
+        self._tab_to_show = None
         if new_turn:  # the news after a turn; at the start, the briefing if it is a tab
             first = "dashboard" if self._narrow else "orders"
-            self.select_tab("news" if screen.timeline else first)
-        # after a turn, the map in the next pass: the news and the figures first, each pass
-        # short (a new seat's screen is shown whole at once)
-        self._render_visible(later=("map",) if same_seat else ())
+            tab = "news" if screen.timeline else first
+            if same_seat:  # after a turn: in the next pass, with nothing else
+                self._tab_to_show = tab
+            else:
+                self.select_tab(tab)
+        # after a turn for the same seat, only the header now; then the news, and the other
+        # panels one pass each, each pass short (a new seat's screen is shown whole at once)
+        if not same_seat:
+            self._render_visible()
         self._catch_up.start()  # the panels out of sight follow, one per pass of the event loop
 
     def render_all(self) -> None:
         """Bring every panel up to date now, those out of sight too."""
+        if self._tab_to_show is not None:
+            self._show_pending_tab()
         while self._stale:
             self._render(next(p for p in PANELS if p in self._stale))
 
@@ -275,6 +290,7 @@ class PlayPage(QWidget):
         self.notice.setVisible(bool(message))
 
     def select_tab(self, name: str) -> None:
+        self._tab_to_show = None  # a tab chosen now wins over the one due after a turn
         widget = {
             "dashboard": self.dashboard,
             "intelligence": self.intel,
@@ -300,6 +316,7 @@ class PlayPage(QWidget):
         """Forget everything shown (before a hand-over, so nothing of one seat stays on screen)."""
         self._screen = None
         self._stale = set()
+        self._tab_to_show = None
         self._queue_state = None
         self._catch_up.stop()
         for panel in (
@@ -334,15 +351,32 @@ class PlayPage(QWidget):
     def _panel(self, name: str) -> QWidget:
         return getattr(self, PANELS[name])
 
-    def _render_visible(self, later: tuple[str, ...] = ()) -> None:
+    def _render_visible(self) -> None:
         """Render the stale panels that are on screen: those not in the tabs, and the
-        current tab (but those `later`, which the catch-up timer renders first)."""
-        for name in [p for p in PANELS if p in self._stale and p not in later]:
+        current tab."""
+        for name in [p for p in PANELS if p in self._stale]:
             panel = self._panel(name)
             if self.tabs.indexOf(panel) < 0 or self.tabs.currentWidget() is panel:
                 self._render(name)
 
+    def _render_current_tab(self) -> None:
+        """The tab just chosen, if stale (the panels beside the tabs keep their own pace: after
+        a turn the news tab is chosen, and the map must not be drawn in the same pass)."""
+        current = self.tabs.currentWidget()
+        for name in [p for p in PANELS if p in self._stale]:
+            if self._panel(name) is current:
+                self._render(name)
+
+    def _show_pending_tab(self) -> None:
+        tab, self._tab_to_show = self._tab_to_show, None
+        if tab is not None:
+            self.select_tab(tab)
+
     def _render_next(self) -> None:
+        if self._tab_to_show is not None:
+            self._show_pending_tab()
+            self._catch_up.start()
+            return
         if self._stale:
             self._render(next(p for p in PANELS if p in self._stale))
         if self._stale:
@@ -356,7 +390,9 @@ class PlayPage(QWidget):
             return
         lab = screen.labeller
         if name == "map":
-            self.map.show_map(screen.map)
+            self.map.show_map(screen.map, names=False)
+        elif name == "map names":
+            self.map.place_names()
         elif name == "dashboard":
             self.dashboard.show_dashboard(screen.dashboard)
         elif name == "intelligence":

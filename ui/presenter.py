@@ -24,6 +24,7 @@ from wargame.setup import new_game
 from wargame.state import GameState
 from wargame.view import SeatView, view_for
 
+from . import interpreter
 from .debrief import debrief
 from .game_setup import GameSetup
 from .labels import Labeller
@@ -156,6 +157,7 @@ class SessionPresenter(QObject):
         self.match = match
         self._start_state = new_game(match.scenario, match.seed)
         self._prepared, self._views = {}, {}
+        interpreter.release_session()  # the last session's leftovers go before the first turn
         self.sig_session_started.emit(match.scenario.title)
         path = self.files.path_of(match) if self.files is not None else None
         self.sig_file_changed.emit(str(path) if path else "")
@@ -192,6 +194,7 @@ class SessionPresenter(QObject):
         self._seat = self._view = None
         self._queue = []
         self._prepared, self._views = {}, {}
+        interpreter.release_session()
         self.sig_session_closed.emit()
 
     # --- public API: a seat's turn ------------------------------------------------------------
@@ -408,6 +411,7 @@ class SessionPresenter(QObject):
             return
         self.sig_turn_resolved.emit(record.turn)
         self._next_seat()
+        interpreter.keep_survivors()
 
     def _resolve_failed(self, match: Match, turn: int, exc: Exception) -> None:
         self._set_busy(False, "")

@@ -32,6 +32,7 @@ from wargame.net.tokens import SeatTokens
 from wargame.orders import Order
 from wargame.scoring import scores
 
+from . import interpreter
 from .labels import Labeller
 from .presenter import QueuedRow, QueueState
 from .viewmodels import ObjectiveRow, seat_screen
@@ -145,6 +146,7 @@ class RemoteSeatPresenter(QObject):
             client.stop()
         if thread is not None:
             thread.join(wait)
+        interpreter.release_session()  # the class's leftovers, collected once on the way out
 
     def check(self, order: Order) -> str | None:
         """Why this order would be refused if added to the queue; None when it would be fine."""
@@ -205,6 +207,8 @@ class RemoteSeatPresenter(QObject):
             if isinstance(message, Update) and message.withdrawn:
                 self.sig_orders_rejected.emit([WITHDRAWN])
             self._show()
+            if isinstance(message, TurnResolved):
+                interpreter.keep_survivors()  # what lived through the turn: out of full passes
         elif isinstance(message, Ack):
             self._show()
         elif isinstance(message, Rejected):

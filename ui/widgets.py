@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QMouseEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QMouseEvent, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 SIZE_CACHE = 20_000  # rows' measured sizes kept by a wrapping delegate
+WIDTHS_REMEMBERED = 64  # heights a wrapped label keeps, one per width it was asked about
 
 
 class WrapDelegate(QStyledItemDelegate):
@@ -95,7 +96,65 @@ class WrapLabel(QLabel):
     """A word-wrapped label whose minimum height fits its current width.
 
     Qt sizes a wrapped QLabel's minimum for a narrow guess of its width, so in a wide column
-    each label would get a tall box with blank space around its text."""
+    each label would get a tall box with blank space around its text.
+
+    Its height for a width is remembered until its text, font, style or format changes: a
+    layout asks again and again (a column of labels relaid after a turn asked hundreds of times,
+    half the time the GUI thread spent on it), and each answer lays the text out anew."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._heights: dict[int, int] = {}
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= WIDTHS_REMEMBERED:  # a window dragged wider and narrower
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            self._heights.clear()
+            super().setText(text)
+
+    def clear(self) -> None:
+        self._heights.clear()
+        super().clear()
+
+    def setNum(self, number: float) -> None:
+        self._heights.clear()
+        super().setNum(number)
+
+    def setPixmap(self, pixmap: QPixmap) -> None:
+        self._heights.clear()
+        super().setPixmap(pixmap)
+
+    def setTextFormat(self, fmt: Qt.TextFormat) -> None:
+        self._heights.clear()
+        super().setTextFormat(fmt)
+
+    def setWordWrap(self, on: bool) -> None:
+        self._heights.clear()
+        super().setWordWrap(on)
+
+    def setContentsMargins(self, *margins: object) -> None:
+        self._heights.clear()
+        super().setContentsMargins(*margins)  # type: ignore[arg-type]
+
+    def setIndent(self, indent: int) -> None:
+        self._heights.clear()
+        super().setIndent(indent)
+
+    def setMargin(self, margin: int) -> None:
+        self._heights.clear()
+        super().setMargin(margin)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()

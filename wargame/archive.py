@@ -31,7 +31,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
-from .canonical import canonical
+from .canonical import record_text
 from .enums import (
     LIVE_STAGES,
     DraftStatus,
@@ -147,9 +147,6 @@ def chain(digest: str, archived: Sequence[tuple[str, Any]]) -> str:
     """The archive's fingerprint once `archived` ((field, record) pairs) is added to it."""
     if not archived:
         return digest
-    text = json.dumps(
-        canonical([[name, record._asdict()] for name, record in archived]),
-        sort_keys=True,
-        separators=(",", ":"),
-    )
+    # the canonical JSON of [[name, record as a dict], ...], from each record's remembered text
+    text = "[" + ",".join(f"[{json.dumps(name)},{record_text(r)}]" for name, r in archived) + "]"
     return hashlib.sha256(f"{digest}|{text}".encode()).hexdigest()[:32]

@@ -9,7 +9,9 @@ and say so plainly instead of reporting every turn as a mismatch.
 from __future__ import annotations
 
 # 2: issues at stake, demands, the Council as it works, regional tension and archived records
-RULES_EDITION = 2
+# 3: states back force and stand firm in proportion to their backing; the look-ahead counts the
+#    issues at stake and keeps its instinct's answers to calls, force and coercion
+RULES_EDITION = 3
 
 
 def edition_of(meta: dict[str, str]) -> int | None:

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, NamedTuple, TypeVar
 
 from .archive import ARCHIVED_FIELDS, SEALED_AS_MADE, Archive, Ledger, hashed_live
-from .canonical import canonical
+from .canonical import canonical_text, record_text
 from .enums import (
     CasusFoederis,
     DraftStatus,
@@ -243,8 +243,48 @@ class RegionalCall(NamedTuple):
 R = TypeVar("R", bound=tuple)
 
 
+# --- lookups kept by immutable tuple ---------------------------------------------------------
+
+# A tuple of records is shared by every state (and every seat's view) a turn leaves it unchanged
+# in, so what is worked out from it (an index by id, the treaties in force by member...) is kept
+# by the tuple and worked out once, not at every question. Each entry holds its tuple, so that
+# its id is not reused while the entry lives; past KEPT_LOOKUPS entries they are all forgotten.
+KEPT_LOOKUPS = 8192
+_LOOKUPS: dict[tuple[int, str], tuple[tuple, Any]] = {}
+T = TypeVar("T")
+
+
+def per_tuple(records: tuple, what: str, build: Callable[[tuple], T]) -> T:
+    """`build(records)`, worked out once per tuple and remembered under the name `what`. Only
+    for tuples (immutable): a turn's working copy holds lists, which change."""
+    key = (id(records), what)
+    entry = _LOOKUPS.get(key)
+    if entry is None or entry[0] is not records:
+        if len(_LOOKUPS) >= KEPT_LOOKUPS:
+            _LOOKUPS.clear()
+        entry = (records, build(records))
+        _LOOKUPS[key] = entry
+    return entry[1]
+
+
+SCANNED_UP_TO = 16  # shorter tuples are scanned for an id: an index would cost more than it saves
+
+
+def _ids(records: tuple) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for record in records:
+        found.setdefault(record.id, record)  # the first record with an id, as a scan finds
+    return found
+
+
+def _ascending(positions: tuple[int, ...]) -> bool:
+    return all(a < b for a, b in zip(positions, positions[1:], strict=False))
+
+
 def by_id(records: Iterable[R], ident: str) -> R | None:
     """The record with this id, or None."""
+    if type(records) is tuple and len(records) > SCANNED_UP_TO:
+        return per_tuple(records, "by id", _ids).get(ident)
     for record in records:
         if record.id == ident:  # type: ignore[attr-defined]
             return record
@@ -252,31 +292,25 @@ def by_id(records: Iterable[R], ident: str) -> R | None:
 
 
 class TreatyIndex(NamedTuple):
-    """The treaties in force of one immutable tuple of treaties, in order, and by member."""
+    """The treaties in force of one immutable tuple of treaties, in order, and by member; `asked`
+    remembers the answers to `active_treaties` already given (by member and kinds)."""
 
     active: tuple[Treaty, ...]
     by_member: dict[str, tuple[Treaty, ...]]
+    asked: dict[tuple[str | None, tuple | None], tuple[Treaty, ...]]
 
 
-# treaty tuples are shared by every state a turn leaves them unchanged in, so the index is kept
-# by the tuple (held here, so that its id is not reused while the entry lives)
-_TREATY_INDEXES: dict[int, tuple[tuple[Treaty, ...], TreatyIndex]] = {}
-
-
-def _treaty_index(treaties: tuple[Treaty, ...]) -> TreatyIndex:
-    cached = _TREATY_INDEXES.get(id(treaties))
-    if cached is not None and cached[0] is treaties:
-        return cached[1]
+def _build_treaty_index(treaties: tuple[Treaty, ...]) -> TreatyIndex:
     active = tuple(t for t in treaties if t.status == TreatyStatus.ACTIVE)
     by_member: dict[str, list[Treaty]] = {}
     for t in active:
         for m in dict.fromkeys(t.members):  # a member listed twice still gets the treaty once
             by_member.setdefault(m, []).append(t)
-    index = TreatyIndex(active, {m: tuple(ts) for m, ts in by_member.items()})
-    if len(_TREATY_INDEXES) >= 4096:
-        _TREATY_INDEXES.clear()
-    _TREATY_INDEXES[id(treaties)] = (treaties, index)
-    return index
+    return TreatyIndex(active, {m: tuple(ts) for m, ts in by_member.items()}, {})
+
+
+def _treaty_index(treaties: tuple[Treaty, ...]) -> TreatyIndex:
+    return per_tuple(treaties, "treaties in force", _build_treaty_index)
 
 
 class Readings:
@@ -341,8 +375,12 @@ class Readings:
         treaties = self.treaties
         if type(treaties) is tuple:  # an immutable state's: read its index (built once)
             index = _treaty_index(treaties)
-            found = index.active if member is None else index.by_member.get(member, ())
-            return [t for t in found if kinds is None or t.kind in kinds]
+            answer = index.asked.get((member, kinds))
+            if answer is None:
+                found = index.active if member is None else index.by_member.get(member, ())
+                answer = tuple(t for t in found if kinds is None or t.kind in kinds)
+                index.asked[member, kinds] = answer
+            return list(answer)
         return [
             t
             for t in treaties
@@ -352,10 +390,10 @@ class Readings:
         ]
 
     def active_wars(self) -> list[War]:
-        return [w for w in self.wars if w.ended_turn is None]
+        return [w for w in self.current("wars") if w.ended_turn is None]
 
     def war_between(self, a: str, b: str) -> War | None:
-        for w in self.wars:
+        for w in self.current("wars"):
             if w.ended_turn is None and (
                 (a in w.side_a and b in w.side_b) or (a in w.side_b and b in w.side_a)
             ):
@@ -369,8 +407,10 @@ class Readings:
         return any(a in w.side_a or a in w.side_b for w in self.active_wars())
 
     def open_dispute(self, a: str, b: str) -> Dispute | None:
-        for d in self.disputes:
-            if d.ended_turn is None and {d.initiator, d.target} == {a, b}:
+        for d in self.current("disputes"):
+            if d.ended_turn is None and (
+                (d.initiator == a and d.target == b) or (d.initiator == b and d.target == a)
+            ):  # the same pair either way round
                 return d
         return None
 
@@ -382,6 +422,12 @@ class Readings:
         """The records of the field `name` that can still change (archive.py): what a rule that
         looks only for open proposals, live disputes... needs to scan. A turn's working copy
         holds no other."""
+        return getattr(self, name)
+
+    def current(self, name: str) -> Sequence[Any]:
+        """The live records of the field `name` in the order they were made: what a question
+        about records still going (wars, open disputes) scans, and finds first, as a scan of
+        every record would."""
         return getattr(self, name)
 
     def tension_by_region(self) -> dict[str, float]:
@@ -445,6 +491,15 @@ class GameState(Readings):
     def live(self, name: str) -> Sequence[Any]:
         return self.ledger(name).live if name in ARCHIVED_FIELDS else getattr(self, name)
 
+    def current(self, name: str) -> Sequence[Any]:
+        if name not in ARCHIVED_FIELDS:
+            return getattr(self, name)
+        ledger = self.ledger(name)
+        if ledger.live is ledger.full or per_tuple(ledger.where, "in order", _ascending):
+            return ledger.live
+        # an archived record made live again is listed last among the live ones
+        return tuple(record for _, record in sorted(zip(ledger.where, ledger.live, strict=True)))
+
     def ledger(self, name: str) -> Ledger:
         """Every record of the field `name` and those still live (see archive.py)."""
         records = getattr(self, name)
@@ -460,16 +515,26 @@ class GameState(Readings):
         the fingerprint of its content). `live_only`: the records that have ended are stood for
         by the archive's fingerprint, and those that ended in the turn that made the state are
         listed apart in their final form (what hashes and snapshots hold: see archive.py)."""
-        data: dict[str, Any] = {
-            "scenario": self.scenario.id,
-            "scenario_digest": self.scenario.digest,
-        }
+        data: dict[str, Any] = {}
+        for name, value in self._items(live_only):
+            if name == "ended_this_turn":
+                value = {kind: [r._asdict() for r in records] for kind, records in value.items()}
+            elif _are_records(value):
+                value = [v._asdict() for v in value]
+            data[name] = value
+        return data
+
+    def _items(self, live_only: bool) -> Iterator[tuple[str, Any]]:
+        """`to_data`'s items, with records left as records (and those that ended this turn as
+        {field: [records]})."""
+        yield "scenario", self.scenario.id
+        yield "scenario_digest", self.scenario.digest
         if live_only:
-            data["archived"] = self.archive.digest if self.archive is not None else ""
+            yield "archived", self.archive.digest if self.archive is not None else ""
             ended: dict[str, list] = {}
             for name, record in self.archive.last if self.archive is not None else ():
-                ended.setdefault(name, []).append(record._asdict())
-            data["ended_this_turn"] = ended
+                ended.setdefault(name, []).append(record)
+            yield "ended_this_turn", ended
         for f in fields(self):
             if f.name in ("scenario", "archive"):
                 continue
@@ -480,17 +545,37 @@ class GameState(Readings):
                     value = hashed_live(f.name, ledger.live)
             elif live_only and f.name in SEALED_AS_MADE and self.archive is not None:
                 value = value[self.archive.sealed_count(f.name, value) :]
-            if isinstance(value, tuple) and value and hasattr(value[0], "_fields"):  # records
-                value = [v._asdict() for v in value]
-            data[f.name] = value
-        return data
+            yield f.name, value
+
+
+def _are_records(value: Any) -> bool:
+    return isinstance(value, tuple) and bool(value) and hasattr(value[0], "_fields")
+
+
+def _records_json(records: Iterable[Any]) -> str:
+    return "[" + ",".join(map(record_text, records)) + "]"
 
 
 def canonical_json(state: GameState) -> str:
-    """The state's snapshot: its live records, the archive by its fingerprint (linear in turns)."""
-    return json.dumps(
-        canonical(state.to_data(live_only=True)), sort_keys=True, separators=(",", ":")
-    )
+    """The state's snapshot: its live records, the archive by its fingerprint (linear in turns).
+    The same text as `json.dumps` of `canonical(state.to_data(live_only=True))`, sorted keys."""
+    parts = []
+    for name, value in state._items(live_only=True):
+        if name == "ended_this_turn":
+            text = (
+                "{"
+                + ",".join(
+                    f"{json.dumps(kind)}:{_records_json(value[kind])}" for kind in sorted(value)
+                )
+                + "}"
+            )
+        elif _are_records(value):
+            text = _records_json(value)
+        else:
+            text = canonical_text(value)
+        parts.append((name, text))
+    parts.sort()
+    return "{" + ",".join(f"{json.dumps(name)}:{text}" for name, text in parts) + "}"
 
 
 def state_hash(state: GameState) -> str:

@@ -19,12 +19,13 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .canonical import canonical
 from .enums import Doctrine, TreatyKind
 from .events import Event
 from .rng import Rng, derive_seed
 from .scenario import Scenario
 from .scenario.schema import StateSpec
-from .state import GameState, canonical
+from .state import GameState, per_tuple
 
 ESTIMATE_ERROR = 0.15  # +/- share of true capability, without shared intelligence
 SHARED_ERROR = 0.03  # with an intelligence-sharing partner
@@ -139,18 +140,55 @@ def masked_state(state: GameState, seat: str) -> GameState:
         )
         for c in state.countries
     )
-    proposals = tuple(p for p in state.proposals if seat == p.proposer or seat in p.recipients)
-    # a private sanctions threat is known only to its senders and its target
-    sanctions = tuple(
-        e for e in state.sanctions if e.public or seat == e.target or seat in e.senders
-    )
     return replace(
         state,
         scenario=redacted_scenario(state.scenario, seat, state.fired_injects),
         seed=state.seed if state.finished else 0,  # revealed in the debrief
         countries=countries,
-        proposals=proposals,
-        sanctions=sanctions,
+        proposals=seen_proposals(state.proposals, seat),
+        sanctions=seen_sanctions(state.sanctions, seat),
+    )
+
+
+# Every seat's view filters the same tuples of records (the whole crisis's proposals and
+# sanctions), so who may see each record is worked out once per tuple, not once per seat: a
+# view then costs the same at turn 200 as at turn 5. A seat's share is a tuple of its own (never
+# the state's), so that its records count as live in the view, as they always have (archive.py).
+
+
+def seen_proposals(proposals: tuple, seat: str) -> tuple:
+    """The proposals `seat` made or received, in order."""
+    if type(proposals) is not tuple:
+        return tuple(p for p in proposals if seat == p.proposer or seat in p.recipients)
+    return per_tuple(proposals, "proposals by party", _by_party).get(seat, ())
+
+
+def _by_party(proposals: tuple) -> dict[str, tuple]:
+    found: dict[str, list] = {}
+    for p in proposals:
+        for party in dict.fromkeys((p.proposer, *p.recipients)):
+            found.setdefault(party, []).append(p)
+    return {party: tuple(ps) for party, ps in found.items()}
+
+
+def seen_sanctions(sanctions: tuple, seat: str) -> tuple:
+    """The sanctions episodes `seat` knows of, in order: a private threat is known only to its
+    senders and its target."""
+    if type(sanctions) is not tuple:
+        return tuple(e for e in sanctions if e.public or seat == e.target or seat in e.senders)
+    kept = per_tuple(sanctions, "sanctions by seat", lambda _: {})
+    seen = kept.get(seat)
+    if seen is None:
+        private = per_tuple(sanctions, "private sanctions", _private_positions)
+        hidden = {i for i, parties in private if seat not in parties}
+        seen = kept[seat] = tuple(e for i, e in enumerate(sanctions) if i not in hidden)
+    return seen
+
+
+def _private_positions(sanctions: tuple) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Where the private episodes stand, with the states that know of each."""
+    return tuple(
+        (i, frozenset((e.target, *e.senders))) for i, e in enumerate(sanctions) if not e.public
     )
 
 

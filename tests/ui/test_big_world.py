@@ -52,26 +52,34 @@ def _what_shows(qtbot, page: PlayPage) -> dict[str, object]:
     """Everything the page shows that a player could read, panel by panel."""
     page.render_all()
     qtbot.wait(20)  # widgets added to a visible panel show on the next pass of the event loop
-    tree_rows = []
+    # each tree's rows, the trees in a fixed order: findChildren lists siblings in the order
+    # they were last raised, and a tab is raised when it is chosen
+    trees = []
     for tree in page.findChildren(QTreeView):
         model = tree.model()
         if model is None:
             continue
+        rows = []
         for r in range(model.rowCount()):
             parent = model.index(r, 0)
-            tree_rows.append(parent.data())
-            tree_rows += [model.index(c, 0, parent).data() for c in range(model.rowCount(parent))]
-    tables = [
+            rows.append(parent.data())
+            rows += [model.index(c, 0, parent).data() for c in range(model.rowCount(parent))]
+        trees.append(rows)
+    tree_rows = [row for rows in sorted(trees, key=repr) for row in rows]
+    tables = sorted(
         [
             [t.item(r, c).text() if t.item(r, c) else "" for c in range(t.columnCount())]
             for r in range(t.rowCount())
         ]
         for t in page.findChildren(QTableWidget)
-    ]
-    lists = [
-        [(w.item(i).text(), w.item(i).checkState()) for i in range(w.count())]
-        for w in page.findChildren(QListWidget)
-    ]
+    )
+    lists = sorted(
+        (
+            [(w.item(i).text(), w.item(i).checkState()) for i in range(w.count())]
+            for w in page.findChildren(QListWidget)
+        ),
+        key=repr,
+    )
     labels = sorted(w.text() for w in page.findChildren(QLabel) if w.isVisibleTo(page))
     m = page.map
     names = {key: item.toPlainText() for key, item in m._texts.items() if item.isVisible()}

@@ -49,6 +49,8 @@ def test_the_tutorial_can_be_played_from_start_screen_to_end_screen(qtbot, make_
 
     # later turns: the news shows what happened, with the numbers behind it
     qtbot.waitUntil(lambda: window.page() == "play" and "Turn 2 of 6" in label(window, "turnLabel"))
+    # the header first, then the news tab and each panel in a pass of the event loop of its own
+    qtbot.waitUntil(lambda: window.play_page.tabs.currentWidget() is window.play_page.news)
     news = visible_texts(window)
     assert re.search(r"Aurelia (\w+ )?threatened Borduria", news)
     window.play_page.news.select_event(0, 0)

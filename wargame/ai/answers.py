@@ -36,7 +36,7 @@ ULTIMATUM_WORTH_REFERENCE = 0.8
 class AnswerJudgements(SanctionsJudgements, DealJudgements, ForceJudgements):
     def answer_pending(self) -> None:
         s, me = self.s, self.me
-        for p in s.proposals:
+        for p in s.current("proposals"):
             if p.status == "open" and me in p.recipients and me not in p.accepted_by:
                 accept, why = self.judge_proposal(p)
                 self.give(AnswerProposal(me, proposal=p.id, accept=accept), why)
@@ -44,21 +44,21 @@ class AnswerJudgements(SanctionsJudgements, DealJudgements, ForceJudgements):
             if not inv.closed and me in inv.allies and me not in inv.honoured_by + inv.declined_by:
                 honour, why = self.judge_call(inv)
                 self.give(AnswerInvocation(me, invocation=inv.id, honour=honour), why)
-        for u in s.ultimatums:
+        for u in s.current("ultimatums"):
             if u.target == me and u.status == "pending" and u.turn < s.turn:
                 comply, why = self.judge_ultimatum(u)
                 self.give(AnswerUltimatum(me, ultimatum=u.id, comply=comply), why)
-        for m in s.mediations:
+        for m in s.current("mediations"):
             if me in m.parties and m.status == "offered" and me not in m.accepted_by:
                 accept, why = self.judge_mediation(m)
                 self.give(AnswerMediation(me, mediation=m.id, accept=accept), why)
-        for d in s.drafts:
+        for d in s.current("drafts"):
             if d.status == "tabled" and d.turn < s.turn and me in council_members(s):
                 self.give(
                     CastVote(me, draft=d.id, vote=self.judge_draft(d)),
                     "how the draft touches our friends and rivals",
                 )
-        for e in s.sanctions:
+        for e in s.current("sanctions"):
             if (
                 e.target == me
                 and e.stage in ("threatened", "imposed")
@@ -71,7 +71,7 @@ class AnswerJudgements(SanctionsJudgements, DealJudgements, ForceJudgements):
                     self.note(why)
                     if e.stage == "imposed":
                         self.retaliate(e)
-        for e in s.sanctions:
+        for e in s.current("sanctions"):
             if e.target == me and e.stage == "imposed" and e.retaliation_for is not None:
                 self.judge_counter_sanctions(e)
 

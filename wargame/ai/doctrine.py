@@ -27,7 +27,7 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
         st = self.style
         self.follow_through()
         self.follow_up_sanctions()
-        if rivals and self.chance(0.4 * st["force"]):
+        if rivals and self.chance(0.4 * st["force"] * self.backing(rivals[0])):
             self.give(
                 MobilizeForces(me, target=rivals[0]), f"show resolve to {self.name(rivals[0])}"
             )
@@ -46,7 +46,8 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
         if rivals and self.turns_left >= 2 and self.chance(0.12 * st["force"]):
             target = rivals[0]
             if self.strength(me) > self.strength(target) and not any(
-                u.issuer == me and u.status in ("pending", "defied") for u in s.ultimatums
+                u.issuer == me and u.status in ("pending", "defied")
+                for u in s.current("ultimatums")
             ):
                 self.ultimatum(target)
         if (
@@ -60,7 +61,9 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
                 ProxySupport(me, target=rivals[0]),
                 f"weaken {self.name(rivals[0])} without fighting it",
             )
-        for a, b in sorted({(d.initiator, d.target) for d in s.disputes if d.ended_turn is None}):
+        for a, b in sorted(
+            {(d.initiator, d.target) for d in s.current("disputes") if d.ended_turn is None}
+        ):
             if me not in (a, b) and self.chance(0.35 * st["talk"] + 0.05):
                 self.give(
                     OfferMediation(me, between=(a, b)),
@@ -68,7 +71,11 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
                 )
                 break
         for a, b in sorted(
-            {(d.initiator, d.target) for d in s.disputes if d.ended_turn is None and d.rung >= 4}
+            {
+                (d.initiator, d.target)
+                for d in s.current("disputes")
+                if d.ended_turn is None and d.rung >= 4
+            }
         ):
             if me not in (a, b) and self.chance(0.3 * st["institutions"]):
                 self.appeal(a, f"{self.name(a)} used force against {self.name(b)}")
@@ -119,7 +126,7 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
         cost. Democracies pay more for backing down, so they carry out their threats more often,
         which makes those threats credible."""
         s, me = self.s, self.me
-        for u in s.ultimatums:
+        for u in s.current("ultimatums"):
             if u.issuer != me or u.status != "defied":
                 continue
             audience = 8.0 * democracy_factor(me, s.scenario) / 8
@@ -144,7 +151,7 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
             r = racing[0]
             if not any(
                 p.kind == "arms_control" and p.status == "open" and p.proposer == me
-                for p in s.proposals
+                for p in s.current("proposals")
             ):
                 cap = round(max(s.country(me).military, s.country(r).military) * 1.05)
                 self.give(

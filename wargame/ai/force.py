@@ -28,7 +28,7 @@ def force_used_against(state, victim: str) -> dict[str, bool]:
         elif victim in w.side_a:
             for aggressor in w.side_b:
                 found.setdefault(aggressor, False)
-    for d in state.disputes:
+    for d in state.current("disputes"):
         if d.ended_turn is None and d.rung >= Rung.LIMITED_FORCE:
             if d.initiator == victim:
                 found.setdefault(d.target, False)
@@ -81,7 +81,7 @@ class ForceJudgements(Mind):
                 and d.last_force is not None
                 and d.last_force < s.turn - 1
                 and d.ended_turn is None
-                for d in s.disputes
+                for d in s.current("disputes")
             )
             p_fight = logistic(
                 0.9 * math.log(ratio)
@@ -95,7 +95,7 @@ class ForceJudgements(Mind):
                     Attack(me, target=other),
                     f"answer force with force (strength ratio {ratio:.1f} with allies counted)",
                 )
-            elif self.chance(0.5 + 0.3 * self.style["force"]):
+            elif self.chance((0.5 + 0.3 * self.style["force"]) * self.backing(other)):
                 self.give(MobilizeForces(me, target=other), "stand firm without firing back")
                 self.give(
                     ProposeAgreement(me, to=(other,), treaty="ceasefire"), "contain the clash"
@@ -105,6 +105,16 @@ class ForceJudgements(Mind):
                     ProposeAgreement(me, to=(other,), treaty="ceasefire"), "contain the clash"
                 )
                 self.appeal(other, "condemn the use of force against us")
+
+    def backing(self, other: str) -> float:
+        """How far our forces, our allies' expected help counted, could back a show of force
+        against `other` (1 at parity or better): standing firm before a far stronger state does
+        not deter it, it only makes the clash a mutual one, the kind that becomes war (MID 5.0:
+        wars come almost only from reciprocated disputes)."""
+        backed = self.strength(self.me) + max(
+            self.allies_in_field(other), expected_support(self.s, self.me, other)
+        )
+        return min(1.0, backed / self.strength(other))
 
     def war_prospects(self, war) -> float:
         """Our chance of winning the war from here: the battle odds of the two coalitions and
@@ -137,7 +147,8 @@ class ForceJudgements(Mind):
                 self.give(RegionalAppeal(me, organization=org.id, target=target), why)
                 return
         if me in council_members(s) and not any(
-            d.status == "tabled" and d.kind == "condemn" and d.target == target for d in s.drafts
+            d.status == "tabled" and d.kind == "condemn" and d.target == target
+            for d in s.current("drafts")
         ):
             self.give(TableResolution(me, resolution="condemn", target=target), why)
 

@@ -50,6 +50,7 @@ from ..rules.organizations import (
     parties,
 )
 from ..rules.soft_power import SendAid
+from ..state import by_id, per_tuple
 from .mind import Mind, logistic
 
 # how a mediator's lean is read: a party the mediator leans against by more than this, with
@@ -123,7 +124,7 @@ class InstitutionJudgements(Mind):
         )
 
     def _reshape_vote(self, i: int, order: CastVote) -> None:
-        d = next((x for x in self.s.drafts if x.id == order.draft), None)
+        d = by_id(self.s.drafts, order.draft)
         if d is None:
             return
         vote, why = self.council_vote(d, order.vote)
@@ -166,7 +167,7 @@ class InstitutionJudgements(Mind):
         """A mediator that leans towards the other side and has no leverage to make a deal worth
         our while is declined."""
         s, me = self.s, self.me
-        m = next((x for x in s.mediations if x.id == order.mediation), None)
+        m = by_id(s.mediations, order.mediation)
         if m is None:
             return
         other = next(p for p in m.parties if p != me)
@@ -185,7 +186,7 @@ class InstitutionJudgements(Mind):
         consents when the pressure on it (condemnation, sanctions, the threat of intervention,
         the dead) outweighs its wish to keep its hands free."""
         s, me = self.s, self.me
-        for d in s.drafts:
+        for d in s.current("drafts"):
             if (
                 d.kind != ResolutionKind.PEACEKEEPING
                 or d.status not in (DraftStatus.TABLED, DraftStatus.ADOPTED)
@@ -224,7 +225,7 @@ class InstitutionJudgements(Mind):
             d.status == DraftStatus.ADOPTED
             and d.target == me
             and d.kind in (ResolutionKind.CONDEMN, ResolutionKind.AGENDA)
-            for d in s.drafts
+            for d in s.current("drafts")
         )
         regional = any(c.target == me and c.condemned for c in s.regional_calls)
         sanctioned = any(e.target == me and e.stage == SanctionsStage.IMPOSED for e in s.sanctions)
@@ -232,7 +233,7 @@ class InstitutionJudgements(Mind):
             d.target == me
             and d.kind == ResolutionKind.AUTHORIZE_FORCE
             and d.status == DraftStatus.ADOPTED
-            for d in s.drafts
+            for d in s.current("drafts")
         )
         invaded = any(p.protected_by for p in s.populations if p.perpetrator == me)
         return (
@@ -309,7 +310,7 @@ class InstitutionJudgements(Mind):
             care = (0.5 if cares else 0.0) + 0.4 * self.style["institutions"]
             if p.access and self.chance(care):
                 self.give(AssistCapacity(me, population=p.id), "help the host protect its people")
-            for d in s.drafts:
+            for d in s.current("drafts"):
                 if (
                     d.kind == ResolutionKind.PEACEKEEPING
                     and d.population == p.id
@@ -331,8 +332,9 @@ class InstitutionJudgements(Mind):
         s, me = self.s, self.me
         if me not in council_members(s):
             return
-        on_agenda = {d.target for d in s.drafts if d.kind == ResolutionKind.AGENDA}
-        for d in s.drafts:
+        # every draft so far is read: both lists are worked out once per tuple of drafts
+        on_agenda = set(per_tuple(s.drafts, "agenda targets", _agenda_targets))
+        for d in per_tuple(s.drafts, "vetoed drafts", _vetoed):
             if (
                 d.status == DraftStatus.VETOED
                 and d.target
@@ -346,14 +348,14 @@ class InstitutionJudgements(Mind):
                 )
                 on_agenda.add(d.target)
         if self.chance(0.25 * self.style["talk"]):
-            for dsp in s.disputes:
+            for dsp in s.current("disputes"):
                 if dsp.ended_turn is not None or me in (dsp.initiator, dsp.target):
                     continue
                 if counterpart(s, dsp.initiator) is None or any(
                     d.kind == ResolutionKind.SETTLE
                     and d.target == dsp.initiator
                     and d.status in (DraftStatus.TABLED, DraftStatus.ADOPTED)
-                    for d in s.drafts
+                    for d in s.current("drafts")
                 ):
                     continue
                 self.give(
@@ -381,3 +383,11 @@ class InstitutionJudgements(Mind):
                     "our security needs more than the cap allows: we leave lawfully, by the "
                     "withdrawal clause, rather than cheat",
                 )
+
+
+def _agenda_targets(drafts: tuple) -> frozenset:
+    return frozenset(d.target for d in drafts if d.kind == ResolutionKind.AGENDA)
+
+
+def _vetoed(drafts: tuple) -> tuple:
+    return tuple(d for d in drafts if d.status == DraftStatus.VETOED)

@@ -1,9 +1,12 @@
 """A computer player that looks ahead with the engine itself.
 
 It proposes several candidate order sets (its doctrine's instinct, the other doctrines'
-instincts, the instinct with one action left out, answers flipped), plays each forward a few
-turns on its own belief of the world (its seat's view: estimates, not true values) and keeps the
-candidate whose futures score best for its objectives. Difficulty is foresight: how many
+instincts, the instinct with one action left out, answers to proposals flipped), plays each
+forward a few turns on its own belief of the world (its seat's view: estimates, not true values)
+and keeps the candidate whose futures score best for its objectives and the issues at stake. The
+instinct's answers to allies' calls, to force used against the seat and to coercion stand in
+every candidate: what they turn on lies beyond what the look-ahead sees (see
+`_standing_answers`). Difficulty is foresight: how many
 candidates, how many turns ahead and how many futures per candidate.
 
 What the other states do in those futures is predicted once per simulated turn and shared by
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from ..legality import MAX_ACTIONS_PER_TURN
 from ..loop import play_turn
 from ..orders import Order
 from ..players import Player
@@ -29,10 +33,12 @@ from ..rng import Rng, derive_seed
 from ..rules.agreements import AnswerProposal
 from ..rules.alliances import AnswerInvocation
 from ..rules.diplomacy import AnswerUltimatum
+from ..rules.military import Attack, MobilizeForces
 from ..rules.sanctions import ConcedeToSanctions
 from ..scoring import score
 from ..state import GameState
 from ..view import SeatView, view_for
+from .force import force_used_against
 from .heuristic import DOCTRINES, Decision, HeuristicPlayer
 
 # what simulating costs, in work units: a seat's decision, and a turn's resolution (which costs
@@ -40,6 +46,7 @@ from .heuristic import DOCTRINES, Decision, HeuristicPlayer
 DECISION_WORK = 1
 TURN_WORK = 3
 FRIENDSHIP = 15.0  # relations (either way) from which a state counts as one the seat deals with
+ECONOMY_WEIGHT = 30.0  # utility of the economy's relative change (and of stakes, % of GDP a turn)
 
 
 @dataclass(frozen=True)
@@ -72,11 +79,27 @@ class Work:
         self.spent += units
 
 
+def stakes_held(state: GameState, seat: str) -> float:
+    """What the issues standing as the seat wants them are worth to it, % of its GDP a turn (its
+    stakes in the scenario: the cost it would bear a turn rather than give each one up)."""
+    total = 0.0
+    for issue in state.issues:
+        spec = state.scenario.issue(issue.id)
+        stake = spec.stake(seat) if spec is not None else None
+        if stake is not None and issue.status == stake.wants:
+            total += stake.worth
+    return total
+
+
 def utility(state: GameState, seat: str, start: GameState) -> float:
     """How good a state is for the seat: objectives met and obligations kept dominate; the
-    state's condition breaks ties (it is what future objectives are won with)."""
+    state's condition breaks ties (it is what future objectives are won with). The issues at
+    stake count on the economy's scale: a stake is worth % of GDP a turn, so an issue given up
+    (or won) weighs its worth for every turn simulated, as sanctions borne for it do."""
     sc = score(state, seat)
     now, before = state.country(seat), start.country(seat)
+    turns = max(0, state.turn - start.turn)
+    stakes = (stakes_held(state, seat) - stakes_held(start, seat)) / 100 * turns
     lost_war = any(
         w.winner in ("a", "b") and seat in (w.side_b if w.winner == "a" else w.side_a)
         for w in state.wars
@@ -86,7 +109,7 @@ def utility(state: GameState, seat: str, start: GameState) -> float:
         + 0.5 * sc.obligation_points
         + 0.4 * (now.stability - before.stability)
         + 0.3 * (now.reputation - before.reputation)
-        + 30.0 * (now.economy / before.economy - 1.0)
+        + ECONOMY_WEIGHT * (now.economy / before.economy - 1.0 + stakes)
         + 10.0 * (now.military / max(before.military, 1.0) - 1.0)
         - (25.0 if lost_war else 0.0)
     )
@@ -151,13 +174,17 @@ class LookaheadPlayer:
 
     def _candidates(self, view: SeatView, base: Decision, rng: Rng, work: Work) -> list[Decision]:
         """Up to `candidates` order sets, the likeliest to be good first: the instinct, the other
-        doctrines' instincts, answers flipped and actions left out, holding back."""
+        doctrines' instincts, answers to proposals flipped and actions left out, holding back;
+        each with the instinct's standing answers."""
         assert self.foresight is not None and view.seat is not None
         limit = self.foresight.candidates
         out = [base]
         seen = {tuple(base.orders)}
 
+        attackers = set(force_used_against(view.state, view.seat))
+
         def add(decision: Decision) -> None:
+            decision = _standing_answers(decision, base, attackers)
             key = tuple(decision.orders)
             if key not in seen and len(out) < limit:
                 seen.add(key)
@@ -316,16 +343,53 @@ def _dealings(belief: GameState, seat: str, candidates: list[Decision]) -> tuple
     return tuple(sid for sid in belief.ids if sid in found and sid != seat)
 
 
+def _standing_answers(decision: Decision, base: Decision, attackers: set[str]) -> Decision:
+    """`decision` with the instinct's standing answers: to allies' calls, to force used against
+    us (`attackers`) and to coercion (sanctions aimed at us, ultimatums). Each is judged on what
+    the look-ahead cannot see. Honouring a call is a promise to fight if the clash becomes a
+    war, a war that mostly comes later: within its few turns the look-ahead sees the points a
+    kept promise earns at once and hardly ever the war, so it would keep every promise.
+    Answering force with force (or standing firm) costs forces now and pays in deterrence
+    later, so it would never answer. Giving in or holding out turns on how much the government
+    will bear rather than give the issue up, its own private reading (stakes.py `resolve`), not
+    the scenario's public stakes the look-ahead scores. The instinct weighs those (answers.py
+    `honour_chance`, `judge_ultimatum`; force.py `respond_to_force`; sanctions.py
+    `concession_chance`): its answers stand in every plan (a concession it did not make is made
+    in none), and the look-ahead chooses among the rest."""
+
+    def standing(order: Order) -> bool:
+        return isinstance(order, AnswerInvocation | AnswerUltimatum | ConcedeToSanctions) or (
+            isinstance(order, Attack | MobilizeForces) and order.target in attackers
+        )
+
+    answers = [(o, r) for o, r in _with_reasons(base) if standing(o)]
+    if not answers and not any(standing(o) for o in decision.orders):
+        return decision
+    kept = [(o, r) for o, r in _with_reasons(decision) if not standing(o)]
+    room = MAX_ACTIONS_PER_TURN - sum(o.costs_action for o, _ in answers)
+    while sum(o.costs_action for o, _ in kept) > room:  # the plan's last actions make way
+        last = max(i for i, (o, _) in enumerate(kept) if o.costs_action)
+        del kept[last]
+    return Decision(
+        [*(o for o, _ in answers), *(o for o, _ in kept)],
+        [
+            *(r for _, r in (*answers, *kept) if r is not None),
+            *decision.reasons[len(decision.orders) :],
+        ],
+    )
+
+
+def _with_reasons(decision: Decision) -> list[tuple[Order, str | None]]:
+    """Each order with its reason (None where a plan gave fewer reasons than orders)."""
+    reasons = decision.reasons
+    return [(o, reasons[i] if i < len(reasons) else None) for i, o in enumerate(decision.orders)]
+
+
 def _flip(order: Order) -> Order | None:
-    """The opposite answer to something addressed to us, where there is one."""
+    """The opposite answer to a proposal addressed to us (the other answers stand: see
+    `_standing_answers`)."""
     from dataclasses import replace
 
     if isinstance(order, AnswerProposal):
         return replace(order, accept=not order.accept)
-    if isinstance(order, AnswerInvocation):
-        return replace(order, honour=not order.honour)
-    if isinstance(order, AnswerUltimatum):
-        return replace(order, comply=not order.comply)
-    if isinstance(order, ConcedeToSanctions):
-        return None
     return None

@@ -9,6 +9,7 @@ puts them together.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from ..events import Event
 from ..legality import MAX_ACTIONS_PER_TURN
@@ -18,6 +19,23 @@ from ..rng import Rng
 from ..rules.common import democracy_factor
 from ..rules.power import fighting_strength
 from ..state import GameState
+
+_OBJECTIVES_BY_TYPE: dict[int, tuple[Any, dict[str, tuple[Any, ...]]]] = {}
+
+
+def objectives_of_type(spec: Any, ctype: str) -> tuple[Any, ...]:
+    """A state's objectives of one condition type, in order: grouped once per state's spec (a
+    scenario never changes, and a decision asks for points of one type or another many times)."""
+    entry = _OBJECTIVES_BY_TYPE.get(id(spec))
+    if entry is None or entry[0] is not spec:  # held here: its id is not reused meanwhile
+        grouped: dict[str, list[Any]] = {}
+        for obj in spec.objectives:
+            grouped.setdefault(obj.condition.type, []).append(obj)
+        if len(_OBJECTIVES_BY_TYPE) >= 4096:
+            _OBJECTIVES_BY_TYPE.clear()
+        entry = (spec, {t: tuple(objs) for t, objs in grouped.items()})
+        _OBJECTIVES_BY_TYPE[id(spec)] = entry
+    return entry[1].get(ctype, ())
 
 
 def logistic(x: float) -> float:
@@ -47,6 +65,10 @@ class Mind:
         self.notes: list[str] = []  # reasons for what we chose not to do (holding out...)
         self.actions = 0
         self.turns_left = state.scenario.turns - state.turn  # turns still to come after this one
+        # readings asked again and again in one decision (every rival's strength, objective
+        # points), worked out once: the state and the objectives do not change while it thinks
+        self._strengths: dict[str, float] = {}
+        self._points: dict[tuple, int] = {}
 
     # --- bookkeeping --------------------------------------------------------------------------
 
@@ -71,7 +93,10 @@ class Mind:
     # --- readings of the world ----------------------------------------------------------------
 
     def strength(self, sid: str) -> float:
-        return max(1.0, fighting_strength(self.s, sid))
+        found = self._strengths.get(sid)
+        if found is None:
+            found = self._strengths[sid] = max(1.0, fighting_strength(self.s, sid))
+        return found
 
     def name(self, state_id: str) -> str:
         """A state's display name, for reasons players read."""
@@ -85,10 +110,20 @@ class Mind:
 
     def points(self, ctype: str, **match) -> int:
         """Points of this state's objectives of one condition type (optionally matching fields)."""
+        key = (ctype, *sorted(match.items()))
+        try:
+            found = self._points.get(key)
+        except TypeError:  # a list to match against: not remembered
+            return self._count_points(ctype, match)
+        if found is None:
+            found = self._points[key] = self._count_points(ctype, match)
+        return found
+
+    def _count_points(self, ctype: str, match: dict) -> int:
         total = 0
-        for obj in self.spec.objectives:
+        for obj in objectives_of_type(self.spec, ctype):
             c = obj.condition
-            if c.type == ctype and all(getattr(c, k, None) in v for k, v in match.items()):
+            if all(getattr(c, k, None) in v for k, v in match.items()):
                 total += obj.points
         return total
 

@@ -35,9 +35,9 @@ class ObjectiveMoves(SanctionsJudgements, DealJudgements, ForceJudgements):
                 self.protect(c.population, why)
             elif c.type == "treaty_with":
                 if not any(c.with_ in t.members for t in s.active_treaties(member=me, kind=c.kind)):
-                    if not any(
+                    if not any(  # open proposals are live ones
                         p.proposer == me and p.status == "open" and c.with_ in p.recipients
-                        for p in s.proposals
+                        for p in s.current("proposals")
                     ) and self.chance(0.6):
                         self.give(
                             ProposeAgreement(me, to=(c.with_,), treaty=c.kind),
@@ -67,7 +67,7 @@ class ObjectiveMoves(SanctionsJudgements, DealJudgements, ForceJudgements):
                         self.give(BuildUp(me), why)
             elif c.type == "resolution_passed" and self.chance(0.5):
                 if me in council_members(s) and not any(
-                    d.kind == c.kind and d.status == "tabled" for d in s.drafts
+                    d.kind == c.kind and d.status == "tabled" for d in s.current("drafts")
                 ):
                     target = c.target or (self.rivals() or [None])[0]
                     if target:
@@ -151,9 +151,9 @@ class ObjectiveMoves(SanctionsJudgements, DealJudgements, ForceJudgements):
         pop = next(p for p in s.populations if p.id == population_id)
         if s.turn < pop.active_from or me in pop.protected_by:
             return
-        authorized = any(
+        authorized = any(  # adopted resolutions stay live (archive.py)
             d.status == "adopted" and d.kind in ("peacekeeping", "authorize_force")
-            for d in s.drafts
+            for d in s.current("drafts")
         )
         if me in council_members(s) and not any(
             d.kind == "peacekeeping" and d.population == pop.id for d in s.drafts

@@ -258,7 +258,7 @@ class SanctionsJudgements(StakeJudgements):
         """Our threats and sanctions in play: carry out ignored threats, take resisted sanctions
         to the Security Council, join others' measures against our rivals."""
         s, me = self.s, self.me
-        for e in s.sanctions:
+        for e in s.current("sanctions"):
             if e.retaliation_for is not None or e.stage not in ("threatened", "imposed"):
                 continue
             if me in e.senders:
@@ -272,7 +272,7 @@ class SanctionsJudgements(StakeJudgements):
                     and not e.un_mandated
                     and not any(
                         d.kind == "sanction" and d.target == e.target and d.status == "tabled"
-                        for d in s.drafts
+                        for d in s.current("drafts")
                     )
                     and self.chance(0.35)
                 ):

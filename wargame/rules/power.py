@@ -26,8 +26,8 @@ changed by half).
 
 from __future__ import annotations
 
-from ..enums import DEFENSIVE_KINDS, TreatyKind
-from ..state import Readings
+from ..enums import DEFENSIVE_KINDS, TreatyKind, TreatyStatus
+from ..state import Readings, per_tuple
 
 HOME_FRONT_SHARE = 0.3  # share of a state's strength that a collapsed home front (stability 0)
 # takes away (tuned)
@@ -116,9 +116,23 @@ def coalition_strength(x: Readings, side: tuple[str, ...], enemy: tuple[str, ...
 def alliance_record(x: Readings, ally: str) -> tuple[int, int]:
     """(calls honoured, calls declined within terms) by this ally so far in the crisis."""
     invocations = x.invocations
+    if type(invocations) is tuple:  # an immutable state's: every ally's record, counted once
+        return per_tuple(invocations, "alliance records", _alliance_records).get(ally, (0, 0))
     honoured = sum(ally in i.honoured_by for i in invocations)
     declined = sum(ally in i.declined_by for i in invocations if i.within_terms)
     return honoured, declined
+
+
+def _alliance_records(invocations: tuple) -> dict[str, tuple[int, int]]:
+    honoured: dict[str, int] = {}
+    declined: dict[str, int] = {}
+    for i in invocations:
+        for ally in set(i.honoured_by):  # a state named twice counts once, as `in` counts it
+            honoured[ally] = honoured.get(ally, 0) + 1
+        if i.within_terms:
+            for ally in set(i.declined_by):
+                declined[ally] = declined.get(ally, 0) + 1
+    return {a: (honoured.get(a, 0), declined.get(a, 0)) for a in {*honoured, *declined}}
 
 
 def reliability(x: Readings, ally: str, protege: str) -> float:
@@ -127,10 +141,14 @@ def reliability(x: Readings, ally: str, protege: str) -> float:
     reputation = x.country(ally).reputation / 100
     ties = max(0.0, x.relation(ally, protege)) / 100
     honoured, declined = alliance_record(x, ally)
-    exercises = any(
-        protege in t.members
-        for t in x.active_treaties(member=ally, kind=TreatyKind.JOINT_EXERCISES)
-    )
+    treaties = x.treaties
+    if type(treaties) is tuple:  # an immutable state's: the pairs that exercise, found once
+        exercises = (ally, protege) in per_tuple(treaties, "exercise together", _exercise_pairs)
+    else:
+        exercises = any(
+            protege in t.members
+            for t in x.active_treaties(member=ally, kind=TreatyKind.JOINT_EXERCISES)
+        )
     value = (
         RELIABILITY_BASE
         + RELIABILITY_PER_REPUTATION * reputation
@@ -142,8 +160,31 @@ def reliability(x: Readings, ally: str, protege: str) -> float:
     return min(RELIABILITY_MAX, max(RELIABILITY_MIN, value))
 
 
+def _exercise_pairs(treaties: tuple) -> frozenset[tuple[str, str]]:
+    """(a, b) for every two members (the same one twice included) of a joint exercises treaty in
+    force."""
+    return frozenset(
+        (a, b)
+        for t in treaties
+        if t.status == TreatyStatus.ACTIVE and t.kind == TreatyKind.JOINT_EXERCISES
+        for a in t.members
+        for b in t.members
+    )
+
+
 def defenders(x: Readings, protege: str, aggressor: str) -> list[tuple[str, TreatyKind]]:
     """(ally, treaty kind) for every partner bound to defend `protege` against `aggressor`."""
+    treaties = x.treaties
+    if type(treaties) is tuple:  # an immutable state's: the answer depends on its treaties alone
+        asked = per_tuple(treaties, "defenders", lambda _: {})
+        answer = asked.get((protege, aggressor))
+        if answer is None:
+            answer = asked[protege, aggressor] = tuple(_defenders(x, protege, aggressor))
+        return list(answer)
+    return _defenders(x, protege, aggressor)
+
+
+def _defenders(x: Readings, protege: str, aggressor: str) -> list[tuple[str, TreatyKind]]:
     out: dict[str, TreatyKind] = {}
     for t in x.active_treaties(member=protege, kind=DEFENSIVE_KINDS):
         if aggressor in t.members:
@@ -159,11 +200,36 @@ def expected_support(
 ) -> float:
     """Strength an attacker should expect to meet besides the protege's own: reliable allies'
     forces and guests' based forces."""
-    total = based_forces(x, protege, aggressor)
-    for ally, _ in defenders(x, protege, aggressor):
+    treaties = x.treaties
+    if type(treaties) is tuple:  # an immutable state's: who stands with whom, found once
+        plans = per_tuple(treaties, "support", lambda _: {})
+        plan = plans.get((protege, aggressor))
+        if plan is None:
+            plan = plans[protege, aggressor] = _support_plan(x, protege, aggressor)
+    else:
+        plan = _support_plan(x, protege, aggressor)
+    guests, allies = plan
+    total = 0.0  # added up in the order `based_forces`, then `defenders`, give
+    for guest in guests:
+        total += BASING_SHARE * fighting_strength(x, guest)
+    for ally in allies:
         if ally not in exclude:
             total += reliability(x, ally, protege) * fighting_strength(x, ally)
     return total
+
+
+def _support_plan(
+    x: Readings, protege: str, aggressor: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The guests whose forces based on the protege's soil would fight (as `based_forces` counts
+    them), and the allies bound to defend it (`defenders`)."""
+    guests = tuple(
+        guest
+        for t in x.active_treaties(member=protege, kind=TreatyKind.BASING)
+        for guest in t.members
+        if guest not in (protege, aggressor)
+    )
+    return guests, tuple(ally for ally, _ in _defenders(x, protege, aggressor))
 
 
 def nuclear_umbrella(x: Readings, protege: str, aggressor: str) -> tuple[float, str | None]:
