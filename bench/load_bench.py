@@ -134,7 +134,11 @@ def _postgres_run(url: str, args: argparse.Namespace, expected: list[str]) -> st
         for s in servers:
             if s["proc"].poll() is None:
                 s["proc"].send_signal(signal.SIGINT)
-                s["proc"].wait(30)
+                try:
+                    s["proc"].wait(30)
+                except subprocess.TimeoutExpired:  # never leave a server behind the run
+                    s["proc"].kill()
+                    s["proc"].wait(30)
     with engine.connect() as conn:
         conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{db_name}" WITH (FORCE)')
     engine.dispose()

@@ -10,7 +10,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,6 +22,7 @@ NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopb
 class ServeProcess:
     proc: subprocess.Popen[str]
     port: int
+    output: list[str] = field(default_factory=list)  # what it printed after it began listening
 
     @property
     def address(self) -> str:
@@ -62,10 +63,17 @@ def start_serve(db_url: str, *extra: str) -> ServeProcess:
             # keep reading its output, so it never blocks on a full pipe
             import threading
 
-            threading.Thread(target=proc.stdout.read, daemon=True).start()
-            return ServeProcess(proc, port)
+            served = ServeProcess(proc, port)
+            threading.Thread(target=_keep, args=(proc, served.output), daemon=True).start()
+            return served
     proc.kill()
     raise RuntimeError("wargame serve did not start listening within a minute")
+
+
+def _keep(proc: subprocess.Popen[str], lines: list[str]) -> None:
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        lines.append(line)
 
 
 def create_class(address: str, password: str = PASSWORD, **request: object) -> tuple[int, dict]:

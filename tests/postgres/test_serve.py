@@ -53,6 +53,30 @@ def test_a_facilitator_needs_the_password(pg_url):
         server.stop()
 
 
+def test_a_server_whose_database_is_gone_stops_with_a_message_not_a_traceback(pg_url):
+    from sqlalchemy import create_engine
+
+    server = start_serve(pg_url.render_as_string(hide_password=False))
+    try:
+        status, _ = create_class(server.address, scenario="tutorial_strait", seed=1)
+        assert status == 201
+        admin = create_engine(pg_url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:  # the database goes away under the running server
+            conn.exec_driver_sql(f'DROP DATABASE "{pg_url.database}" WITH (FORCE)')
+        admin.dispose()
+        server.stop()
+        assert server.proc.returncode == 0, "".join(server.output)
+        deadline = time.monotonic() + 10
+        while not any("stopped;" in line for line in server.output):
+            assert time.monotonic() < deadline, server.output
+            time.sleep(0.1)
+        printed = "".join(server.output)
+        assert "Traceback" not in printed
+        assert "left to its lease running out" in printed
+    finally:
+        server.stop()
+
+
 def look_up(address: str, session: str, token: str) -> tuple[int, dict | None]:
     import json
     import urllib.error

@@ -17,6 +17,7 @@ from ..ai import DEFAULT_LEVEL, KINDS
 from ..scenario import ScenarioError
 from ..state import state_hash
 from .play import parse_computer
+from .serve import stop_serving
 
 LINGER = 30.0  # seconds the host waits after the game for absent seats to collect the result
 
@@ -222,7 +223,7 @@ def _host_in_database(args: argparse.Namespace, port: int) -> int:
                 args.scenario, seed=args.seed, computer=computer, settings=settings
             )["session"]
     except (SessionError, ScenarioError, ValueError) as exc:
-        serving.stop()
+        stop_serving(serving)
         return _fail(str(exc))
     host = serving.served[session_id].host
     m = host.match
@@ -245,13 +246,13 @@ def _host_in_database(args: argparse.Namespace, port: int) -> int:
         while time.monotonic() - ended < args.linger and not set(host.seats) <= host.told_game_over:
             time.sleep(0.1)
     except KeyboardInterrupt:
-        serving.stop()
+        stop_serving(serving)
         print(
             f"\nstopped; continue the class with: wargame host --db URL --resume {session_id}",
             file=sys.stderr,
         )
         return 130
-    serving.stop()
+    stop_serving(serving)
     print(f"state_hash: {state_hash(m.state)}", flush=True)
     return 0
 

@@ -114,9 +114,16 @@ def run(args: argparse.Namespace) -> int:
             time.sleep(0.5)
     except KeyboardInterrupt:
         pass
-    serving.stop()
+    stop_serving(serving)
     print("stopped; the classes run here are left to the other server processes", file=sys.stderr)
     return 0
+
+
+def stop_serving(serving) -> None:  # noqa: ANN001 - a net.serving.Serving
+    """Stop, and say what could not be recorded on the way out (one line per distinct problem)
+    rather than end on a traceback: those classes' leases simply run out."""
+    for problem in dict.fromkeys(serving.stop()):
+        print(f"{problem} The class is left to its lease running out.", file=sys.stderr)
 
 
 def _upgrade(db) -> int:  # noqa: ANN001 - a persistence.database.Database

@@ -121,22 +121,28 @@ class SessionServer:
         self._thread = threading.Thread(target=self._leases, name="leases", daemon=True)
         self._thread.start()
 
-    def stop(self) -> None:
+    def stop(self) -> list[str]:
         """Stop serving; the leases are given up, so another process takes the classes over
-        at once rather than after they expire."""
+        at once rather than after they expire. Returns what could not be recorded on the way
+        out (the database gone, say): those classes' leases simply run out instead."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join(5)
+        problems: list[str] = []
         try:
             self.server.stop()
         finally:
             with self._lock:
                 for session_id, served in list(self.served.items()):
                     served.store.close()
-                    if served.host.finished:
-                        self.db.set_finished(session_id, True)
-                    self.db.release(session_id, self.owner)
+                    try:
+                        if served.host.finished:
+                            self.db.set_finished(session_id, True)
+                        self.db.release(session_id, self.owner)
+                    except SessionError as exc:
+                        problems.append(str(exc))
                 self.served.clear()
+        return problems
 
     # --- creating a class -----------------------------------------------------------------------
 

@@ -313,12 +313,17 @@ class Database:
             return {r[0] for r in conn.execute(stmt)}
 
     def release(self, session_id: str, owner: str) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
-                update(catalog)
-                .where(catalog.c.id == session_id, catalog.c.owner == owner)
-                .values(owner=None, lease_until=None)
-            )
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    update(catalog)
+                    .where(catalog.c.id == session_id, catalog.c.owner == owner)
+                    .values(owner=None, lease_until=None)
+                )
+        except SQLAlchemyError as exc:
+            raise SessionError(
+                f"Could not give up the lease in {self.name}: {_detail(exc)}."
+            ) from None
 
     def held_by(self, session_id: str) -> str | None:
         """The server process whose lease on the session is still running, if any."""
