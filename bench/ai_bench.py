@@ -13,11 +13,11 @@ are what the look-ahead counted (the same on every machine).
 
 from __future__ import annotations
 
-import math
 import statistics
 import sys
 import time
 
+from bench.document import slope
 from bench.worlds import SIZES, world
 from wargame.ai import DEFAULT_LEVEL, LEVELS, make_player
 from wargame.loop import SessionDice, play_turn
@@ -93,15 +93,6 @@ def game_times(level: str, seeds: range) -> list[float]:
             state, events = record.state, record.events
         out.append(time.process_time() - t0)
     return out
-
-
-def slope(xs: list[float], ys: list[float]) -> float:
-    """The least-squares slope of log y on log x: the growth exponent."""
-    lx, ly = [math.log(x) for x in xs], [math.log(max(y, 1e-9)) for y in ys]
-    mx, my = statistics.fmean(lx), statistics.fmean(ly)
-    return sum((a - mx) * (b - my) for a, b in zip(lx, ly, strict=True)) / sum(
-        (a - mx) ** 2 for a in lx
-    )
 
 
 def main(argv: list[str] | None = None) -> None:
