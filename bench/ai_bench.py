@@ -1,5 +1,5 @@
 """Computer players' thinking time, as worlds grow: per seat per turn for each level at n = 7,
-14, 28 and 40 states, a whole all-computer turn at the default level, the growth exponents
+14, 28, 30 and 40 states, a whole all-computer turn at the default level, the growth exponents
 (log-log slopes), and a whole 7-state game at the default level.
 
     .venv/bin/python -m bench.ai_bench [--quick]
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     print(
         f"Targets at 30 states (issue 21): {targets}; a whole turn at {DEFAULT_LEVEL} under "
-        f"{TURN_TARGET_MS:.0f} ms (read them against the 28-state rows)."
+        f"{TURN_TARGET_MS:.0f} ms (read them against the 30-state rows)."
     )
 
 

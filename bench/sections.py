@@ -76,7 +76,7 @@ def judge_engine(out: str) -> list[Verdict]:
 # --- computer players --------------------------------------------------------------------------
 
 AI_TARGETS = {"normal": (100.0, 300.0), "hard": (300.0, 1000.0)}
-AI_SIZES = ("28", "40")  # either side of issue 21's 30 states
+AI_SIZES = ("30",)  # issue 21's targets are at 30 states (28 and 40 are in the tables)
 
 
 def judge_ai(out: str) -> list[Verdict]:
@@ -353,7 +353,7 @@ def judge_research(out: str) -> list[Verdict]:
 
 
 def growth_exponents(outputs: dict[str, str]) -> list[str]:
-    """Decision and whole-turn exponents against n (7, 14, 28, 40) from the computer players'
+    """Decision and whole-turn exponents against n (7, 14, 28, 30, 40) from the computer players'
     section; turn and verify exponents against T (15..200) from the long-session one."""
     lines = ["| measure | against | exponent |", "|---|---|---|"]
     ai = tables(outputs.get("ai", ""))

@@ -21,7 +21,7 @@ from wargame.scenario import Scenario
 from wargame.scenario.library import load_bundled
 
 BASE = "northern_sea.yaml"
-SIZES = (7, 14, 28, 40)
+SIZES = (7, 14, 28, 30, 40)  # 30: issue 21's targets are read there
 
 
 def _renamed(value: Any, names: dict[str, str]) -> Any:

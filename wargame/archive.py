@@ -126,17 +126,57 @@ class Ledger(NamedTuple):
         return cls(records, records, tuple(range(len(records))))
 
 
+class Fingerprint:
+    """The archive's digest, chained from the one before: worked out when first read (a state's
+    hash reads it; the computer players' simulated turns never do, and would spend a JSON text
+    and a hash per archived record on it)."""
+
+    __slots__ = ("_before", "_added", "_digest")
+
+    def __init__(self, before: Fingerprint | None, added: tuple[tuple[str, Any], ...]):
+        self._before = before
+        self._added = added
+        self._digest: str | None = None if added or before is not None else ""
+
+    @property
+    def digest(self) -> str:
+        if self._digest is None:
+            pending: list[Fingerprint] = []  # iteratively: a long session chains 200 of them
+            link: Fingerprint | None = self
+            while link is not None and link._digest is None:
+                pending.append(link)
+                link = link._before
+            digest = link._digest if link is not None else ""
+            for link in reversed(pending):  # (links are never cleared: threads may share them)
+                digest = link._digest = chain(digest, link._added)
+        assert self._digest is not None
+        return self._digest
+
+    def __reduce__(self) -> tuple[Callable[[str], Fingerprint], tuple[str]]:
+        return _worked_out, (self.digest,)  # a copy or a pickle carries the value, not the chain
+
+
+def _worked_out(digest: str) -> Fingerprint:
+    fingerprint = Fingerprint(None, ())
+    fingerprint._digest = digest
+    return fingerprint
+
+
 class Archive(NamedTuple):
     """A state's ledgers (by field name), the records of SEALED_AS_MADE already in the digest
     (by field name: the state's tuple of them), and the fingerprint of everything archived."""
 
     ledgers: dict[str, Ledger]
-    digest: str = ""
+    fingerprint: Fingerprint = Fingerprint(None, ())
     sealed: dict[str, tuple] = {}
     # the records archived (or sealed) by the turn that made this state, in their final form, as
     # (field, record): the state's snapshot lists them, so every record's last form is in the log
     # once, in the turn it ended
     last: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def digest(self) -> str:
+        return self.fingerprint.digest
 
     def sealed_count(self, name: str, records: tuple) -> int:
         """How many of `records` (a state's field `name`) the digest already covers."""

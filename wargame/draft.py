@@ -17,8 +17,8 @@ from .archive import (
     SEALED_AS_MADE,
     SETTLED_LIVE,
     Archive,
+    Fingerprint,
     Ledger,
-    chain,
 )
 from .enums import RELATION_BOUNDS, STAT_BOUNDS, TENSION_BOUNDS, Rung, Stat
 from .events import FACILITATOR, Event
@@ -205,7 +205,7 @@ class TurnDraft(Readings):
         self.drafts: Records[CouncilDraft] = Records(ledger=state.ledger("drafts"))
         self.mediations: Records[Mediation] = Records(ledger=state.ledger("mediations"))
         self.ultimatums: Records[Ultimatum] = Records(ledger=state.ledger("ultimatums"))
-        self.archive_digest = state.archive.digest if state.archive is not None else ""
+        self.archive_before = state.archive.fingerprint if state.archive is not None else None
         for name in ARCHIVED_FIELDS:
             records = getattr(self, name)
             records.digested = state.archive is not None and (
@@ -340,7 +340,8 @@ class TurnDraft(Readings):
         sealed = {name: tuple(getattr(self, name)) for name in SEALED_AS_MADE}
         for name, records in sealed.items():
             ended += [(name, r) for r in records[self.sealed_before[name] :]]
-        archive = Archive(ledgers, chain(self.archive_digest, ended), sealed, tuple(ended))
+        last = tuple(ended)
+        archive = Archive(ledgers, Fingerprint(self.archive_before, last), sealed, last)
         return GameState(
             scenario=self.scenario,
             seed=self.previous.seed,

@@ -11,7 +11,8 @@ from __future__ import annotations
 # 2: issues at stake, demands, the Council as it works, regional tension and archived records
 # 3: states back force and stand firm in proportion to their backing; the look-ahead counts the
 #    issues at stake and keeps its instinct's answers to calls, force and coercion
-RULES_EDITION = 3
+# 4: the look-ahead keeps its instinct's strikes in a confrontation already under way
+RULES_EDITION = 4
 
 
 def edition_of(meta: dict[str, str]) -> int | None:

@@ -1,5 +1,5 @@
 """What the look-ahead weighs: the issues at stake at their worth, and the answers it leaves to the
-instinct (allies' calls, force used against the seat)."""
+instinct (allies' calls, force used against the seat, strikes in a confrontation under way)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ from dataclasses import replace
 import pytest
 
 from wargame.ai.heuristic import STYLE, _Mind
-from wargame.ai.lookahead import ECONOMY_WEIGHT, _standing_answers, stakes_held, utility
+from wargame.ai.lookahead import (
+    ECONOMY_WEIGHT,
+    _standing_answers,
+    confronting,
+    stakes_held,
+    utility,
+)
 from wargame.legality import MAX_ACTIONS_PER_TURN
 from wargame.players import Decision
 from wargame.rng import Rng
@@ -16,6 +22,7 @@ from wargame.rules.alliances import AnswerInvocation
 from wargame.rules.military import Attack, MobilizeForces
 from wargame.rules.soft_power import PublicDiplomacy
 from wargame.setup import new_game
+from wargame.state import Dispute
 
 
 def _with_strait(state, status: str, turns: int):
@@ -140,3 +147,30 @@ def test_a_plan_with_fewer_reasons_than_orders_keeps_every_order():
         CastVote("dalmora", draft="d1", vote="yes"),
         CastVote("dalmora", draft="d2", vote="no"),
     ]
+
+
+def test_a_strike_in_a_confrontation_under_way_stands_and_a_new_show_of_force_does_not():
+    """Breaking off a confrontation at the first strike the look-ahead must pay for would
+    throw away what pressing on wins after its two turns: the instinct's strike at a state it
+    is already in a dispute with stands; its show of force elsewhere is the plan's choice."""
+    base = Decision(
+        [Attack("dalmora", target="borduria"), MobilizeForces("dalmora", target="aurelia")],
+        ["press the strait", "warn Aurelia"],
+    )
+    kept = _standing_answers(Decision([], []), base, attackers=set(), confronted={"borduria"})
+    assert kept.orders == [Attack("dalmora", target="borduria")]
+    assert kept.reasons == ["press the strait"]
+    # with no confrontation under way, holding back drops the strike too
+    assert _standing_answers(Decision([], []), base, attackers=set()).orders == []
+
+
+def test_the_states_confronting_a_seat_are_those_in_its_open_disputes(tutorial):
+    state = new_game(tutorial, 1)
+    disputes = (
+        Dispute("d1", "borduria", "dalmora", 1, 2),  # begun against us
+        Dispute("d2", "dalmora", "aurelia", 1, 2, reciprocated=True),  # begun by us
+        Dispute("d3", "carpathia", "dalmora", 1, 2, ended_turn=2),  # over
+        Dispute("d4", "borduria", "aurelia", 1, 2),  # not ours
+    )
+    state = replace(state, disputes=disputes, archive=None)
+    assert confronting(state, "dalmora") == {"borduria", "aurelia"}

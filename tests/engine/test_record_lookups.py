@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import pickle
 from dataclasses import replace
 from pathlib import Path
 
@@ -255,3 +256,19 @@ def test_the_archive_fingerprint_is_that_of_the_whole_json_text(game):
         assert chain(digest, archived) == whole == after.archive.digest
         chained += 1
     assert chained
+
+
+def test_a_fingerprint_first_read_at_the_end_is_the_one_read_every_turn():
+    """The archive's digest is worked out when first read: a game whose states' digests are
+    first read at its last turn (as after a look-ahead's simulated turns, which never read
+    them) gives every state the digest of a game read turn by turn; a copy carries the value."""
+    game = ("northern_sea.yaml", 60, 4, "hawk")
+    read_every_turn = [s.archive.digest for s in every_turn(*game)[1:]]
+    every_turn.cache_clear()
+    states = every_turn(*game)
+    unread = [s.archive.fingerprint._digest for s in states[1:]]
+    assert None in unread  # nothing was worked out while playing
+    last = states[-1]
+    assert pickle.loads(pickle.dumps(last)).archive.digest == last.archive.digest
+    assert [s.archive.digest for s in states[1:]] == read_every_turn
+    assert len(set(read_every_turn)) > 10  # the digest moved as records were archived

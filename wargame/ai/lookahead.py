@@ -4,9 +4,9 @@ It proposes several candidate order sets (its doctrine's instinct, the other doc
 instincts, the instinct with one action left out, answers to proposals flipped), plays each
 forward a few turns on its own belief of the world (its seat's view: estimates, not true values)
 and keeps the candidate whose futures score best for its objectives and the issues at stake. The
-instinct's answers to allies' calls, to force used against the seat and to coercion stand in
-every candidate: what they turn on lies beyond what the look-ahead sees (see
-`_standing_answers`). Difficulty is foresight: how many
+instinct's answers to allies' calls, to force used against the seat and to coercion, and its
+strikes in a confrontation already under way, stand in every candidate: what they turn on lies
+beyond what the look-ahead sees (see `_standing_answers`). Difficulty is foresight: how many
 candidates, how many turns ahead and how many futures per candidate.
 
 What the other states do in those futures is predicted once per simulated turn and shared by
@@ -182,9 +182,10 @@ class LookaheadPlayer:
         seen = {tuple(base.orders)}
 
         attackers = set(force_used_against(view.state, view.seat))
+        confronted = confronting(view.state, view.seat)
 
         def add(decision: Decision) -> None:
-            decision = _standing_answers(decision, base, attackers)
+            decision = _standing_answers(decision, base, attackers, confronted)
             key = tuple(decision.orders)
             if key not in seen and len(out) < limit:
                 seen.add(key)
@@ -343,23 +344,43 @@ def _dealings(belief: GameState, seat: str, candidates: list[Decision]) -> tuple
     return tuple(sid for sid in belief.ids if sid in found and sid != seat)
 
 
-def _standing_answers(decision: Decision, base: Decision, attackers: set[str]) -> Decision:
+def confronting(state: GameState, seat: str) -> set[str]:
+    """The states in an open militarized dispute with `seat`, whoever began it."""
+    return {
+        d.target if d.initiator == seat else d.initiator
+        for d in state.current("disputes")
+        if d.ended_turn is None and seat in (d.initiator, d.target)
+    }
+
+
+def _standing_answers(
+    decision: Decision,
+    base: Decision,
+    attackers: set[str],
+    confronted: frozenset[str] | set[str] = frozenset(),
+) -> Decision:
     """`decision` with the instinct's standing answers: to allies' calls, to force used against
-    us (`attackers`) and to coercion (sanctions aimed at us, ultimatums). Each is judged on what
+    us (`attackers`), to coercion (sanctions aimed at us, ultimatums), and its strikes in a
+    confrontation already under way (against the `confronted`, see `confronting`). Each is judged on what
     the look-ahead cannot see. Honouring a call is a promise to fight if the clash becomes a
     war, a war that mostly comes later: within its few turns the look-ahead sees the points a
     kept promise earns at once and hardly ever the war, so it would keep every promise.
     Answering force with force (or standing firm) costs forces now and pays in deterrence
-    later, so it would never answer. Giving in or holding out turns on how much the government
-    will bear rather than give the issue up, its own private reading (stakes.py `resolve`), not
-    the scenario's public stakes the look-ahead scores. The instinct weighs those (answers.py
+    later, so it would never answer; for the same reason it would break off every confrontation
+    at the first strike it has to pay for, although backing down costs credibility and what
+    pressing on wins (the demand conceded, the war won) comes after its two turns. Giving in or
+    holding out turns on how much the government will bear rather than give the issue up, its
+    own private reading (stakes.py `resolve`), not the scenario's public stakes the look-ahead
+    scores. The instinct weighs those (answers.py
     `honour_chance`, `judge_ultimatum`; force.py `respond_to_force`; sanctions.py
     `concession_chance`): its answers stand in every plan (a concession it did not make is made
     in none), and the look-ahead chooses among the rest."""
 
     def standing(order: Order) -> bool:
-        return isinstance(order, AnswerInvocation | AnswerUltimatum | ConcedeToSanctions) or (
-            isinstance(order, Attack | MobilizeForces) and order.target in attackers
+        return (
+            isinstance(order, AnswerInvocation | AnswerUltimatum | ConcedeToSanctions)
+            or (isinstance(order, Attack | MobilizeForces) and order.target in attackers)
+            or (isinstance(order, Attack) and order.target in confronted)
         )
 
     answers = [(o, r) for o, r in _with_reasons(base) if standing(o)]
