@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 from wargame.ai import make_player
 from wargame.ai.force import force_used_against
 from wargame.enums import TreatyKind, TreatyStatus
-from wargame.loop import SessionDice, play_turn
 from wargame.rng import _hashed_seed, derive_seed
 from wargame.rules.alliances import attacked_by
 from wargame.scenario.library import bundled_names, load_bundled
-from wargame.setup import new_game
 from wargame.state import GameState
 from wargame.view import estimate_military, intelligence_partners
+
+from ..engine.helpers import every_state
 
 SCENARIOS = tuple(n.removesuffix(".yaml") for n in bundled_names())
 
@@ -28,14 +28,7 @@ SCENARIOS = tuple(n.removesuffix(".yaml") for n in bundled_names())
 def every_turn(scenario_id: str, seed: int, kind: str) -> tuple[GameState, ...]:
     """Every state of a game the computer plays (hawks use force, so wars and disputes occur)."""
     scenario = load_bundled(f"{scenario_id}.yaml")
-    players = {s: make_player("easy", kind) for s in scenario.state_ids}
-    state, events, dice = new_game(scenario, seed), (), SessionDice(seed)
-    states = [state]
-    while not state.finished:
-        record = play_turn(state, events, {}, players, dice)
-        state, events = record.state, record.events
-        states.append(state)
-    return tuple(states)
+    return every_state(scenario, seed, {s: make_player("easy", kind) for s in scenario.state_ids})
 
 
 def scanned_treaties(state: GameState, member, kinds) -> list:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 from typing import Any
 
+from wargame.loop import SessionDice, play_turn
 from wargame.orders import Order
+from wargame.players import Player
 from wargame.resolve import Resolution, resolve
 from wargame.rng import Rng
 from wargame.scenario import Scenario, parse_scenario
@@ -71,3 +74,16 @@ def step(state: GameState, *orders: Order) -> Resolution:
 
 def kinds(resolution: Resolution) -> list[str]:
     return [e.kind for e in resolution.events]
+
+
+def every_state(
+    scenario: Scenario, seed: int, players: Mapping[str, Player]
+) -> tuple[GameState, ...]:
+    """Every state of a game played to its end by `players`, the first one included."""
+    state, events, dice = new_game(scenario, seed), (), SessionDice(seed)
+    states = [state]
+    while not state.finished:
+        record = play_turn(state, events, {}, players, dice)
+        state, events = record.state, record.events
+        states.append(state)
+    return tuple(states)

@@ -18,14 +18,14 @@ from wargame.ai.heuristic import STYLE, _Mind
 from wargame.archive import ARCHIVED, Archive, Ledger, chain
 from wargame.canonical import canonical
 from wargame.enums import DEFENSIVE_KINDS, TreatyKind
-from wargame.loop import SessionDice, play_turn
 from wargame.rng import Rng
 from wargame.rules import power
 from wargame.scenario import parse_scenario
 from wargame.scenario.loader import read_yaml
-from wargame.setup import new_game
 from wargame.state import SCANNED_UP_TO, GameState, by_id, canonical_json
 from wargame.view import masked_state, seen_proposals, seen_sanctions
+
+from .helpers import every_state
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 RECORD_FIELDS = (
@@ -51,14 +51,9 @@ def every_turn(name: str, turns: int, seed: int, doctrine: str) -> tuple[GameSta
     data = read_yaml(path.read_text(encoding="utf-8"), str(path))
     data["turns"] = turns
     scenario = parse_scenario(data, str(path))
-    players = {s: make_player("easy", doctrine) for s in scenario.state_ids}
-    state, events, dice = new_game(scenario, seed), (), SessionDice(seed)
-    states = [state]
-    while not state.finished:
-        record = play_turn(state, events, {}, players, dice)
-        state, events = record.state, record.events
-        states.append(state)
-    return tuple(states)
+    return every_state(
+        scenario, seed, {s: make_player("easy", doctrine) for s in scenario.state_ids}
+    )
 
 
 GAMES = [
