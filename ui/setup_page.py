@@ -233,6 +233,7 @@ class SetupPage(QWidget):
         self.summary.setText(reflow(sc.summary))
         self.briefing.setText(reflow(sc.briefing))
         self.seed.setValue(min(sc.seed, MAX_SEED))
+        self._clear_seats()
         self.seats.setRowCount(len(sc.states))
         for r, spec in enumerate(sc.states):
             item = QTableWidgetItem(f"{spec.name} ({spec.regime})")
@@ -281,6 +282,17 @@ class SetupPage(QWidget):
             + 4
         )
         self.seats.setFixedHeight(height)
+
+    def _clear_seats(self) -> None:
+        """Take the previous scenario's boxes away now: the table deletes a replaced box only
+        when control returns to the event loop, and until then it showed over the new rows."""
+        for row in range(self.seats.rowCount()):
+            for column in (1, 2, 3):
+                box = self.seats.cellWidget(row, column)
+                if box is not None:
+                    box.hide()
+                    box.setObjectName("")  # a test or a screen reader must not find it by name
+        self.seats.setRowCount(0)
 
     def _row_boxes(self, row: int) -> tuple[QComboBox, QComboBox, QComboBox]:
         """Who plays the seat, the computer's level, the computer's style."""

@@ -92,3 +92,24 @@ def test_the_debrief_says_who_played_at_which_level(tutorial):
         "carpathia": "computer (random)",
         "dalmora": "computer (easy, dove)",
     }
+
+
+def test_switching_scenarios_leaves_only_the_new_scenarios_boxes(qtbot, make_window):
+    """The previous scenario's boxes are gone at once, not when the event loop next runs: they
+    showed over the new rows (the first column) until then."""
+    window = make_window(SyncTaskRunner())
+    window.new_game()
+    page = window.setup_page
+    page.show()
+    assert page.select_scenario("tutorial_strait")
+    assert page.select_scenario("northern_sea")
+    shown = [
+        box
+        for box in page.seats.viewport().findChildren(QComboBox)
+        if box.isVisible() and box.objectName()
+    ]
+    rows = page.seats.rowCount()
+    assert rows == 7 and len(shown) == 3 * rows
+    assert {box.objectName() for box in shown if box.objectName().startswith("player_")} == {
+        f"player_{spec.id}" for spec in page.current_setup().scenario.states
+    }
