@@ -4,7 +4,7 @@ instincts, other doctrines' candidates), against an easy crisis on the same seed
 
     python -m bench.lookahead_parts [--runs 40] [--level normal]
 
-The crises are those of `wargame calibrate` (the four classic scenarios in turn, the same seeds).
+The crises are those of `wargame calibrate` (the classic scenarios in turn, the same seeds).
 Each part is timed by a processor-time timer around the function that does it; nested parts
 overlap (the simulated turns and rule-of-thumb decisions are inside the look-ahead decisions),
 so the totals do not add up. It tells what the calibration target (60 ms of processor time a
@@ -21,8 +21,8 @@ from typing import Any
 
 from wargame.ai import heuristic, lookahead
 from wargame.calibration import runner
+from wargame.calibration.split import DEFAULT_SCENARIOS
 
-CLASSIC = ("amber_coast", "northern_sea", "river_delta", "tutorial_strait")
 TARGET_MS = 60.0  # a crisis's share of 60 s for 2000 crises on two cores
 
 
@@ -47,7 +47,7 @@ class Parts:
 
 def crisis_ms(level: str, runs: int) -> float:
     """Processor ms a crisis at `level` over the first `runs` calibration crises."""
-    library = {k: v for k, v in runner.shipped_scenarios().items() if k in CLASSIC}
+    library = {k: v for k, v in runner.shipped_scenarios().items() if k in DEFAULT_SCENARIOS}
     start = time.process_time()
     for _, sid, seed in runner.plan(runs, scenarios=sorted(library)):
         runner.play_crisis(library[sid], seed, runner.Setting(level=level))

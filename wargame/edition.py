@@ -12,7 +12,9 @@ from __future__ import annotations
 # 3: states back force and stand firm in proportion to their backing; the look-ahead counts the
 #    issues at stake and keeps its instinct's answers to calls, force and coercion
 # 4: the look-ahead keeps its instinct's strikes in a confrontation already under way
-RULES_EDITION = 4
+# 5: the look-ahead keeps its instinct's threats of sanctions and adds none; no computer state
+#    joins sanctions on a state it is sworn to defend or for a demand it would lose by
+RULES_EDITION = 5
 
 
 def edition_of(meta: dict[str, str]) -> int | None:

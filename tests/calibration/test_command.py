@@ -114,7 +114,7 @@ def test_the_constants_are_listed_and_written_only_between_markers(tmp_path, cap
     assert code == 2 and "--write goes with --constants" in err
 
 
-def test_the_default_run_plays_the_four_classic_scenarios_and_any_shipped_one_can_be_named():
+def test_the_default_run_plays_the_classic_scenarios_and_any_shipped_one_can_be_named():
     default = _library(argparse.Namespace(scenario=None, scenarios=None))
     assert sorted(default) == sorted(DEFAULT_SCENARIOS)
     for sid in shipped_scenarios():  # a large scenario shipped later: played when named

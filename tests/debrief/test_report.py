@@ -84,6 +84,9 @@ def test_a_seat_report_holds_none_of_the_others_secrets(log, played, seat):
         for objective in spec.objectives:
             if spec.id != seat and objective.secret and objective.text not in own:
                 assert objective.text not in html, (seat, objective.text)
+    # the seat's own reasons, from any turn, may be in its report (another seat may give the same
+    # words, such as "keep pace with our rivals")
+    own_reasons = {r.split(": ", 1)[-1] for t in log.turns for r in t.reasons.get(seat, ())}
     for turn in log.turns:
         for event in turn.events:
             if not event.visible_for(seat):
@@ -91,7 +94,6 @@ def test_a_seat_report_holds_none_of_the_others_secrets(log, played, seat):
             for who, _name, _value in event.private:
                 if who != seat:
                     assert f"known to {played.scenario.state_names[who]} only" not in html
-        own_reasons = {r.split(": ", 1)[-1] for r in turn.reasons.get(seat, ())}
         for other, reasons in turn.reasons.items():
             for reason in reasons:
                 if other != seat and ": " in reason and reason.split(": ", 1)[1] not in own_reasons:

@@ -18,6 +18,8 @@ LEVELS = {
     "amber_coast": "normal",
     "northern_sea": "normal",
     "river_delta": "normal",
+    "coral_reach": "normal",
+    "iron_pass": "normal",
     "crisis_committee": "easy",
 }
 TURNS_OF_LARGE = 4

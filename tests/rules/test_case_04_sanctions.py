@@ -312,3 +312,33 @@ def test_tutorial_first_turn_legal_orders_are_pinned():
         "carpathia": issue_holders,
         "dalmora": deciders,
     }
+
+
+def test_case_4_19_no_state_joins_sanctions_on_an_ally_or_for_a_demand_it_opposes():
+    """Case 4.19: A computer state may join others' sanctions on a rival, but never on a state
+    it is bound to defend (an alliance or a defense pact in force), nor for a demand it would
+    lose by, whatever its other reasons."""
+
+    def joins(s) -> int:
+        count = 0
+        for k in range(200):
+            mind = _Mind(s, "dara", STYLE["hawk"], Rng(k), 1)
+            mind.follow_up_sanctions()
+            count += any(isinstance(o, JoinSanctions) for o in mind.decision.orders)
+        return count
+
+    def threatened(**changes):
+        s = play(issue_start(**changes), ThreatenSanctions("alba", "brin", "trade", issue="strait"))
+        # dara is hostile to the target and a friend of the sender: reasons to join
+        s = with_relation(with_relation(s.state, "dara", "brin", -40), "dara", "alba", 60)
+        return with_relation(s, "dara", "cora", 60)
+
+    assert joins(threatened()) > 5  # 12 of 200 draws
+    for kind in ("alliance", "defense_pact"):
+        treaty = {"id": "oath", "kind": kind, "members": ["brin", "dara"]}
+        assert joins(threatened(treaties=[treaty])) == 0
+    # dara wants the strait closed: it does not join a demand to open it
+    opposed = dict(
+        STRAIT, stakes=[*STRAIT["stakes"], {"state": "dara", "wants": "closed", "worth": 0.4}]
+    )
+    assert joins(threatened(issues=[opposed, BASE, VILLAGE])) == 0

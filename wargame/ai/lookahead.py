@@ -4,9 +4,9 @@ It proposes several candidate order sets (its doctrine's instinct, the other doc
 instincts, the instinct with one action left out, answers to proposals flipped), plays each
 forward a few turns on its own belief of the world (its seat's view: estimates, not true values)
 and keeps the candidate whose futures score best for its objectives and the issues at stake. The
-instinct's answers to allies' calls, to force used against the seat and to coercion, and its
-strikes in a confrontation already under way, stand in every candidate: what they turn on lies
-beyond what the look-ahead sees (see `_standing_answers`). Difficulty is foresight: how many
+instinct's answers to allies' calls, to force used against the seat and to coercion, its threats
+of sanctions, and its strikes in a confrontation already under way, stand in every candidate:
+what they turn on lies beyond what the look-ahead sees (see `_standing_answers`). Difficulty is foresight: how many
 candidates, how many turns ahead and how many futures per candidate.
 
 What the other states do in those futures is predicted once per simulated turn and shared by
@@ -34,7 +34,7 @@ from ..rules.agreements import AnswerProposal
 from ..rules.alliances import AnswerInvocation
 from ..rules.diplomacy import AnswerUltimatum
 from ..rules.military import Attack, MobilizeForces
-from ..rules.sanctions import ConcedeToSanctions
+from ..rules.sanctions import ConcedeToSanctions, ThreatenSanctions
 from ..scoring import score
 from ..state import GameState
 from ..view import SeatView, view_for
@@ -360,9 +360,9 @@ def _standing_answers(
     confronted: frozenset[str] | set[str] = frozenset(),
 ) -> Decision:
     """`decision` with the instinct's standing answers: to allies' calls, to force used against
-    us (`attackers`), to coercion (sanctions aimed at us, ultimatums), and its strikes in a
-    confrontation already under way (against the `confronted`, see `confronting`). Each is judged on what
-    the look-ahead cannot see. Honouring a call is a promise to fight if the clash becomes a
+    us (`attackers`), to coercion (sanctions aimed at us, ultimatums), its threats of sanctions,
+    and its strikes in a confrontation already under way (against the `confronted`, see
+    `confronting`). Each is judged on what the look-ahead cannot see. Honouring a call is a promise to fight if the clash becomes a
     war, a war that mostly comes later: within its few turns the look-ahead sees the points a
     kept promise earns at once and hardly ever the war, so it would keep every promise.
     Answering force with force (or standing firm) costs forces now and pays in deterrence
@@ -374,11 +374,18 @@ def _standing_answers(
     scores. The instinct weighs those (answers.py
     `honour_chance`, `judge_ultimatum`; force.py `respond_to_force`; sanctions.py
     `concession_chance`): its answers stand in every plan (a concession it did not make is made
-    in none), and the look-ahead chooses among the rest."""
+    in none), and the look-ahead chooses among the rest. For the same reason the instinct's
+    threats of sanctions stand, and no plan adds one: whether a threat works turns on the
+    target's private resolve, which the futures play on a guessed key, so a threat added where
+    the futures show the target giving in is chosen on the guess's luck, and such threats
+    succeeded far more often than threats do (sanctions.py `coerce` weighs the demand and the
+    sender's credibility instead)."""
 
     def standing(order: Order) -> bool:
         return (
-            isinstance(order, AnswerInvocation | AnswerUltimatum | ConcedeToSanctions)
+            isinstance(
+                order, AnswerInvocation | AnswerUltimatum | ConcedeToSanctions | ThreatenSanctions
+            )
             or (isinstance(order, Attack | MobilizeForces) and order.target in attackers)
             or (isinstance(order, Attack) and order.target in confronted)
         )

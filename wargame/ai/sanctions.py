@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from ..enums import Regime
+from ..enums import DEFENSIVE_KINDS, Regime
 from ..rules.organizations import TableResolution, council_members
 from ..rules.sanctions import (
     MEASURE_NOUNS,
@@ -254,6 +254,16 @@ class SanctionsJudgements(StakeJudgements):
         own = sender_cost(self.s, self.me, target, "trade")
         return "trade" if own < 0.4 else ("financial" if own < 0.8 else "assets")
 
+    def may_join(self, e: SanctionsEpisode) -> bool:
+        """Could we join these sanctions at all? Not on a state we are bound to defend (an
+        alliance or a defense pact in force), and not for a demand we would lose by."""
+        sworn = any(
+            e.target in t.members and t.kind in DEFENSIVE_KINDS
+            for t in self.s.active_treaties(member=self.me)
+        )
+        opposed = bool(e.issue and e.demand) and self.loss_if(e.issue, e.demand) > 0
+        return not sworn and not opposed
+
     def follow_up_sanctions(self) -> None:
         """Our threats and sanctions in play: carry out ignored threats, take resisted sanctions
         to the Security Council, join others' measures against our rivals."""
@@ -280,7 +290,7 @@ class SanctionsJudgements(StakeJudgements):
                         TableResolution(me, resolution="sanction", target=e.target),
                         f"make the sanctions on {s.name(e.target)} universal",
                     )
-            elif me != e.target and self.turns_left >= 1:
+            elif me != e.target and self.turns_left >= 1 and self.may_join(e):
                 hostile = self.rel(e.target) < -15
                 friends = sum(1 for x in e.senders if self.rel(x) > 30)
                 x = (

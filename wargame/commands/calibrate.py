@@ -41,7 +41,7 @@ def add_parser(sub) -> None:
         "calibrate",
         help="for researchers: play many computer crises and compare their rates with "
         "published figures",
-        description="For researchers. Play N all-computer crises across the four classic "
+        description="For researchers. Play N all-computer crises across the classic "
         "scenarios (or the shipped ones named, or the files given) and print simulated rates "
         "against the calibration targets (DESIGN.md section 2): pooled, on the tuning and the held-out scenarios, and per scenario. Rows "
         "that hold by construction are labelled and left out of the pass count. Exit code 0 "
@@ -77,7 +77,7 @@ def add_parser(sub) -> None:
         "--scenario",
         action="append",
         metavar="ID",
-        help="only this shipped scenario (repeatable; default: the four classic ones, "
+        help="only this shipped scenario (repeatable; default: the classic ones, "
         f"{', '.join(DEFAULT_SCENARIOS)})",
     )
     p.add_argument(

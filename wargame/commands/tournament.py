@@ -77,7 +77,7 @@ def add_parser(sub) -> None:
         "--scenario",
         action="append",
         metavar="ID",
-        help="only this shipped scenario (repeatable; default: the four classic ones, "
+        help="only this shipped scenario (repeatable; default: the classic ones, "
         f"{', '.join(DEFAULT_SCENARIOS)})",
     )
     p.add_argument("--seed", type=int, default=1, help="seed of the first crisis (default 1)")
@@ -109,7 +109,7 @@ def shipped() -> dict[str, Scenario]:
 
 
 def default_scenarios(library: dict[str, Scenario]) -> tuple[str, ...]:
-    """What a tournament plays when no scenario is named: the four classic crises (a large
+    """What a tournament plays when no scenario is named: the classic crises (a large
     scenario is played only when named, so the default run keeps its length)."""
     return tuple(sorted(s for s in DEFAULT_SCENARIOS if s in library))
 
