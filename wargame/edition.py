@@ -13,7 +13,9 @@ from __future__ import annotations
 #    issues at stake and keeps its instinct's answers to calls, force and coercion
 # 4: the look-ahead keeps its instinct's strikes in a confrontation already under way
 # 5: the look-ahead keeps its instinct's threats of sanctions and adds none; no computer state
-#    joins sanctions on a state it is sworn to defend or for a demand it would lose by
+#    joins sanctions on a state it is sworn to defend or for a demand it would lose by; sanctions
+#    that carry out an ultimatum press its demand; targets' resolve retuned (RESOLVE_SCALE,
+#    REACTANCE, DECISIVENESS)
 RULES_EDITION = 5
 
 

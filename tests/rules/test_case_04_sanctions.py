@@ -183,7 +183,7 @@ def test_case_4_10_credible_senders_are_believed():
 
 def test_case_4_11_imposition_rallies_the_target():
     """Case 4.11: Once sanctions are imposed the target's public rallies: the issue becomes worth
-    1.6 times more to it, so a target facing a fully credible threat gives in more readily than it
+    1.3 times more to it, so a target facing a fully credible threat gives in more readily than it
     does once the same measures are in force."""
     s = with_country(issue_start(), "alba", reputation=100)
     threat = SanctionsEpisode(

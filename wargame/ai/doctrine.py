@@ -137,8 +137,17 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
             why = f"carry out our ultimatum to {self.name(u.target)} ({self.issue_name(u.issue)})"
             if u.threat == Threat.FORCE:
                 self.give(Attack(me, target=u.target), why)
-            else:
-                self.give(ImposeSanctions(me, target=u.target, measure=u.threat), why)
+            else:  # the sanctions press the ultimatum's own demand, which the target may still meet
+                self.give(
+                    ImposeSanctions(
+                        me,
+                        target=u.target,
+                        measure=u.threat,
+                        issue=u.issue or "",
+                        status=u.status_demanded or "",
+                    ),
+                    why,
+                )
 
     def arms_policy(self, rivals: list[str]) -> None:
         s, me = self.s, self.me

@@ -31,11 +31,11 @@ from .mind import logistic
 from .stakes import StakeJudgements
 
 PLEDGE = 80.0  # points of a "never concede" objective that double the worth of resisting
-DECISIVENESS = 6.0  # how sharply a target's choice follows the balance of cost and worth
+DECISIVENESS = 9.0  # how sharply a target's choice follows the balance of cost and worth
 # how much the balance of power between target and senders weighs on the worth of not giving
 # in: bowing to a weaker sender costs prestige
 PRESTIGE = 0.3
-REACTANCE = 1.6  # imposed sanctions rally the target's public: the issue is worth more to it
+REACTANCE = 1.3  # imposed sanctions rally the target's public: the issue is worth more to it
 # a target adjusts to sanctions in force (substitutes, smugglers, new markets): their felt cost
 # shrinks by this factor each turn after the first (Hufbauer et al. 2007: success falls with
 # duration) (tuned): imposition_concession, imposed_success

@@ -30,7 +30,7 @@ DREZNER = 0.8
 # how an issue's worth (what the state would bear a turn rather than give it up) becomes resolve
 # against one turn of sanctions: a government expects some of its loss back later (a concession
 # can be renegotiated) (tuned): threat_concession, success_minor/major/severe
-RESOLVE_SCALE = 0.56
+RESOLVE_SCALE = 0.45
 # the chance that the leaders hold a demand non-negotiable (their rule, their honour staked on
 # it): logistic(VITAL_BIAS + VITAL_STAKES x ln(worth / VITAL_REFERENCE) - VITAL_HOSTILITY x
 # relations/100); such a demand is worth VITAL_FACTOR times more to them (tuned):
