@@ -1,9 +1,12 @@
-"""`wargame validate FILE...`: check scenario files; exit 0 if all valid, else 2."""
+"""`wargame validate [--stakes] FILE...`: check scenario files; exit 0 if all valid, else 2.
+With --stakes, also say what the rules make of each valid file's stakes (every demand a state
+could press with sanctions, and the chance its holder gives in)."""
 
 from __future__ import annotations
 
 import argparse
 
+from ..calibration.stakes import demands, format_demands
 from ..scenario import ScenarioError, load_scenario
 from ..scenario.loader import visible
 
@@ -16,6 +19,12 @@ def add_parser(sub) -> None:
         "Every problem is printed with its file and field path (see docs/SCENARIOS.md).",
     )
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--stakes",
+        action="store_true",
+        help="also list every demand a state could press with sanctions at the start, and how "
+        "likely its holder is to give in (see docs/SCENARIOS.md)",
+    )
     p.set_defaults(run=run)
 
 
@@ -31,6 +40,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             summary = f"{scenario.title}: {len(scenario.states)} states, {scenario.turns} turns"
             print(visible(f"{path}: ok ({summary})"))
+            if args.stakes:
+                print()
+                print(visible(format_demands(scenario, demands(scenario))))
+                print()
     if bad:
         print(f"{bad} of {len(args.files)} file(s) have problems")
         return 2
