@@ -6,8 +6,8 @@ forward a few turns on its own belief of the world (its seat's view: estimates, 
 and keeps the candidate whose futures score best for its objectives and the issues at stake. The
 instinct's answers to allies' calls, to force used against the seat and to coercion, its threats
 of sanctions, and its strikes in a confrontation already under way, stand in every candidate:
-what they turn on lies beyond what the look-ahead sees (see `_standing_answers`). Difficulty is foresight: how many
-candidates, how many turns ahead and how many futures per candidate.
+what they turn on lies beyond what the look-ahead sees (see `_standing_answers`). Difficulty is
+foresight: how many candidates, how many turns ahead and how many futures per candidate.
 
 What the other states do in those futures is predicted once per simulated turn and shared by
 every candidate (the rule-of-thumb player deciding for them on one line of play, the one the
@@ -362,9 +362,10 @@ def _standing_answers(
     """`decision` with the instinct's standing answers: to allies' calls, to force used against
     us (`attackers`), to coercion (sanctions aimed at us, ultimatums), its threats of sanctions,
     and its strikes in a confrontation already under way (against the `confronted`, see
-    `confronting`). Each is judged on what the look-ahead cannot see. Honouring a call is a promise to fight if the clash becomes a
-    war, a war that mostly comes later: within its few turns the look-ahead sees the points a
-    kept promise earns at once and hardly ever the war, so it would keep every promise.
+    `confronting`). Each is judged on what the look-ahead cannot see. Honouring a call is a
+    promise to fight if the clash becomes a war, a war that mostly comes later: within its few
+    turns the look-ahead sees the points a kept promise earns at once and hardly ever the war, so
+    it would keep every promise.
     Answering force with force (or standing firm) costs forces now and pays in deterrence
     later, so it would never answer; for the same reason it would break off every confrontation
     at the first strike it has to pay for, although backing down costs credibility and what
