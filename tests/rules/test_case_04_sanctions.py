@@ -342,3 +342,28 @@ def test_case_4_19_no_state_joins_sanctions_on_an_ally_or_for_a_demand_it_oppose
         STRAIT, stakes=[*STRAIT["stakes"], {"state": "dara", "wants": "closed", "worth": 0.4}]
     )
     assert joins(threatened(issues=[opposed, BASE, VILLAGE])) == 0
+
+
+def test_case_4_20_a_defied_ultimatum_is_carried_out_with_its_own_demand():
+    """Case 4.20: A computer state that carries out a defied ultimatum with sanctions presses the
+    ultimatum's demand (not a blanket one), and imposes nothing once that demand stands met."""
+
+    def carried_out(s) -> list:
+        orders = []
+        for k in range(40):
+            mind = _Mind(s, "alba", STYLE["hawk"], Rng(k), 1)
+            mind.follow_through()
+            orders += [o for o in mind.decision.orders if isinstance(o, ImposeSanctions)]
+        return orders
+
+    u = Ultimatum(
+        "u1", "alba", "brin", "Open it.", 1, 2, status="defied", issue="strait",
+        status_demanded="open", threat="trade",
+    )  # fmt: skip
+    s = replace(issue_start(), turn=3, ultimatums=(u,))
+    orders = carried_out(s)
+    assert orders and {(o.issue, o.status) for o in orders} == {("strait", "open")}
+    met = replace(
+        s, issues=tuple(i._replace(status="open") if i.id == "strait" else i for i in s.issues)
+    )
+    assert carried_out(met) == []

@@ -9,6 +9,7 @@ from ..enums import Threat
 from ..rules.agreements import ProposeAgreement
 from ..rules.arms_control import RequestInspection
 from ..rules.common import democracy_factor
+from ..rules.demands import check_demand
 from ..rules.diplomacy import BackChannel, IssueUltimatum, OfferMediation
 from ..rules.military import Attack, BuildUp, Disarm, MobilizeForces, ProxySupport
 from ..rules.sanctions import ImposeSanctions
@@ -137,7 +138,8 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
             why = f"carry out our ultimatum to {self.name(u.target)} ({self.issue_name(u.issue)})"
             if u.threat == Threat.FORCE:
                 self.give(Attack(me, target=u.target), why)
-            else:  # the sanctions press the ultimatum's own demand, which the target may still meet
+            elif check_demand(s, me, u.target, u.issue or "", u.status_demanded or "") is None:
+                # the sanctions press the ultimatum's own demand, while the target may still meet it
                 self.give(
                     ImposeSanctions(
                         me,
