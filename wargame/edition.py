@@ -16,7 +16,9 @@ from __future__ import annotations
 #    joins sanctions on a state it is sworn to defend or for a demand it would lose by; sanctions
 #    that carry out an ultimatum press its demand; targets' resolve retuned (RESOLVE_SCALE,
 #    REACTANCE, DECISIVENESS)
-RULES_EDITION = 5
+# 6: a computer sender weighs its prospects and presses no demand it reckons hopeless
+#    (sanctions.py HOPELESS); targets' resolve retuned (RESOLVE_SCALE 0.6)
+RULES_EDITION = 6
 
 
 def edition_of(meta: dict[str, str]) -> int | None:

@@ -46,6 +46,11 @@ def test_every_demand_at_the_start_is_listed_with_its_chances():
     assert camps.at_threat > NEARLY_ALWAYS and camps.flag == "nearly always gives in"
     siege = _demand(found, "aventine", "ondara", "killings")
     assert siege.at_threat < RARELY and siege.flag == "hardly ever gives in"
+    # the sender reckons the chance from its own view (the holder's style unknown to it): close
+    # to the holder's own, and a computer sender presses the hopeful demand only
+    gaps = [abs(d.reckoned - d.at_threat) for d in found]
+    assert max(gaps) < 0.25 and sum(gaps) / len(gaps) < 0.08
+    assert camps.pressed and not siege.pressed
 
 
 def test_the_chance_falls_as_the_holder_values_the_issue_more():
@@ -64,9 +69,13 @@ def test_the_chance_falls_as_the_holder_values_the_issue_more():
 def test_the_report_reads_as_a_table_with_its_flags():
     scenario = load_scenario(RIVER_DELTA)
     text = format_demands(scenario, demands(scenario, readings=20))
-    assert "Republic of Ondara -> Nayara" in text and "rebel_camps: closed" in text
+    assert "ondara -> nayara" in text and "rebel_camps: closed" in text
     assert "nearly always gives in" in text and "hardly ever gives in" in text
-    assert "demands flagged" in text and max(len(line) for line in text.splitlines()) < 140
+    assert "(pressed)" in text and "(not pressed)" in text
+    assert (
+        "demands a computer sender would press" in text
+        and max(len(line) for line in text.splitlines()) < 140
+    )
 
 
 def test_validate_prints_the_stakes_only_when_asked(capsys):

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 
+import casebook
 from casebook import (
     events,
     number,
@@ -367,3 +368,55 @@ def test_case_4_20_a_defied_ultimatum_is_carried_out_with_its_own_demand():
         s, issues=tuple(i._replace(status="open") if i.id == "strait" else i for i in s.issues)
     )
     assert carried_out(met) == []
+
+
+def test_case_4_21_no_threat_without_a_hope_of_concession():
+    """Case 4.21: A computer state weighs its prospects before it starts pressure: it presses the
+    demand it wants most among those it reckons the target would give in to at least one time in
+    five, and threatens nothing when there is none. It reckons from what its own view shows of the
+    target (its public stakes, the measure's bite, their relations), never from the target's
+    secrets."""
+
+    def pressure_started(s, demand=None) -> tuple[int, list[str]]:
+        view = view_for(s, "alba")
+        count, notes = 0, []
+        for k in range(100):
+            mind = _Mind(view.state, "alba", STYLE["hawk"], Rng(k), view.private_seed)
+            mind.coerce("brin", "open the strait", demand)
+            count += any(
+                isinstance(o, ThreatenSanctions | ImposeSanctions) for o in mind.decision.orders
+            )
+            notes += mind.notes
+        return count, notes
+
+    assert pressure_started(issue_start())[0] > 20
+    dear = dict(
+        STRAIT,
+        stakes=[{"state": "alba", "wants": "open", "worth": 1.0},
+                {"state": "brin", "wants": "closed", "worth": 20.0}],
+    )  # fmt: skip
+    hopeless = issue_start(issues=[dear, BASE, VILLAGE])
+    assert pressure_started(hopeless)[0] == 0
+    count, notes = pressure_started(hopeless, ("strait", "open"))
+    assert count == 0 and "would not give in on Passage through the strait" in notes[0]
+
+
+def test_a_senders_reckoning_holds_no_secret_of_the_target():
+    """The sender's reckoning reads the target from the sender's view: changing the target's
+    doctrine (a secret) changes its own judgement but not what the sender reckons of it."""
+
+    def with_doctrine(doctrine: str):
+        states = [
+            dict(x, doctrine=doctrine) if x["id"] == "brin" else x for x in casebook.BASE["states"]
+        ]
+        return issue_start(states=states)
+
+    def reckoned(s, seat: str) -> float:
+        view = view_for(s, seat) if seat else None
+        state = view.state if view is not None else s
+        return _Mind(state, "alba", STYLE["hawk"], Rng(0)).prospect("brin", "strait", "open")
+
+    hawk, dove = with_doctrine("hawk"), with_doctrine("dove")
+    assert reckoned(hawk, "alba") == reckoned(dove, "alba")
+    # read from the true state, the doctrine shows: the comparison above could fail
+    assert reckoned(hawk, "") != reckoned(dove, "")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 
 from ..enums import DEFENSIVE_KINDS, Regime
+from ..rng import Rng
 from ..rules.organizations import TableResolution, council_members
 from ..rules.sanctions import (
     MEASURE_NOUNS,
@@ -28,7 +29,8 @@ from ..rules.sanctions import (
 )
 from ..state import SanctionsEpisode
 from .mind import logistic
-from .stakes import StakeJudgements
+from .stakes import VITAL_FACTOR, WORTH_NOISE, StakeJudgements
+from .styles import STYLE
 
 PLEDGE = 80.0  # points of a "never concede" objective that double the worth of resisting
 DECISIVENESS = 9.0  # how sharply a target's choice follows the balance of cost and worth
@@ -59,6 +61,12 @@ REGIME_PAIN = {Regime.DEMOCRACY: 1.15, Regime.HYBRID: 1.0, Regime.AUTOCRACY: 0.8
 # of the pain: trade and credit from a "black knight" (Early 2015, "Busted Sanctions") (tuned)
 BLACK_KNIGHT_FRIEND = 30.0
 BLACK_KNIGHT = 0.7
+# a sender weighs its prospects before it starts pressure (Drezner 2003, Morgan & Schwebach
+# 1997: senders choose coercion where they expect it to work): it reckons the chance the target
+# would give in to a public threat from what it knows of the target (its public stakes, its
+# relations, the measure's bite) and presses no demand it expects to be conceded less often than
+# this (tuned): threat_concession, imposed_success, success_minor/major/severe
+HOPELESS = 0.2
 
 
 class SanctionsJudgements(StakeJudgements):
@@ -90,6 +98,23 @@ class SanctionsJudgements(StakeJudgements):
 
     def concession_chance(self, e: SanctionsEpisode) -> tuple[float, str]:
         """Give in? What holding out would cost a turn against what giving in would cost."""
+        resolve = self.resolve(e.issue, e.demand, e.senders, e.id)
+        expected, worth, per_turn, cred = self.concession_balance(e, resolve)
+        p = logistic(DECISIVENESS * (math.log(max(expected, 1e-6)) - math.log(worth)))
+        threat = "the threatened " if e.stage == "threatened" else "the "
+        why = (
+            f"{self.issue_name(e.issue)}: giving in would cost us about {worth:.1f}% of GDP a "
+            f"turn, {threat}{MEASURE_NOUNS[e.measure]} {per_turn:.1f}% ({cost_level(per_turn)} "
+            f"cost; credibility {cred:.2f})"
+        )
+        return p, why
+
+    def concession_balance(
+        self, e: SanctionsEpisode, resolve: float
+    ) -> tuple[float, float, float, float]:
+        """What holding out would cost us a turn as we feel it, and what giving in would cost
+        (from our `resolve` on the demand): (expected cost, worth, the measures' bite,
+        credibility)."""
         s, me = self.s, self.me
         per_turn = pressure(s, me, e.senders, e.measure, e.un_mandated)
         if e.stage == "threatened":
@@ -101,7 +126,7 @@ class SanctionsJudgements(StakeJudgements):
         expected = self.felt_cost(per_turn, e.senders) * cred
         if e.imposed_turn is not None:  # the economy adjusts to sanctions already in force
             expected *= ADAPTATION ** max(0, s.turn - e.imposed_turn - 1)
-        worth = self.resolve(e.issue, e.demand, e.senders, e.id) * self.style["resolve"]
+        worth = resolve * self.style["resolve"]
         worth *= 1 + self.points("never_conceded") / PLEDGE
         # bowing to a weaker sender costs prestige; a far stronger one can be obeyed without shame
         senders = sum(self.strength(x) for x in e.senders)
@@ -110,15 +135,7 @@ class SanctionsJudgements(StakeJudgements):
             worth *= REACTANCE  # giving in under open pressure is more humiliating than before it
         if any(self.at_war_with(x) for x in e.senders):
             worth *= 3  # no concessions to an enemy in war
-        x = DECISIVENESS * (math.log(max(expected, 1e-6)) - math.log(worth))
-        p = logistic(x)
-        threat = "the threatened " if e.stage == "threatened" else "the "
-        why = (
-            f"{self.issue_name(e.issue)}: giving in would cost us about {worth:.1f}% of GDP a "
-            f"turn, {threat}{MEASURE_NOUNS[e.measure]} {per_turn:.1f}% ({cost_level(per_turn)} "
-            f"cost; credibility {cred:.2f})"
-        )
-        return p, why
+        return expected, worth, per_turn, cred
 
     def retaliate(self, e) -> None:
         """Counter-sanctions: hit back at the sender that needs our trade most."""
@@ -176,10 +193,16 @@ class SanctionsJudgements(StakeJudgements):
             if self.turns_left < 1:
                 return  # too late for pressure to pay off
             if demand is None:
-                best = self.best_demand(target)
-                if best is None and s.scenario.issues:
-                    return  # nothing we want of it: a blanket threat would only cost us
-                demand = best[:2] if best is not None else ("", "")
+                best = self.hopeful_demand(target)
+                if best is None:
+                    return  # nothing we want of it that pressure could win
+                demand = best
+            elif self.prospect(target, *demand) < HOPELESS:
+                self.note(
+                    f"{self.name(target)} would not give in on {self.issue_name(demand[0])} "
+                    "to sanctions, as we read it: no threat"
+                )
+                return
             issue, status = demand
             others_ = next(
                 (
@@ -241,6 +264,43 @@ class SanctionsJudgements(StakeJudgements):
                     f"the sanctions cost us {own:.1f}% of GDP a turn, more than "
                     f"{self.issue_name(mine.issue)} is worth to us",
                 )
+
+    def hopeful_demand(self, target: str) -> tuple[str, str] | None:
+        """The demand most worth pressing on `target` among those it might give in to (ours, best
+        first; a blanket demand in a scenario without issues); None when it would concede none."""
+        if not self.s.scenario.issues:
+            candidates = [("", "")]
+        else:
+            candidates = [d[:2] for d in self.demands_on(target)]
+        return next((d for d in candidates if self.prospect(target, *d) >= HOPELESS), None)
+
+    def prospect(self, target: str, issue: str, status: str) -> float:
+        """The chance, as we reckon it, that `target` gives in to our public threat of the measure
+        we would choose: its own rule of thumb (`concession_chance`) read from our view (its
+        public stakes and style), averaged over the private readings we cannot see (its noise,
+        and whether it holds the demand non-negotiable)."""
+        s = self.s
+        measure = self.best_measure(target)
+        threat = SanctionsEpisode(
+            "prospect",
+            (self.me,),
+            target,
+            measure,
+            threatened_turn=s.turn,
+            stake=pressure(s, target, (self.me,), measure),
+            issue=issue or None,
+            demand=status or None,
+        )
+        theirs = type(self)(s, target, STYLE[s.scenario.state(target).doctrine], Rng(0))
+        public, vital = theirs.public_resolve(threat.issue, threat.demand, threat.senders)
+        expected, worth, _, _ = theirs.concession_balance(threat, public)
+        margin = math.log(max(expected, 1e-6)) - math.log(worth)
+        # the private reading is lognormal (WORTH_NOISE) and the choice a logistic of slope
+        # DECISIVENESS (a normal of sd 1.7 / DECISIVENESS): their sum is normal
+        spread = math.hypot(WORTH_NOISE, 1.702 / DECISIVENESS)
+        return (1 - vital) * _normal_cdf(margin / spread) + vital * _normal_cdf(
+            (margin - math.log(VITAL_FACTOR)) / spread
+        )
 
     def demand_weight(self, issue: str | None, status: str | None) -> float:
         """How much a demand matters to us, on the scale of a sender's decision to act on it:
@@ -311,3 +371,7 @@ class SanctionsJudgements(StakeJudgements):
                         f"stand with {', '.join(s.name(x) for x in e.senders)} against "
                         f"{s.name(e.target)} on {self.issue_name(e.issue)}",
                     )
+
+
+def _normal_cdf(x: float) -> float:
+    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))

@@ -30,7 +30,7 @@ DREZNER = 0.8
 # how an issue's worth (what the state would bear a turn rather than give it up) becomes resolve
 # against one turn of sanctions: a government expects some of its loss back later (a concession
 # can be renegotiated) (tuned): threat_concession, success_minor/major/severe
-RESOLVE_SCALE = 0.45
+RESOLVE_SCALE = 0.6
 # the chance that the leaders hold a demand non-negotiable (their rule, their honour staked on
 # it): logistic(VITAL_BIAS + VITAL_STAKES x ln(worth / VITAL_REFERENCE) - VITAL_HOSTILITY x
 # relations/100); such a demand is worth VITAL_FACTOR times more to them (tuned):
@@ -106,14 +106,23 @@ class StakeJudgements(Mind):
         the issue's worth to us (face alone if we have no stake; more for a blanket demand),
         raised against adversaries and lowered for friends (conflict expectations), read
         through our private noise."""
+        public, vital_p = self.public_resolve(issue_id, status, senders)
+        vital = self.private_draws("vital", key)[0] < vital_p
+        return public * self.private_factor(key) * (VITAL_FACTOR if vital else 1.0)
+
+    def public_resolve(
+        self, issue_id: str | None, status: str | None, senders: tuple[str, ...]
+    ) -> tuple[float, float]:
+        """The resolve anyone who knows the stakes could work out, before the government's
+        private reading (its noise, and whether it holds the demand non-negotiable), and the
+        chance that it does hold it so."""
         if issue_id is None or status is None:
             base = BLANKET_WORTH
         else:
             base = max(FACE_WORTH, self.loss_if(issue_id, status))
         relations = sum(self.rel(x) for x in senders) / max(1, len(senders))
-        factor = math.exp(-DREZNER * relations / 100) * self.private_factor(key)
-        vital = self.private_draws("vital", key)[0] < self.vital_chance(base, relations)
-        return RESOLVE_SCALE * base * factor * (VITAL_FACTOR if vital else 1.0)
+        resolve = RESOLVE_SCALE * base * math.exp(-DREZNER * relations / 100)
+        return resolve, self.vital_chance(base, relations)
 
     # --- demands ---------------------------------------------------------------------------------
 

@@ -18,15 +18,18 @@ sender's rule of thumb would choose.
 
 from __future__ import annotations
 
+import math
 import textwrap
 from dataclasses import dataclass
 
 from ..ai.heuristic import STYLE, _Mind
+from ..ai.sanctions import HOPELESS
 from ..rng import Rng
 from ..rules.sanctions import cost_level, pressure
 from ..scenario import Scenario
 from ..setup import new_game
 from ..state import SanctionsEpisode
+from ..view import view_for
 from .rows import TARGETS
 
 READINGS = 200  # private readings of the holder's resolve averaged for each chance
@@ -48,6 +51,12 @@ class Demand:
     measure: str
     at_threat: float  # chance the holder gives in to a public threat
     once_imposed: float  # chance it gives in once the measures are in force
+    reckoned: float  # the chance as the sender reckons it from its own view (its `prospect`)
+
+    @property
+    def pressed(self) -> bool:
+        """Would a computer sender press this demand at all (sanctions.py HOPELESS)?"""
+        return self.reckoned >= HOPELESS
 
     @property
     def flag(self) -> str:
@@ -73,7 +82,9 @@ def demands(scenario: Scenario, readings: int = READINGS) -> list[Demand]:
             sender, status = stake.state, stake.wants
             if sender == holder or status == issue.status:
                 continue
-            measure = _Mind(state, sender, STYLE["realist"], Rng(0)).best_measure(holder)
+            view = view_for(state, sender)
+            senders_mind = _Mind(view.state, sender, STYLE["realist"], Rng(0), view.private_seed)
+            measure = senders_mind.best_measure(holder)
             cost = pressure(state, holder, (sender,), measure)
             threat = SanctionsEpisode(
                 "demand",
@@ -102,6 +113,7 @@ def demands(scenario: Scenario, readings: int = READINGS) -> list[Demand]:
                     measure=measure,
                     at_threat=chances[0] / readings,
                     once_imposed=chances[1] / readings,
+                    reckoned=senders_mind.prospect(holder, issue.id, status),
                 )
             )
     return out
@@ -109,14 +121,14 @@ def demands(scenario: Scenario, readings: int = READINGS) -> list[Demand]:
 
 def format_demands(scenario: Scenario, found: list[Demand]) -> str:
     """The report as text: a line a demand, with its flag, and what the flags mean."""
-    name = scenario.state_names
     lines = [
         textwrap.fill(
             f"What the rules make of the stakes of {scenario.title} ({scenario.id}): every "
             "demand a state could press with sanctions at the start, the worth of the issue to "
             "its holder and what the sender's sanctions alone would cost it (% of GDP a turn), "
-            "and the chance the holder's computer player gives in to a public threat and once "
-            "the measures are imposed.",
+            "the chance the holder's computer player gives in to a public threat and once the "
+            "measures are imposed, and that chance as the sender reckons it from what it knows "
+            f"of the holder: a computer sender presses no demand it reckons below {HOPELESS:.2f}.",
             WIDTH,
         ),
         "",
@@ -126,30 +138,35 @@ def format_demands(scenario: Scenario, found: list[Demand]) -> str:
         return "\n".join(lines)
     rows = [
         (
-            f"{name[d.sender]} -> {name[d.holder]}",
+            f"{d.sender} -> {d.holder}",  # ids, as the author writes them in the file
             f"{d.issue}: {d.status}",
             f"{d.worth:.2f}",
             f"{d.cost:.2f} ({cost_level(d.cost)}, {d.measure})",
             f"{d.at_threat:.2f}",
             f"{d.once_imposed:.2f}",
+            # rounded down, so a chance just short of the bar does not read as on it
+            f"{math.floor(d.reckoned * 100) / 100:.2f} "
+            f"({'pressed' if d.pressed else 'not pressed'})",
             d.flag,
         )
         for d in found
     ]
-    head = ("demand", "issue: status", "worth", "cost", "at threat", "imposed", "")
+    head = ("demand", "issue: status", "worth", "cost", "at threat", "imposed", "reckoned", "")
     widths = [max(len(r[i]) for r in (head, *rows)) for i in range(len(head))]
     for r in (head, *rows):
         lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
     flagged = sum(1 for d in found if d.flag)
+    pressed = sum(1 for d in found if d.pressed)
     lines += [
         "",
         textwrap.fill(
-            f"{flagged} of {len(found)} demands flagged. 'Hardly ever' (below {RARELY:.2f}): "
+            f"{pressed} of {len(found)} demands a computer sender would press at the start; "
+            f"{flagged} flagged. 'Hardly ever' (below {RARELY:.2f}): "
             "sanctions cannot move the holder; 'nearly always' (above "
             f"{NEARLY_ALWAYS:.2f}): it yields at once. If that is not what you meant, change the "
-            "holder's stake or the trade between the two. Senders choose which demands to press "
-            "(weak senders rarely threaten), so the rates of a played crisis differ from this "
-            "list's; across the published cases targets give in at the threat stage "
+            "holder's stake or the trade between the two. Senders press only the demands they "
+            "reckon hopeful, and choose among those (weak senders rarely threaten), so the rates "
+            "of a played crisis differ from this list's; across the published cases targets give in at the threat stage "
             f"{PUBLISHED_THREAT_STAGE:.2f} of the time, and a scenario whose pressed demands are "
             "mostly flagged one way will miss that figure (docs/CALIBRATION.md).",
             WIDTH,
