@@ -2,6 +2,7 @@
 loopback, one of them killed (SIGKILL) mid-game; and the same load on one SQLite host.
 
     .venv/bin/python -m bench.load_bench [--db URL] [--sessions 20] [--level easy] [--think 2]
+                                         [--timeout 600]
 
 Without --db it starts a PostgreSQL server of its own (tests/postgres/server.sh, Debian's
 package; run as root). Two `wargame serve` processes share the database; the facilitator creates
@@ -15,7 +16,9 @@ on one host process with a session file each, as `wargame host` keeps them (no k
 Printed, a table per store: the autosave (each submission and each turn committed, timed in the
 servers) and the turn broadcast (a turn's last submission to its results at each client) p50,
 p95 and max; whether every game completed with the local game's state_hash; acknowledged
-submissions missing after the kill; how long the takeover took.
+submissions missing after the kill; how long the takeover took. A class not over within
+--timeout seconds (the whole benchmark's) is stopped and its waiting seats named; then the
+benchmark exits with status 1.
 Times are CLOCK_MONOTONIC / perf_counter, which all processes on a machine share.
 """
 
@@ -40,6 +43,7 @@ SEATS = 6
 KILL_AFTER_TURNS = 3
 CLASSES_PER_CLIENT_PROCESS = 5
 PASSWORD = "load-bench-facilitator-password"
+GRACE = 60.0  # seconds a client process has past the time limit to stop its seats and report
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -49,15 +53,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--level", default="easy")
     parser.add_argument("--think", type=float, default=2.0)
     parser.add_argument("--no-sqlite", action="store_true", help="skip the SQLite host's run")
+    parser.add_argument(
+        "--timeout", type=float, default=600.0, help="seconds for the whole benchmark (600)"
+    )
+    parser.add_argument("--deadline", type=float, help=argparse.SUPPRESS)  # for --clients
     parser.add_argument("--clients", help=argparse.SUPPRESS)  # JSON: classes for one process
     parser.add_argument("--sqlite-host", help=argparse.SUPPRESS)  # FOLDER: the SQLite host
     args = parser.parse_args(argv)
     if args.clients:
-        print(json.dumps(_run_clients(json.loads(args.clients), args.level, args.think)))
+        classes = json.loads(args.clients)
+        print(json.dumps(_run_clients(classes, args.level, args.think, args.deadline)))
         return
     if args.sqlite_host:
         _sqlite_host(Path(args.sqlite_host), args.sessions, args.level)
         return
+    # CLOCK_MONOTONIC, which the client processes share: they stop their seats at this time
+    args.deadline = time.monotonic() + args.timeout
     pg_dir = None
     url = args.db
     if url is None:
@@ -70,9 +81,9 @@ def main(argv: list[str] | None = None) -> None:
         ).stdout.strip()
     try:
         expected = _local_hashes(args.sessions, args.level)
-        rows = [_postgres_run(url, args, expected)]
+        runs = [_postgres_run(url, args, expected)]
         if not args.no_sqlite:
-            rows.append(_sqlite_run(args, expected))
+            runs.append(_sqlite_run(args, expected))
     finally:
         if pg_dir is not None:
             subprocess.run([str(ROOT / "tests/postgres/server.sh"), "stop", pg_dir], check=False)
@@ -87,14 +98,22 @@ def main(argv: list[str] | None = None) -> None:
         "resumed | wall time |"
     )
     print("|---|---|---|---|---|---|---|")
-    for row in rows:
+    for row, _ in runs:
         print(row)
+    stuck = [line for _, lines in runs for line in lines]
+    if stuck:
+        print(
+            f"\nload_bench: FAILED: classes that did not end (time limit: --timeout "
+            f"{args.timeout:g} s), and where their unfinished seats stood:\n" + "\n".join(stuck),
+            file=sys.stderr,
+        )
+        sys.exit(1)
 
 
 # --- runs ---------------------------------------------------------------------------------------
 
 
-def _postgres_run(url: str, args: argparse.Namespace, expected: list[str]) -> str:
+def _postgres_run(url: str, args: argparse.Namespace, expected: list[str]) -> tuple[str, list]:
     from sqlalchemy import create_engine
 
     engine = create_engine(url, isolation_level="AUTOCOMMIT")
@@ -124,8 +143,8 @@ def _postgres_run(url: str, args: argparse.Namespace, expected: list[str]) -> st
         clients = _start_clients(classes, args)
         victims = [c["session"] for c in classes if c["first"]]
         session_engine = create_engine(bench_url)
-        killed_at = _kill_when_played(servers[0], victims, session_engine)
-        results = _collect(clients)
+        killed_at = _kill_when_played(servers[0], victims, session_engine, args.deadline)
+        results = _collect(clients, args.deadline)
         elapsed = time.monotonic() - started
         lost, resumed = _check_acks(bench_url, classes, results, victims)
         takeover = _takeover_seconds(results, victims, killed_at)
@@ -144,15 +163,16 @@ def _postgres_run(url: str, args: argparse.Namespace, expected: list[str]) -> st
     engine.dispose()
     saves = [x for t in timings for x in _read_timings(t)]
     completed = _completed(classes, results, expected)
-    return (
+    row = (
         f"| PostgreSQL, 2 `wargame serve` processes, one killed after turn {KILL_AFTER_TURNS} | "
         f"{_three(saves)} | {_three(_broadcasts(results))} | {completed} of {len(classes)} | "
         f"{lost} | {resumed} of {len(victims)} (first turn after the kill within "
         f"{takeover:.1f} s) | {elapsed:.0f} s |"
     )
+    return row, _not_ended("PostgreSQL", classes, results)
 
 
-def _sqlite_run(args: argparse.Namespace, expected: list[str]) -> str:
+def _sqlite_run(args: argparse.Namespace, expected: list[str]) -> tuple[str, list]:
     folder = Path(tempfile.mkdtemp(prefix="load-bench-files-"))
     timings = folder / "save-timings"
     proc = subprocess.Popen(
@@ -173,16 +193,17 @@ def _sqlite_run(args: argparse.Namespace, expected: list[str]) -> str:
         {"session": f"file{seed}", "seed": seed, "codes": codes, "addresses": [hosted["address"]]}
         for seed, codes in enumerate(hosted["codes"], start=1)
     ]
-    results = _collect(_start_clients(classes, args))
+    results = _collect(_start_clients(classes, args), args.deadline)
     elapsed = time.monotonic() - started
     proc.stdin.close()
     proc.wait(60)
     completed = _completed(classes, results, expected)
-    return (
+    row = (
         f"| SQLite, one `wargame host` process, a session file per class | "
         f"{_three(_read_timings(timings))} | {_three(_broadcasts(results))} | "
         f"{completed} of {len(classes)} | n/a | n/a | {elapsed:.0f} s |"
     )
+    return row, _not_ended("SQLite", classes, results)
 
 
 def _sqlite_host(folder: Path, sessions: int, level: str) -> None:
@@ -255,38 +276,61 @@ def _create(address: str, seed: int, level: str) -> dict:
         return json.loads(answer.read())
 
 
-def _start_clients(classes: list[dict], args: argparse.Namespace) -> list[subprocess.Popen]:
+def _start_clients(
+    classes: list[dict], args: argparse.Namespace
+) -> list[tuple[subprocess.Popen, list[dict]]]:
     groups = [
         classes[i : i + CLASSES_PER_CLIENT_PROCESS]
         for i in range(0, len(classes), CLASSES_PER_CLIENT_PROCESS)
     ]
     return [
-        subprocess.Popen(
-            [
-                *(sys.executable, "-m", "bench.load_bench", "--clients", json.dumps(group)),
-                *("--level", args.level, "--think", str(args.think)),
-            ],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            text=True,
+        (
+            subprocess.Popen(
+                [
+                    *(sys.executable, "-m", "bench.load_bench", "--clients", json.dumps(group)),
+                    *("--level", args.level, "--think", str(args.think)),
+                    *("--deadline", repr(args.deadline)),
+                ],
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                text=True,
+            ),
+            group,
         )
         for group in groups
     ]
 
 
-def _collect(clients: list[subprocess.Popen]) -> dict:
+def _collect(clients: list[tuple[subprocess.Popen, list[dict]]], deadline: float) -> dict:
+    """Each client process's results; a process that does not report in time (its seats stop
+    at the deadline) is killed, and its classes' seats are reported as not heard from."""
     results: dict = {}
-    for c in clients:
-        results.update(json.loads(c.communicate(timeout=1800)[0]))
+    for proc, group in clients:
+        try:
+            out = proc.communicate(timeout=max(0.0, deadline - time.monotonic()) + GRACE)[0]
+            results.update(json.loads(out))
+        except (subprocess.TimeoutExpired, ValueError):
+            proc.kill()
+            proc.wait(30)
+            for c in group:
+                results[c["session"]] = {
+                    **_empty_record(),
+                    "waiting": {seat: "its client process never reported" for seat in c["codes"]},
+                }
     return results
 
 
-def _kill_when_played(server: dict, sessions: list[str], engine) -> float:  # noqa: ANN001
+def _kill_when_played(
+    server: dict,
+    sessions: list[str],
+    engine,  # noqa: ANN001 - a sqlalchemy Engine
+    deadline: float,
+) -> float:
     """SIGKILL the server once each of its classes has played KILL_AFTER_TURNS turns (the
-    next turn's submissions are then arriving: it dies mid-turn)."""
+    next turn's submissions are then arriving: it dies mid-turn), or at the deadline."""
     from sqlalchemy import text
 
-    while True:
+    while time.monotonic() < deadline:
         with engine.connect() as conn:
             played = [
                 conn.execute(text(f'SELECT turns_played FROM "wargame_{s}".session')).scalar()
@@ -301,14 +345,16 @@ def _kill_when_played(server: dict, sessions: list[str], engine) -> float:  # no
     return killed
 
 
-def _run_clients(classes: list[dict], level: str, think: float) -> dict:
+def _run_clients(classes: list[dict], level: str, think: float, deadline: float) -> dict:
     from wargame.net.protocol import Ack, Submit, TurnResolved, Welcome
     from wargame.net.robot import play_computer_seat
 
     lock = threading.Lock()
     out: dict = {}
+    holders: list[list] = []  # each seat's SeatClient (once it has one), to stop at the deadline
+    games: dict[tuple[str, str], object] = {}  # each seat's SeatGame, once it has a message
     for c in classes:
-        out[c["session"]] = {"acked": [], "arrivals": [], "last": {}, "outcomes": {}, "hashes": {}}
+        out[c["session"]] = _empty_record()
 
     from wargame.net import client as client_module
 
@@ -329,12 +375,14 @@ def _run_clients(classes: list[dict], level: str, think: float) -> dict:
         record = out[c["session"]]
         pause = random.Random(f"{c['session']}{seat}")
         holder: list = []
+        holders.append(holder)
 
         def on_message(game, message) -> None:  # noqa: ANN001
             now = time.monotonic()
             if holder:
                 session_of.setdefault(id(holder[0]), c["session"])
             with lock:
+                games[(c["session"], seat)] = game
                 if isinstance(message, Ack):
                     record["acked"].append([message.turn, seat])
                 elif isinstance(message, TurnResolved):
@@ -354,15 +402,68 @@ def _run_clients(classes: list[dict], level: str, think: float) -> dict:
         with lock:
             record["outcomes"][seat] = outcome.reason
             record["hashes"][seat] = game.state_hash
+            if outcome.reason != "game_over":  # unless the deadline already said where it was
+                record["waiting"].setdefault(seat, _where(game, outcome.error))
 
     threads = [
-        threading.Thread(target=play, args=(c, seat)) for c in classes for seat in c["codes"]
+        threading.Thread(target=play, args=(c, seat), daemon=True)
+        for c in classes
+        for seat in c["codes"]
     ]
     for t in threads:
         t.start()
     for t in threads:
-        t.join()
-    return out
+        t.join(max(0.0, deadline - time.monotonic()))
+    with lock:  # past the deadline: where the seats still playing stand, before they are stopped
+        for (session, seat), game in games.items():
+            if seat not in out[session]["outcomes"]:
+                out[session]["waiting"][seat] = _where(game)
+    for client in [client for holder in holders for client in holder]:
+        client.stop()
+    for t in threads:
+        t.join(GRACE / 2)
+    with lock:
+        for c in classes:
+            record = out[c["session"]]
+            for seat in c["codes"]:
+                if seat not in record["outcomes"]:
+                    record["waiting"].setdefault(seat, "did not stop when asked")
+        return json.loads(json.dumps(out))  # a copy: a seat that never stopped cannot change it
+
+
+def _empty_record() -> dict:
+    return {
+        "acked": [],
+        "arrivals": [],
+        "last": {},
+        "outcomes": {},
+        "hashes": {},
+        "waiting": {},  # seat -> where it stood, for the seats that did not see the end
+    }
+
+
+def _where(game, error=None) -> str:  # noqa: ANN001 - a SeatGame, the host's Error if it left
+    """Where a seat that did not see the game's end stood, in words."""
+    if error is not None:
+        return f"turned away at turn {game.turn}: {error.code}: {error.message}"
+    if not game.joined:
+        return "never joined"
+    if game.awaiting_ack:
+        return f"turn {game.turn}: its orders sent, never acknowledged"
+    if game.submitted is not None:
+        return f"turn {game.turn}: its orders acknowledged, waiting for the turn's results"
+    return f"turn {game.turn}: no orders handed in"
+
+
+def _not_ended(store: str, classes: list[dict], results: dict) -> list[str]:
+    """A line per class with seats that did not end: which, and where they stood."""
+    lines = []
+    for c in classes:
+        waiting = results[c["session"]]["waiting"]
+        if waiting:
+            seats = "; ".join(f"{seat} {where}" for seat, where in sorted(waiting.items()))
+            lines.append(f"  {store}: session {c['session']} (seed {c['seed']}): {seats}")
+    return lines
 
 
 # --- checks and figures --------------------------------------------------------------------------

@@ -46,6 +46,8 @@ class SeatGame:
     seats: tuple[SeatStatus, ...] = ()
     state_hash: str | None = None
     refusals: tuple[Refusal, ...] = ()  # why the last submission was not accepted
+    rejected: tuple[Order, ...] | None = None  # the orders of this turn's last refused submission
+    rejections: int = 0  # this turn's submissions the host refused
     _sent: dict[int, tuple[int, tuple[Order, ...]]] = field(default_factory=dict)
     _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
 
@@ -98,22 +100,27 @@ class SeatGame:
                 else tuple(order_from_dict(o) for o in message.submitted)
             )
             self._sent.clear()
+            self.rejected, self.rejections = None, 0
         elif isinstance(message, TurnResolved):
             self.views.append(view_from_data(message.view))
             self.turn, self.dice, self.deadline = message.turn, message.dice, message.deadline
             self.finished = message.finished
             self.submitted = None
             self._sent.clear()
+            self.rejected, self.rejections = None, 0
         elif isinstance(message, Ack):
             sent = self._sent.pop(message.id, None)
             if sent is not None and sent[0] == self.turn:
                 self.submitted, self.refusals = sent[1], ()
         elif isinstance(message, Rejected):
-            self._sent.pop(message.id, None)
+            sent = self._sent.pop(message.id, None)
             self.refusals = tuple(message.reasons)
+            if sent is not None and sent[0] == self.turn:
+                self.rejected, self.rejections = sent[1], self.rejections + 1
         elif isinstance(message, Update):  # the facilitator changed the game during the turn
             if self.views and message.turn == self.turn:
                 self.views[-1] = view_from_data(message.view)
+                self.rejected, self.rejections = None, 0  # a new view: decide afresh
                 self.submitted = (
                     None
                     if message.submitted is None
@@ -127,7 +134,12 @@ class SeatGame:
 
 class ComputerSeat:
     """Plays a seat from the client exactly as the host's computer would: from the seat's view,
-    with the seat's own dice for the turn (which the host sends)."""
+    with the seat's own dice for the turn (which the host sends).
+
+    A refused submission never makes it leave, nor hand in the same orders again and again (the
+    host would cut it off for flooding): it hands in its orders without the ones the host
+    refused (all of them again when the host refused the submission as a whole, say it could not
+    save it), then passes, then waits for the host's next turn, update or welcome."""
 
     def __init__(self, level: str):
         from ..ai import make_player  # the players load only for a computer client
@@ -138,4 +150,11 @@ class ComputerSeat:
         """The orders to hand in now, or None when there is nothing to decide."""
         if not game.needs_orders or game.awaiting_ack or game.dice is None:
             return None
-        return tuple(self.player.decide(game.view, Rng(game.dice)).orders)
+        if game.rejected is None:
+            return tuple(self.player.decide(game.view, Rng(game.dice)).orders)
+        if game.rejections == 1:
+            refused = {r.index for r in game.refusals}
+            return tuple(o for i, o in enumerate(game.rejected) if i not in refused)
+        if game.rejections == 2:
+            return ()  # passing is always legal
+        return None

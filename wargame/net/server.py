@@ -65,6 +65,8 @@ POLICY_VIOLATION = 1008  # WebSocket close codes
 TRY_AGAIN_LATER = 1013
 
 log = logging.getLogger("wargame.net")
+# told to the connections of a class this server stops running (another process runs it now)
+MOVED = Error(code="closing", message="this class moves to another server", retry=True)
 
 
 class ServerError(OSError):
@@ -183,10 +185,7 @@ class ClassServer:
         for conn in list(self._conns.values()):
             if conn.seated is cls:
                 conn.seated = None
-                self._refuse(
-                    conn,
-                    Error(code="closing", message="this class moves to another server", retry=True),
-                )
+                self._refuse(conn, MOVED)
         cls.executor.shutdown(wait=False)
 
     def start(self) -> None:
@@ -347,6 +346,13 @@ class ClassServer:
             reply = await self._on_thread(cls, cls.host.connect, conn.id, first)
         except Refused as exc:
             self._refuse(conn, exc.error)
+            return
+        if cls not in self._classes:
+            # the class was removed while it seated this connection (remove_running did not see
+            # it seated, so did not tell it): never seat it in a host nothing runs any more, where
+            # its orders would go nowhere and it would wait forever; it reconnects and finds the
+            # class where it runs now
+            self._refuse(conn, MOVED)
             return
         conn.seated = cls
         self._deliver(reply)

@@ -250,9 +250,11 @@ class SessionServer:
             at_deadline=settings.at_deadline,
         )
         host.listeners.append(lambda e: self.on_event(f"[{session_id}] {e.text}"))
+        # reachable before it counts as served: a hello for a class served here is not sent to
+        # adopt it, so it must find the class on the server (else it is told "wrong_code")
+        self.server.add_running(host)
         with self._lock:
             self.served[session_id] = _Served(host, store, settings)
-        self.server.add_running(host)
         if self.server.running:  # every seat's orders may be in already (a takeover)
             self.server.call(host, host.settle)
 
@@ -291,9 +293,15 @@ class SessionServer:
     def _leases(self) -> None:
         while not self._stop.wait(self.renew_seconds):
             try:
+                # only a class served before the renewal can have lost its lease: one created or
+                # adopted meanwhile (a client's hello adopts on another thread) was claimed after
+                # the renewal read the leases, and dropping it would strand its clients
+                before = dict(self.served)  # a copy, atomic under the GIL: no wait on a replay
                 held = self.db.renew(self.owner, self.lease_seconds)
                 with self._lock:
-                    lost = [s for s in self.served if s not in held]
+                    lost = [
+                        s for s, v in before.items() if s not in held and self.served.get(s) is v
+                    ]
                     finished = [s for s, v in self.served.items() if v.host.finished]
                 for session_id in lost:
                     self._drop(session_id)
