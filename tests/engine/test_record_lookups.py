@@ -58,7 +58,7 @@ def every_turn(name: str, turns: int, seed: int, doctrine: str) -> tuple[GameSta
 
 GAMES = [
     ("northern_sea.yaml", 80, 1, "hawk"),
-    ("northern_sea.yaml", 160, 2, "institutionalist"),
+    ("northern_sea.yaml", 200, 3, "institutionalist"),
     ("river_delta.yaml", 60, 3, "hawk"),
 ]
 
