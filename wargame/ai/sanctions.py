@@ -5,8 +5,9 @@ discounted at the threat stage by the senders' credibility, felt more by a shaky
 by a democracy's voters, less when a great power friend stands by) with what giving in would cost
 (the issue's worth to us, read through our relations with the senders: see stakes.py); hit back
 with counter-sanctions; as a sender hit by those, lift our own when they cost more than they are
-worth. As sender: threaten (naming what we demand), carry out ignored threats, join others'
-measures, take resisted sanctions to the Security Council.
+worth. As sender: weigh our prospects (the target's answer as we can reckon it from our view: see
+`prospect`), threaten (naming what we demand) only where they are fair, carry out ignored
+threats, join others' measures, take resisted sanctions to the Security Council.
 """
 
 from __future__ import annotations
