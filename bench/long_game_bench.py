@@ -220,6 +220,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--repeats", type=int, default=3, help="runs of each turn and verify")
     args = parser.parse_args(argv)
+    for name in args.scenario or ():
+        if not (SCENARIOS / name).is_file():
+            shipped = ", ".join(sorted(p.name for p in SCENARIOS.glob("*.yaml")))
+            parser.error(f"--scenario {name}: no such file in {SCENARIOS} (shipped: {shipped})")
 
     print(
         f"# long sessions, {platform.python_implementation()} {platform.python_version()}, "
