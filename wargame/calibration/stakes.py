@@ -13,7 +13,9 @@ played, what the rules will make of the numbers written.
 Each chance is the holder's own rule-of-thumb judgement (`concession_chance`, its doctrine's
 style) averaged over many private readings of its resolve, at the start of the crisis, for a
 public threat and for the same measures once imposed, the sender alone, with the measure the
-sender's rule of thumb would choose.
+sender's rule of thumb would choose; and beside them the chance as the sender reckons it from its
+own view (`prospect` in ai/sanctions.py), which decides whether a computer sender presses the
+demand at all.
 """
 
 from __future__ import annotations
@@ -166,8 +168,8 @@ def format_demands(scenario: Scenario, found: list[Demand]) -> str:
             f"{NEARLY_ALWAYS:.2f}): it yields at once. If that is not what you meant, change the "
             "holder's stake or the trade between the two. Senders press only the demands they "
             "reckon hopeful, and choose among those (weak senders rarely threaten), so the rates "
-            "of a played crisis differ from this list's; across the published cases targets give in at the threat stage "
-            f"{PUBLISHED_THREAT_STAGE:.2f} of the time, and a scenario whose pressed demands are "
+            "of a played crisis differ from this list's; across the published cases targets "
+            f"give in at the threat stage {PUBLISHED_THREAT_STAGE:.2f} of the time, and a scenario whose pressed demands are "
             "mostly flagged one way will miss that figure (docs/CALIBRATION.md).",
             WIDTH,
         ),
