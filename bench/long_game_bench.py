@@ -10,6 +10,12 @@ session at each checkpoint T. Then, in processor time:
   computer seat decides from its view, the rules resolve, the new state is hashed as a save
   hashes it), split into those four parts; the median over the turns T-4..T, each the fastest
   of `--repeats` runs;
+- the same turn without its history: played again from that state with every ended record
+  (archive.py) dropped, the same live world without what the crisis left behind, in the same
+  runs (the seats decide from their views of it, and the orders decided with the history are
+  resolved, so both resolve the same orders); turn T with its history / without says what the history costs, apart from how busy the
+  live world has grown (a long crisis has more live treaties, drafts and wars at turn 200 than
+  at turn 10, which makes a turn dearer whatever the archive does);
 - verify per turn at T: `SessionStore.verify` (what `wargame verify FILE` runs: every turn derived
   again, computer decisions included, and checked against the file) of the session file holding
   the game's first T turns, divided by T; the fastest of `--repeats` runs.
@@ -27,6 +33,7 @@ grows as T^(1 + exponent). `main(argv)` prints the same and returns 0 when every
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import math
 import platform
 import statistics
@@ -41,6 +48,7 @@ from wargame.archive import ARCHIVED_FIELDS
 from wargame.events import Event
 from wargame.loop import SessionDice
 from wargame.match import Match
+from wargame.orders import Order
 from wargame.persistence import SessionStore
 from wargame.resolve import resolve
 from wargame.scenario import Scenario, parse_scenario
@@ -95,45 +103,75 @@ def play_game(scenario: Scenario, seed: int, level: str, folder: Path) -> Game:
     return game
 
 
-def turn_parts(game: Game, turn: int, players: dict, dice: SessionDice) -> tuple[float, ...]:
-    """Seconds of processor time for each part of turn `turn` played again from the state before
-    it, as `loop.play_turn` plays it (no seat has given orders) and a save hashes its state."""
-    state, events = game.states[turn - 1], game.events[turn - 1]
+def turn_parts(
+    state: GameState,
+    events: tuple[Event, ...],
+    players: dict,
+    dice: SessionDice,
+    orders: Sequence[Order] | None = None,
+) -> tuple[tuple[float, ...], list[Order]]:
+    """Seconds of processor time for each part of the turn played from `state` (after
+    `events`), as `loop.play_turn` plays it (no seat has given orders) and a save hashes its
+    state; and the orders the seats decided. With `orders`, the seats still decide (and are
+    timed) but those orders are resolved instead, so two states can be compared on the same
+    orders."""
     started = time.process_time()
     views = {seat: view_for(state, seat, events) for seat in state.ids}
     viewed = time.process_time()
-    orders = [
+    decided_orders = [
         order
         for seat in state.ids
         for order in players[seat].decide(views[seat], dice.for_seat(state.turn, seat)).orders
     ]
     decided = time.process_time()
-    result = resolve(state, orders, dice.for_turn(state.turn))
+    result = resolve(state, decided_orders if orders is None else orders, dice.for_turn(state.turn))
     resolved = time.process_time()
     state_hash(result.state)
     hashed = time.process_time()
-    return (viewed - started, decided - viewed, resolved - decided, hashed - resolved)
+    return (
+        viewed - started,
+        decided - viewed,
+        resolved - decided,
+        hashed - resolved,
+    ), decided_orders
+
+
+def without_history(state: GameState) -> GameState:
+    """`state` with every ended record dropped (see archive.py): the same live world, as if the
+    crisis had left nothing behind. Record ids come from `next_id`, so new ones cannot clash."""
+    return dataclasses.replace(
+        state, archive=None, **{name: tuple(state.live(name)) for name in ARCHIVED_FIELDS}
+    )
 
 
 def turn_costs(
     scenario: Scenario, game: Game, level: str, repeats: int
-) -> dict[int, tuple[float, ...]]:
+) -> tuple[dict[int, tuple[float, ...]], dict[int, float]]:
     """For each checkpoint T, the seconds of a turn's parts (see `turn_parts`): the median over
-    the window of turns, each turn's fastest run."""
+    the window of turns, each turn's fastest run; and the seconds of the same turns played
+    without their history (see `without_history`) on the same orders, in the same runs."""
     players = {s: make_player(level) for s in scenario.state_ids}
     dice = SessionDice(game.states[0].seed)
     windows = {t: range(max(1, t - WINDOW + 1), t + 1) for t in CHECKPOINTS}
+    bare = {t: without_history(game.states[t - 1]) for w in windows.values() for t in w}
     fastest: dict[int, tuple[float, ...]] = {}
+    fastest_bare: dict[int, float] = {}
     for _ in range(repeats):
         for window in windows.values():
             for turn in window:
-                parts = turn_parts(game, turn, players, dice)
+                events = game.events[turn - 1]
+                parts, orders = turn_parts(game.states[turn - 1], events, players, dice)
                 if turn not in fastest or sum(parts) < sum(fastest[turn]):
                     fastest[turn] = parts
-    return {
-        t: tuple(statistics.median(fastest[w][i] for w in window) for i in range(len(PARTS)))
-        for t, window in windows.items()
-    }
+                alone = sum(turn_parts(bare[turn], events, players, dice, orders)[0])
+                fastest_bare[turn] = min(fastest_bare.get(turn, math.inf), alone)
+    return (
+        {
+            t: tuple(statistics.median(fastest[w][i] for w in window) for i in range(len(PARTS)))
+            for t, window in windows.items()
+        },
+        {t: statistics.median(fastest_bare[w] for w in window) for t, window in windows.items()},
+    )
 
 
 def verify_costs(game: Game, level: str, repeats: int) -> dict[int, float]:
@@ -170,7 +208,7 @@ def report(scenario: Scenario, args: argparse.Namespace) -> bool:
     """Measure one scenario and print its table; whether both ratios are under the target."""
     with tempfile.TemporaryDirectory() as folder:
         game = play_game(scenario, args.seed, args.level, Path(folder))
-        turns = turn_costs(scenario, game, args.level, args.repeats)
+        turns, bare = turn_costs(scenario, game, args.level, args.repeats)
         verify = verify_costs(game, args.level, args.repeats)
     total = {t: sum(parts) for t, parts in turns.items()}
     print(
@@ -178,23 +216,29 @@ def report(scenario: Scenario, args: argparse.Namespace) -> bool:
         f"{args.seed}, fastest of {args.repeats}\n"
     )
     print(
-        "| T | turn T (ms) | views | decisions | resolution | hash | verify per turn (ms) "
-        "| snapshot (kB) | live records | all records |"
+        "| T | turn T (ms) | views | decisions | resolution | hash | without its history (ms) "
+        "| verify per turn (ms) | snapshot (kB) | live records | all records |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for t in CHECKPOINTS:
         state = game.states[t]
         every = sum(len(getattr(state, n)) for n in _RECORDS)
         live = sum(len(_live(state, n)) for n in _RECORDS)
         parts = " | ".join(f"{p * 1000:.1f}" for p in turns[t])
         print(
-            f"| {t} | {total[t] * 1000:.1f} | {parts} | {verify[t] * 1000:.1f} | "
+            f"| {t} | {total[t] * 1000:.1f} | {parts} | {bare[t] * 1000:.1f} | "
+            f"{verify[t] * 1000:.1f} | "
             f"{len(canonical_json(state)) / 1000:.1f} | {live} | {every} |"
         )
     turn_ratio, verify_ratio = total[200] / total[10], verify[200] / verify[10]
     print(
         f"\nturn 200 / turn 10: {turn_ratio:.2f} (target < {TARGET_RATIO}); verify per turn, "
         f"200 / 10: {verify_ratio:.2f} (target < {TARGET_RATIO})"
+    )
+    print(
+        f"turn 200 with its history / without (the same live world): "
+        f"{total[200] / bare[200]:.2f}; turn 200 / turn 10 without history: "
+        f"{bare[200] / bare[10]:.2f}"
     )
     by_part = ", ".join(
         f"{name} {growth({t: turns[t][i] for t in CHECKPOINTS}):+.2f}"
