@@ -13,6 +13,7 @@ threats, join others' measures, take resisted sanctions to the Security Council.
 from __future__ import annotations
 
 import math
+from statistics import NormalDist
 
 from ..enums import DEFENSIVE_KINDS, Regime
 from ..rng import Rng
@@ -68,6 +69,7 @@ BLACK_KNIGHT = 0.7
 # relations, the measure's bite) and presses no demand it expects to be conceded less often than
 # this (tuned): threat_concession, imposed_success, success_minor/major/severe
 HOPELESS = 0.2
+_STANDARD_NORMAL = NormalDist()  # the sender's reckoning is in closed form (see `prospect`)
 
 
 class SanctionsJudgements(StakeJudgements):
@@ -299,7 +301,7 @@ class SanctionsJudgements(StakeJudgements):
         # the private reading is lognormal (WORTH_NOISE) and the choice a logistic of slope
         # DECISIVENESS (a normal of sd 1.7 / DECISIVENESS): their sum is normal
         spread = math.hypot(WORTH_NOISE, 1.702 / DECISIVENESS)
-        return (1 - vital) * _normal_cdf(margin / spread) + vital * _normal_cdf(
+        return (1 - vital) * _STANDARD_NORMAL.cdf(margin / spread) + vital * _STANDARD_NORMAL.cdf(
             (margin - math.log(VITAL_FACTOR)) / spread
         )
 
@@ -372,7 +374,3 @@ class SanctionsJudgements(StakeJudgements):
                         f"stand with {', '.join(s.name(x) for x in e.senders)} against "
                         f"{s.name(e.target)} on {self.issue_name(e.issue)}",
                     )
-
-
-def _normal_cdf(x: float) -> float:
-    return 0.5 * (1.0 + math.erf(x / math.sqrt(2.0)))
