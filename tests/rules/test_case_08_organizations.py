@@ -29,6 +29,7 @@ from wargame.rules.organizations import (
     adopted,
     bystander_reasons,
     council,
+    vote_reasons,
 )
 from wargame.state import CouncilDraft, Dispute, Population
 
@@ -306,15 +307,23 @@ def test_case_8_14_bystanders_vote_by_their_interests():
 
 
 def test_case_8_15_every_vote_says_why():
-    """Case 8.15: The event of every vote lists each member's vote and, for the members no player
-    leads, the strongest reasons for it; a permanent member's "no" is marked as a veto."""
+    """Case 8.15: The event of every vote lists the members by their vote (yes, no, abstain)
+    and, for the members no player leads, the strongest of their reasons that pointed the way
+    each voted; a vote against the balance of its reasons says so, with its chance of yes. A
+    permanent member's "no" is marked as a veto."""
     s = replace(_tabled(), scenario=_with_friend(friends=["brin"]))
     res = play(s, CastVote("brin", draft="r1", vote=Vote.NO), rng=Scripted(0.99))
     (ev,) = [e for e in res.events if e.kind == "ResolutionVetoed"]
-    assert "Brin no (veto)" in ev.text and "Alba abstain (did not vote)" in ev.text
-    assert "Bystander 0 no (veto) (Brin is its friend" in ev.text
+    assert "no (2): Brin (veto); Bystander 0 (veto) (Brin is its friend)" in ev.text
+    assert "abstain (2): Cora (did not vote); Alba (did not vote)" in ev.text
     for b in BYSTANDERS:
         assert f"{b['name']} " in ev.text and number(ev, f"{b['name']}: chance of yes") > 0
+    # the reasons that pointed the way it voted, never those for the other vote
+    mixed = [("the evidence", 0.3), ("Brin is its friend", -0.6), ("its leaning", 0.1)]
+    assert vote_reasons(mixed, Vote.YES, 0.5) == "the evidence; its leaning"
+    assert vote_reasons(mixed, Vote.NO, 0.5) == "Brin is its friend"
+    assert vote_reasons(mixed[:1], Vote.NO, 0.95) == "against the odds: chance of yes 0.95"
+    assert vote_reasons([], Vote.ABSTAIN, 0.3) == "no strong view"
 
 
 def test_case_8_16_members_follow_regional_calls():

@@ -516,6 +516,20 @@ def bystander_vote(chance_of_yes: float, draw: float, no_share: float = 1 - BYST
     return Vote.NO
 
 
+def vote_reasons(reasons: list[tuple[str, float]], vote: str, p_yes: float) -> str:
+    """Why a bystander voted as it did: the strongest two of its reasons that pointed that way
+    (raising its chance of yes for a yes; lowering it for a no or an abstention). A vote the
+    dice gave against the balance of its reasons says so, rather than list reasons for the
+    other vote."""
+    way = 1.0 if vote == Vote.YES else -1.0
+    agreeing = sorted((r for r in reasons if r[1] * way > 0), key=lambda r: -abs(r[1]))[:2]
+    if agreeing:
+        return "; ".join(text for text, _ in agreeing)
+    if (p_yes if vote == Vote.YES else 1 - p_yes) < 0.5:
+        return f"against the odds: chance of yes {p_yes:.2f}"
+    return "no strong view"
+
+
 def vote_on_drafts(draft: TurnDraft, orders: TurnOrders) -> None:
     """Last turn's drafts put to the vote: the players' votes and the bystanders' are counted
     together, so this step takes its orders itself."""
@@ -555,8 +569,7 @@ def vote_on_drafts(draft: TurnDraft, orders: TurnOrders) -> None:
             )
             votes[m] = bystander_vote(p_yes, draft.rng.random(), no_share)
             numbers[f"{b.name}: chance of yes"] = p_yes
-            strongest = sorted(reasons, key=lambda r: -abs(r[1]))[:2]
-            why[m] = "; ".join(text for text, _ in strongest) or "no strong view"
+            why[m] = vote_reasons(reasons, votes[m], p_yes)
         procedural = kind in PROCEDURAL_KINDS
         ok, outcome = adopted(votes, c.permanent, procedural, lambda m: member_name(draft, m))
         vetoed_by = [] if procedural else vetoes(votes, c.permanent)
@@ -565,11 +578,16 @@ def vote_on_drafts(draft: TurnDraft, orders: TurnOrders) -> None:
         )
         counts = Counter(votes.values())
         d = draft.drafts.replace(d, votes=tuple(sorted(votes.items())), status=status)
-        roll_call = "; ".join(
-            f"{member_name(draft, m)} {votes[m]}"
-            + (" (veto)" if m in vetoed_by else "")
-            + (f" ({why[m]})" if m in why else "")
-            for m in c.seats
+        roll_call = " - ".join(
+            f"{v} ({len(voters)}): "
+            + "; ".join(
+                member_name(draft, m)
+                + (" (veto)" if m in vetoed_by else "")
+                + (f" ({why[m]})" if m in why else "")
+                for m in voters
+            )
+            for v in Vote
+            if (voters := [m for m in c.seats if votes[m] == v])
         )
         draft.emit(
             RESOLUTION_EVENTS[status],
