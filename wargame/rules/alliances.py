@@ -50,7 +50,7 @@ from ..enums import (
 )
 from ..moves import Answer, Family, Move, MoveHelp, Order, Phase, Step, TurnOrders
 from ..state import GameState, Invocation, Proposal, Readings, by_id
-from .agreements import breach, breach_cost
+from .agreements import breach
 from .war import join_war, settlement_kind
 
 # share of the economy an ally spends answering the call: a classic alliance has its forces and
@@ -329,14 +329,14 @@ def _decline(draft: TurnDraft, inv: Invocation, ally: str, silent: bool) -> Invo
     how = "ignored" if silent else "declined"
     if inv.within_terms and treaty is not None and treaty.status == TreatyStatus.ACTIVE:
         relations = draft.shift_relation(ally, inv.invoker, ABANDON_RELATIONS)
-        cost = breach_cost(treaty)
         breach(draft, treaty, ally, why=f"{how} the call to defend {draft.name(inv.invoker)} under")
+        # the breach's own event (just before) gives what it costs in reputation, once
         draft.emit(
             AllianceEvent.ALLY_ABANDONED,
             f"{draft.name(ally)} {how} {draft.name(inv.invoker)}'s call for help, abandoning an "
-            "ally: every state now counts less on its promises.",
+            "ally: beyond the breach of the treaty, the ally it failed resents it most.",
             (ally, inv.invoker),
-            {"relations change with ally": relations, "reputation change": -cost},
+            {"relations change with ally": relations},
         )
     else:
         relations = draft.shift_relation(ally, inv.invoker, DECLINE_RELATIONS)
