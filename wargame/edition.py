@@ -18,7 +18,9 @@ from __future__ import annotations
 #    REACTANCE, DECISIVENESS)
 # 6: a computer sender weighs its prospects and presses no demand it reckons hopeless
 #    (sanctions.py HOPELESS); targets' resolve retuned (RESOLVE_SCALE 0.6)
-RULES_EDITION = 6
+# 7: a regional organization's calls on a state weigh on the Council once (its latest), however
+#    often it is asked
+RULES_EDITION = 7
 
 
 def edition_of(meta: dict[str, str]) -> int | None:

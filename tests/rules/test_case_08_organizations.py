@@ -329,12 +329,18 @@ def test_case_8_15_every_vote_says_why():
 def test_case_8_16_members_follow_regional_calls():
     """Case 8.16: A regional organization's call weighs on the Council: once it has condemned a
     state, bystanders are 0.15 likelier to vote for drafts against it (twice that for those of its
-    region); once it has declined to, 0.1 less likely."""
+    region); once it has declined to, 0.1 less likely. Only its latest call on the state counts,
+    once: condemning it again adds nothing."""
     res = play(start(), RegionalAppeal("alba", organization="league", target="brin"))
     assert res.state.regional_calls[0].condemned
     d = CouncilDraft("r1", "cora", ResolutionKind.CONDEMN, "brin", None, 2)
-    reasons = dict(bystander_reasons(res.state, council(res.state).bystanders[3], d))
-    assert reasons["the League condemned it"] == 0.15
+    bystander = council(res.state).bystanders[3]
+    reasons = bystander_reasons(res.state, bystander, d)
+    assert dict(reasons)["the League condemned it"] == 0.15
+    # asked again (every turn, say), it condemns again, and its weight on the Council is the same
+    again = play(res.state, RegionalAppeal("alba", organization="league", target="brin"))
+    assert [c.condemned for c in again.state.regional_calls] == [True, True]
+    assert bystander_reasons(again.state, bystander, d) == reasons
 
 
 def test_tutorial_first_turn_legal_orders_are_pinned():

@@ -464,9 +464,11 @@ def bystander_reasons(state: Readings, b: Bystander, d: CouncilDraft) -> list[tu
             else (f"{host} refused its consent", NO_CONSENT_SUPPORT)
         )
     if target is not None:
-        for call in state.regional_calls:
-            if call.target != target:
-                continue
+        # each organization's latest call on the target is its stand: asking it again adds no
+        # weight (appeals every turn would stack without end), and a later refusal replaces an
+        # earlier condemnation
+        latest = {c.organization: c for c in state.regional_calls if c.target == target}
+        for call in latest.values():
             org = by_id(state.scenario.organizations.regional, call.organization)
             weight = REGIONAL_CALL_SUPPORT if call.condemned else REGIONAL_DECLINED_SUPPORT
             if b.interests.region is not None and b.interests.region in _regions_of(
