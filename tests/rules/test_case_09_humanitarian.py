@@ -74,6 +74,11 @@ def test_case_9_1_the_toll_and_lives_saved():
         populations=(folk._replace(protected_by=("cora",), peacekeepers=True),),
     )
     assert play(guarded).state.populations[0].deaths == int(5000 * 0.15 * 0.4)
+    # once the danger is down to under one life a turn, the news does not report "0 killed"
+    calm = replace(_crisis(), populations=(folk._replace(threat=0.000005, protected_by=("cora",)),))
+    quiet = play(calm)
+    assert quiet.state.populations[0].deaths == 0
+    assert not events(quiet, "CiviliansKilled") and not events(quiet, "CiviliansProtected")
 
 
 def test_case_9_2_intervention_is_a_use_of_force():

@@ -430,8 +430,8 @@ def population_toll(draft: TurnDraft, _orders: TurnOrders) -> None:
         baseline = remaining * p.threat
         deaths = int(baseline * factor)
         draft.populations.replace(p, deaths=p.deaths + deaths)
-        if not (deaths or baseline):
-            continue
+        if not deaths and int(baseline) == 0:
+            continue  # under one life at stake this turn: no news of "0 killed, 0 saved"
         saved = int(baseline) - deaths
         if factor < 1:
             outcome = f"; protection saved about {saved:,}."
