@@ -90,6 +90,8 @@ def test_case_3_6_ceasefire_ends_war():
     w = res.state.wars[0]
     assert w.ended_by == "ceasefire" and w.winner == "draw"
     assert res.state.disputes[0].ended_turn == res.state.turn - 1
+    (ended,) = [e for e in res.events if e.kind == "WarEnded"]
+    assert ended.text == "The war between Brin and Alba ended in a ceasefire."
 
 
 def test_case_3_7_basing_tripwire():

@@ -253,7 +253,8 @@ def end_hostilities(draft: TurnDraft, parties: tuple[str, ...], how: WarEnd) -> 
             draft.wars.replace(war, ended_turn=draft.turn, winner=Side.DRAW, ended_by=how)
             draft.emit(
                 WarEvent.ENDED,
-                f"The war ended in a {how}.",
+                f"The war between {_names(draft, war.side_a)} and {_names(draft, war.side_b)} "
+                f"ended in a {'peace treaty' if how == WarEnd.PEACE else how}.",
                 (*war.side_a, *war.side_b),
                 {"front": war.front},
             )
