@@ -130,6 +130,8 @@ def test_case_6_7_victory():
     w = res.state.wars[0]
     assert w.winner == "a" and w.ended_by == "victory" and res.state.disputes[0].ended_turn == 3
     assert res.state.country("alba").backed_down == 1 and events(res, "WarEnded")
+    (battle,) = events(res, "BattleFought")
+    assert battle.text == "Fighting against Alba went the way of Brin this turn."
 
 
 def test_case_6_8_unauthorized_force_costs_legitimacy():
