@@ -195,8 +195,7 @@ def battle(draft: TurnDraft, war: War) -> None:
     draft.shift_tension(BATTLE_TENSION, among=(*war.side_a, *war.side_b))
     draft.emit(
         WarEvent.BATTLE_FOUGHT,
-        f"Fighting against {draft.names(losers)} went the way of {draft.names(winners)} this "
-        "turn.",
+        f"Fighting against {draft.names(losers)} went the way of {draft.names(winners)} this turn.",
         (*war.side_a, *war.side_b),
         {"roll": roll, "front (+ favours attackers)": front},
         private=_own_side(war.side_a, war.side_b, sa, sb),
