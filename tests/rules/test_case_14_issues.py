@@ -114,7 +114,8 @@ def test_case_14_7_treaties_score_only_when_tested():
         start(), treaties=(Treaty("t2", "arms_control", ("alba", "brin"), 0, cap=60.0),)
     )
     inspected = play(capped, RequestInspection("brin", treaty="t2", target="alba"))
-    assert events(inspected, "InspectionPassed")
+    (cleared,) = events(inspected, "InspectionCleared")
+    assert "a commitment tested and kept" in cleared.text
     assert score(inspected.state, "alba").obligation_points == 10
     broken = with_country(s, "cora", obligations_broken=1)
     assert score(broken, "cora").obligation_points == -15

@@ -158,11 +158,14 @@ def detect_cheating(draft: TurnDraft, orders: TurnOrders) -> None:
             inspected = (t.id, member) in inspections
             if not over:
                 if inspected:
-                    country.shift(Stat.REPUTATION, CLEARED_REPUTATION)
+                    gained = country.shift(Stat.REPUTATION, CLEARED_REPUTATION)
+                    others = draft.names(m for m in t.members if m != member)
                     draft.emit(
                         ArmsControlEvent.INSPECTION_CLEARED,
-                        f"Inspectors found {draft.name(member)} within its cap.",
+                        f"Inspectors found {draft.name(member)} within the cap of its arms "
+                        f"control treaty with {others}: a commitment tested and kept.",
                         (member,),
+                        {"reputation change": gained},
                     )
                 continue
             watchers = [m for m in t.members if m != member]

@@ -25,7 +25,6 @@ HALTED_TOLL = 0.1
 class IssueEvent(StrEnum):
     CHANGED = "IssueChanged"
     RENEGED = "ConcessionReneged"
-    INSPECTION_PASSED = "InspectionPassed"
 
 
 # --- reading issues ----------------------------------------------------------------------------

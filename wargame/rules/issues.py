@@ -112,13 +112,7 @@ def record_inspections(draft: TurnDraft, orders: TurnOrders) -> None:
         country = draft.country(o.target)
         if t.cap is not None and country.military > t.cap + CAP_TOLERANCE:
             continue
-        country.inspections_passed += 1
-        draft.emit(
-            IssueEvent.INSPECTION_PASSED,
-            f"{draft.name(o.target)} passed an inspection under its arms control treaty with "
-            f"{draft.name(o.actor)}: a commitment tested and kept.",
-            (o.target, o.actor),
-        )
+        country.inspections_passed += 1  # the news is arms control's (InspectionCleared)
 
 
 CHANGES = Step(Phase.TREATIES_BROKEN, name="change_issue")  # by the move's `apply`
