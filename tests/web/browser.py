@@ -174,3 +174,9 @@ def chromium(width: int = LAPTOP[0], height: int = LAPTOP[1]) -> Iterator[Page]:
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def handed_in(page) -> bool:  # noqa: ANN001
+    """The page shows the host's acknowledgement of the orders (its summary says "\u2714 handed
+    in"; before it, "not handed in yet", which also contains the words)."""
+    return "\u2714 handed in" in page.text("#queue-summary")

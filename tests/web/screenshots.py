@@ -22,7 +22,7 @@ from wargame.rules.agreements import ProposeAgreement
 from wargame.rules.diplomacy import SendMessage
 from wargame.scenario.library import find_scenario
 
-from .browser import LAPTOP, TABLET, chromium
+from .browser import LAPTOP, TABLET, chromium, handed_in
 from .helpers import robots, served
 from .proxy import Relay
 
@@ -119,7 +119,7 @@ def tour(page, shots: Shots, s, dalmora: HeldSeat, relay: Relay) -> None:  # noq
     page.css(".composer textarea").send_keys("Lift the inspections and we will not sanction you.")
     page.click(".composer button[type=submit]")
     page.click("#submit")
-    page.wait(lambda: "handed in" in page.text("#queue-summary"), "the acknowledgement")
+    page.wait(lambda: handed_in(page), "the acknowledgement")
     page.click("#tab-orders")
     shots.take("05-handed-in-waiting")
     dalmora.release()
@@ -157,7 +157,7 @@ def tour(page, shots: Shots, s, dalmora: HeldSeat, relay: Relay) -> None:  # noq
             page.click("#confirm-empty button[value=pass]")
         else:
             page.click("#submit")
-        page.wait(lambda: "handed in" in page.text("#queue-summary"), "the acknowledgement")
+        page.wait(lambda: handed_in(page), "the acknowledgement")
         dalmora.release()
         page.wait(lambda t=turn: page.text("#turn-info") != t, "the next turn")
     page.wait(lambda: "Debrief for" in page.text("#panel-debrief"), "the debrief")

@@ -19,7 +19,7 @@ import pytest
 from wargame.orders import order_from_dict
 from wargame.rules.diplomacy import SendMessage
 
-from .browser import chromium
+from .browser import chromium, handed_in
 from .helpers import headless_hash, robots, served
 
 SEED = 5_550_123_987  # a number that appears nowhere else
@@ -135,10 +135,11 @@ def open_move(page, kind: str) -> None:  # noqa: ANN001
 
 
 def hand_in(page) -> None:  # noqa: ANN001
+    turn = page.text("#turn-info")
     if page.all(".queued li"):
         page.click("#submit")
-    page.wait(
-        lambda: "handed in" in page.text("#queue-summary") or page.all("#state-hash"),
+    page.wait(  # acknowledged, or already resolved (the others were in): the next turn, the end
+        lambda: handed_in(page) or page.text("#turn-info") != turn or page.all("#state-hash"),
         "the host's acknowledgement",
     )
     assert not page.all(".queued .refused"), page.text(".queue")

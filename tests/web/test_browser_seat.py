@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from .browser import chromium
+from .browser import chromium, handed_in
 from .helpers import served
 from .proxy import Relay
 
@@ -82,7 +82,7 @@ def test_a_turn_can_be_played_with_the_keyboard_alone(a_class):
         page.wait(lambda: page.all(".queued li"), "the order in the list")
         tab_until(page, lambda el: el.get_attribute("id") == "submit", "Submit orders")
         page.keys(Keys.ENTER)
-        page.wait(lambda: "handed in" in page.text("#queue-summary"), "the acknowledgement")
+        page.wait(lambda: handed_in(page), "the acknowledgement")
     assert [o.kind for o in s.host.match.pending[ME]] == [kind]
 
 
@@ -142,7 +142,7 @@ def test_terms_the_host_refuses_are_shown_with_its_reason(a_class):
         page.click(".queued button")  # remove it, and hand in the rest (nothing)
         page.click("#submit")
         page.click("#confirm-empty button[value=pass]")
-        page.wait(lambda: "handed in" in page.text("#queue-summary"), "the acknowledgement")
+        page.wait(lambda: handed_in(page), "the acknowledgement")
     assert s.host.match.pending[ME] == ()
 
 
@@ -178,7 +178,7 @@ def test_a_dropped_network_is_survived_back_into_the_seat(a_class):
             page.click("button.move:not(.unavailable)")
             page.click(".order-form button[type=submit]")
             page.click("#submit")
-            page.wait(lambda: "handed in" in page.text("#queue-summary"), "the acknowledgement")
+            page.wait(lambda: handed_in(page), "the acknowledgement")
             page.collect()
             welcomes = [m for m in map(json.loads, page.received) if m["type"] == "welcome"]
         assert len(welcomes) == 2 and welcomes[0]["token"] == welcomes[1]["token"]
