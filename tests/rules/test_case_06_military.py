@@ -131,7 +131,7 @@ def test_case_6_7_victory():
     assert w.winner == "a" and w.ended_by == "victory" and res.state.disputes[0].ended_turn == 3
     assert res.state.country("alba").backed_down == 1 and events(res, "WarEnded")
     (battle,) = events(res, "BattleFought")
-    assert battle.text == "Fighting against Alba went the way of Brin this turn."
+    assert battle.text == "Brin had the better of the fighting against Alba this turn."
 
 
 def test_case_6_8_unauthorized_force_costs_legitimacy():

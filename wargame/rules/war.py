@@ -195,7 +195,8 @@ def battle(draft: TurnDraft, war: War) -> None:
     draft.shift_tension(BATTLE_TENSION, among=(*war.side_a, *war.side_b))
     draft.emit(
         WarEvent.BATTLE_FOUGHT,
-        f"Fighting against {draft.names(losers)} went the way of {draft.names(winners)} this turn.",
+        f"{draft.names(winners)} had the better of the fighting against {draft.names(losers)} "
+        "this turn.",
         (*war.side_a, *war.side_b),
         {"roll": roll, "front (+ favours attackers)": front},
         private=_own_side(war.side_a, war.side_b, sa, sb),
