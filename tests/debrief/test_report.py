@@ -45,11 +45,13 @@ def test_numbers_are_written_for_people():
     assert number(10080.0, 0) == "10,080"
     assert named_number("chance of yes", 0.95) == "chance of yes: 95%"
     assert named_number("protection factor", 0.32000000000000006) == "protection factor: 0.32"
-    assert Words.reason(
-        Words.__new__(Words), "Looked 3 turn(s) ahead over 1 plan(s); this one scored 85.0."
-    ) == (
-        "Weighed one plan by playing each 3 turns ahead, and chose the one that looked best "
-        "for its objectives."
+    words = Words.__new__(Words)
+    assert words.reason("Looked 3 turn(s) ahead over 1 plan(s); this one scored 85.0.") == (
+        "Played its one plan 3 turns ahead before committing to it."
+    )
+    assert words.reason("Looked 2 turn(s) ahead over 4 plan(s); this one scored 85.0.") == (
+        "Weighed 4 possible plans by playing each 2 turns ahead, and chose the one that looked "
+        "best for its objectives."
     )
 
 

@@ -120,11 +120,12 @@ class Words:
         found = _LOOKED_AHEAD.fullmatch(text.strip())
         if found:
             depth, plans, _score = found.groups()
-            plans_words = "one plan" if plans == "1" else f"{plans} possible plans"
             turns_words = "one turn" if depth == "1" else f"{depth} turns"
+            if plans == "1":  # nothing else it could do was worth weighing
+                return f"Played its one plan {turns_words} ahead before committing to it."
             return (
-                f"Weighed {plans_words} by playing each {turns_words} ahead, and chose the one "
-                "that looked best for its objectives."
+                f"Weighed {plans} possible plans by playing each {turns_words} ahead, and chose "
+                "the one that looked best for its objectives."
             )
         return self.ids_to_names(text)
 
