@@ -129,3 +129,37 @@ def test_a_tampered_log_is_refused(log):
     turns[1] = dataclasses.replace(turns[1], state_hash="0" * 32)
     with pytest.raises(DebriefError, match="turn 2 does not replay"):
         played_from_log(dataclasses.replace(log, turns=tuple(turns)))
+
+
+def test_each_sanctions_episode_is_told_as_it_ended():
+    """A threat still standing when the crisis ended is no empty threat, and a demand met in a
+    deal is no failure of the sanctions: the questions and the sanctions list say which."""
+    from dataclasses import replace
+
+    from wargame.debrief.affairs import sanctions_records
+    from wargame.debrief.questions import questions
+    from wargame.scenario.library import find_scenario
+    from wargame.setup import new_game
+    from wargame.state import SanctionsEpisode
+    from wargame.view import view_for
+
+    scenario = find_scenario("tutorial_strait")
+    episodes = (
+        SanctionsEpisode("s1", ("aurelia",), "borduria", "trade", 1, stage="dropped", ended_turn=3),
+        SanctionsEpisode("s2", ("carpathia",), "borduria", "trade", 5, stage="threatened"),
+        SanctionsEpisode(
+            "s3", ("dalmora",), "borduria", "assets", 2, stage="settled", ended_turn=4
+        ),
+    )
+    final = replace(new_game(scenario, 1), turn=7, sanctions=episodes)
+    asked = [q.text for q in questions([view_for(final, None)], [], Words(scenario))]
+    assert any("Aurelia threatened" in q and "empty threat" in q for q in asked)
+    assert any("still stood when the crisis ended" in q for q in asked)
+    assert not any("Carpathia threatened" in q and "empty threat" in q for q in asked)
+    assert any("met Dalmora's demand in a deal on turn 4" in q for q in asked)
+    ends = {r.title.split(":")[0]: r.steps[-1] for r in sanctions_records(final, Words(scenario))}
+    assert ends == {
+        "Aurelia": "the threat was dropped on turn 3",
+        "Carpathia": "the threat still stood at the end",
+        "Dalmora": "its demand was met in a deal on turn 4",
+    }

@@ -200,6 +200,8 @@ def sanctions_records(final: GameState, words: Words) -> tuple[SanctionsRecord, 
             SanctionsStage.CONCEDED: f"{words.name(e.target)} gave in on turn {e.ended_turn}",
             SanctionsStage.LIFTED: f"lifted on turn {e.ended_turn}",
             SanctionsStage.DROPPED: f"the threat was dropped on turn {e.ended_turn}",
+            SanctionsStage.SETTLED: f"its demand was met in a deal on turn {e.ended_turn}",
+            SanctionsStage.THREATENED: "the threat still stood at the end",
         }.get(e.stage, "still in force at the end")
         steps.append(end)
         if e.cost:

@@ -122,6 +122,25 @@ def _sanctions(final: GameState, words: Words) -> list[Question]:
                     "moved it, or something else?",
                 )
             )
+        elif e.stage == SanctionsStage.SETTLED:
+            pressure = "imposed" if e.imposed_turn is not None else "threatened"
+            out.append(
+                Question(
+                    e.ended_turn or 0,
+                    f"{target} met {senders}'s demand in a deal on turn {e.ended_turn}, with "
+                    f"{measure} {pressure} against it. What did the pressure add to the bargain, "
+                    f"and what did {target} get in return?",
+                )
+            )
+        elif e.imposed_turn is None and e.stage == SanctionsStage.THREATENED:
+            out.append(
+                Question(
+                    e.threatened_turn or 0,
+                    f"{senders}'s threat of {measure} against {target}, made on turn "
+                    f"{e.threatened_turn}, still stood when the crisis ended. Was it about to "
+                    "work, or about to be tested as a bluff?",
+                )
+            )
         elif e.imposed_turn is not None:
             out.append(
                 Question(
