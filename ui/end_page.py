@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wargame.scoring import SCORE_RULE
+
 from .debrief import Debrief
 from .debrief_views import ThreadsView, TimelineTree
 from .tasks import TaskRunner, ThreadTaskRunner
@@ -78,11 +80,7 @@ class EndPage(QWidget):
         scores_tab = QWidget()
         st = QVBoxLayout(scores_tab)
         st.addWidget(self.scores)
-        st.addWidget(
-            muted(
-                "Score = points for objectives met + 10 for each treaty still kept \u2212 15 for each obligation broken. Secret objectives are revealed now."
-            )
-        )
+        st.addWidget(muted(f"{SCORE_RULE} Secret objectives are revealed now."))
         self.tabs.addTab(scores_tab, "Scores and outcomes")
         self.tabs.addTab(self.timeline, "Timeline")
         self.tabs.addTab(self.reasons, "Computer players' reasoning")

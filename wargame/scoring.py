@@ -37,6 +37,13 @@ HIGH_SHARE = (
 )
 FLOOR_SHARE = 0.25  # below this, a state that neither won nor lost anything was defeated
 WAR_VICTORY_SHARE = 0.45  # a war won with this much met is a victory
+# how a score is made, in words, for the end screen and the report (from the figures above)
+SCORE_RULE = (
+    f"Score = points for objectives met + {TESTED_TREATY_POINTS} for each call for help honoured "
+    f"and each arms inspection passed \u2212 {-BROKEN_OBLIGATION_POINTS} for each obligation "
+    f"broken (and up to \u2212{-ATROCITY_POINTS_MAX} for a state whose forces killed a population "
+    "at risk). A treaty merely in force earns nothing."
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,13 @@ def test_the_report_shows_no_float_noise(played):
     assert not re.search(r"\d\.\d{5,}", html)
 
 
+def test_the_score_is_explained_as_it_is_counted(played):
+    """Treaties score when tested and kept (case 14.7), not for being in force."""
+    html = text_of(build_report(played))
+    assert "+ 10 for each call for help honoured and each arms inspection passed" in html
+    assert "treaty still kept" not in html
+
+
 def test_an_objective_is_decided_when_it_last_changed():
     assert decided_turn([True, True, True]) == 0
     assert decided_turn([False, True, False, False]) == 2

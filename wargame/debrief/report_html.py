@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from html import escape
 
+from ..scoring import SCORE_RULE
 from .affairs import describe_vote_tally
 from .outcomes import decided_words
 from .report import Report
@@ -114,10 +115,7 @@ def _scores(r: Report) -> list[str]:
             )
         )
     out.append(table(("State", "Outcome", "Objectives", "Obligations", "Total"), rows))
-    out.append(
-        '<p class="note">Score = points for objectives met + 10 for each treaty still kept '
-        "\u2212 15 for each obligation broken.</p>"
-    )
+    out.append(f'<p class="note">{escape(SCORE_RULE)}</p>')
     for o in r.outcomes:
         out.append(f"<h3>{escape(o.name)}</h3>")
         out.append(
