@@ -38,3 +38,21 @@ def test_work_units_are_the_decisions_and_turns_simulated(tutorial, monkeypatch,
         DECISION_WORK * (counted["decisions"] - instinct) + TURN_WORK * counted["turns"]
     )
     assert counted["turns"] > 0
+
+
+def test_with_nothing_but_its_instinct_it_plays_no_future(tutorial, monkeypatch):
+    """A decision whose only plan is the instinct plays no simulated turn: the result could
+    only be the instinct, and says why."""
+    match = Match(tutorial, 2, computer=tutorial.state_ids)
+    match.resolve_turn()
+    view = match.view("aurelia")
+    turns = []
+    play_turn = lookahead_module.play_turn
+    monkeypatch.setattr(
+        lookahead_module, "play_turn", lambda *a, **k: turns.append(1) or play_turn(*a, **k)
+    )
+    monkeypatch.setattr(LookaheadPlayer, "_candidates", lambda self, view, base, rng, work: [base])
+    decision = LookaheadPlayer("normal").decide(view, Rng(2))
+    instinct = LookaheadPlayer("easy").decide(view, Rng(2))
+    assert turns == [] and decision.orders == instinct.orders
+    assert decision.reasons[-1] == "Nothing else it could do this turn was worth weighing."

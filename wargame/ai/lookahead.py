@@ -142,6 +142,12 @@ class LookaheadPlayer:
         work = Work(self.budget)
         candidates = self._candidates(view, base, rng, work)
         stream = rng.below(2**62)  # every candidate meets the same futures (common dice)
+        if len(candidates) == 1:  # its instinct is all there is: no future to play it against
+            self.last_work = work.spent
+            return Decision(
+                list(base.orders),
+                [*base.reasons, "Nothing else it could do this turn was worth weighing."],
+            )
         dealings = _dealings(view.state, view.seat, candidates)
         lines = [
             _Line(view, Rng(derive_seed(stream, "future", k)), dealings)
