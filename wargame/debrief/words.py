@@ -176,7 +176,8 @@ class Words:
         if field in ("status", "demand_status", "offer_status"):
             issue = getattr(order, field.replace("status", "issue") if "_" in field else "issue")
             spec = self.scenario.issue(issue) if issue else None
-            return spec.outcomes.get(value, value) if spec is not None else str(value)
+            words = spec.outcomes.get(value, value) if spec is not None else str(value)
+            return words.rstrip(".")  # a sentence in the scenario; here an item of a list
         if field == "threat":
             return "threatening " + (
                 "force" if value == "force" else MEASURE_WORDS.get(value, value)
