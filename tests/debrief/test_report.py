@@ -170,3 +170,15 @@ def test_each_sanctions_episode_is_told_as_it_ended():
         "Carpathia": "the threat still stood at the end",
         "Dalmora": "its demand was met in a deal on turn 4",
     }
+
+
+def test_a_demanded_status_reads_as_an_item_of_the_order():
+    from wargame.rules.sanctions import ThreatenSanctions
+    from wargame.scenario.library import find_scenario
+
+    words = Words(find_scenario("tutorial_strait"))
+    threat = ThreatenSanctions(
+        "aurelia", target="carpathia", measure="trade", issue="harbour_exercises",
+        status="suspended", public=False,
+    )  # fmt: skip
+    assert words.order(threat).endswith("far from Bordurian waters, in private")
