@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from wargame.debrief.words import Words
 from wargame.match import Match
 from wargame.scenario import ESCALATION_RUNGS
 from wargame.scoring import score
@@ -117,7 +118,11 @@ def control_cell(match: Match) -> ControlCell:
         () if match.finished else handed_in,
         () if match.finished else tuple(lab.name(seat) for seat in waiting),
         sections(s)
-        + (_reasons_section(reasons, lab, match.history[-1].turn if match.history else 0),),
+        + (
+            _reasons_section(
+                reasons, lab, Words(s.scenario), match.history[-1].turn if match.history else 0
+            ),
+        ),
         timeline,
     )
 
@@ -223,9 +228,12 @@ def _war(w, lab: Labeller) -> str:  # noqa: ANN001 - wargame.state.War
 
 
 def _reasons_section(
-    reasons: dict[str, tuple[str, ...]], lab: Labeller, turn: int
+    reasons: dict[str, tuple[str, ...]], lab: Labeller, words: Words, turn: int
 ) -> ControlSection:
-    lines = tuple(f"{lab.name(seat)}: {why}" for seat, whys in reasons.items() for why in whys)
+    """The computer players' reasons in the debrief's plain words."""
+    lines = tuple(
+        f"{lab.name(seat)}: {words.reason(why)}" for seat, whys in reasons.items() for why in whys
+    )
     title = (
         f"Why the computer players did what they did on turn {turn}"
         if turn

@@ -13,6 +13,7 @@ import ui.dialogs
 from ui.control_cell import HANDED_IN, WAITING, control_cell
 from ui.control_cell_window import ControlCellWindow
 from ui.tasks import SyncTaskRunner
+from wargame.ai import make_player
 from wargame.match import Match
 from wargame.view import view_for
 
@@ -172,3 +173,11 @@ def test_the_control_cell_window_renders_a_hidden_figure_and_every_section(qtbot
     assert "Alliance: Aurelia and Carpathia (in force at the start) \u2014 active" in affairs
     assert "Wars (0)" in affairs and "None." in affairs
     assert "for the facilitator only" in label(control, "controlWarning")
+
+
+def test_the_computer_players_reasons_read_as_in_the_debrief(tutorial):
+    match = Match(tutorial, 3, {s: make_player("normal") for s in tutorial.state_ids})
+    match.resolve_turn()
+    (section,) = [s for s in control_cell(match).sections if s.title.startswith("Why")]
+    assert any("possible plans by playing each 2 turns ahead" in line for line in section.lines)
+    assert not any("turn(s)" in line for line in section.lines)
