@@ -36,7 +36,7 @@ def test_the_timeline_shows_the_facilitator_first_in_its_turn(make_match):
     assert [d.text for d in facilitator.decisions] == [
         "Wrote news for Aurelia: \u201cCable\u201d",
         "Ruled on Aurelia's argument \u201cAurelian destroyers escort tankers through the "
-        "strait\u201d: very likely (85%), 1 counter-argument(s)",
+        "strait\u201d: very likely (85%), 1 counter-argument",
     ]
     assert facilitator.decisions[0].led_to[0].text == "Cable: For Aurelia only."
     assert not any("Cable" in e.text for e in first.also)  # not repeated on its own

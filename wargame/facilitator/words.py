@@ -46,7 +46,8 @@ def describe(iv: Any, readings: Any) -> str:
         return f"Wrote news for {audience}: \u201c{iv.headline}\u201d"
     if kind == "argument":
         who = "the facilitator's own" if iv.by is None else f"{name(iv.by)}'s"
-        counters = f", {len(iv.counters)} counter-argument(s)" if iv.counters else ""
+        n = len(iv.counters)
+        counters = f", {n} counter-argument{'' if n == 1 else 's'}" if n else ""
         return (
             f"Ruled on {who} argument \u201c{iv.action}\u201d: {odds_words(iv.odds)} "
             f"({iv.odds:.0%}){counters}"
