@@ -13,6 +13,11 @@ def listing(items: Iterable[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 obligation', '2 obligations' (nouns that take an s)."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 # how an order form names each field, in the desktop app, the browser and the terminal alike (a
 # field not listed is named after itself)
 FIELD_LABELS = {

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..enums import SanctionsStage, TreatyStatus
 from ..state import GameState
 from ..view import SeatView
+from ..wording import counted
 from .outcomes import SeatOutcome
 from .words import MEASURE_WORDS, TREATY_WORDS, Words, number, rung_words
 
@@ -261,7 +262,8 @@ def _trade_offs(outcomes: Sequence[SeatOutcome], final: GameState) -> list[Quest
                 Question(
                     secret_met[0].decided_turn,
                     f"{o.name} met its secret objective \u201c{secret_met[0].text}\u201d but broke "
-                    f"{broken} obligation(s) on the way. National interest or international "
+                    f"{counted(broken, 'obligation')} on the way. National interest or "
+                    "international "
                     "obligations: which won, and was it worth it?",
                 )
             )

@@ -12,6 +12,7 @@ from typing import Any
 from ..enums import Rung
 from ..orders import Order
 from ..scoring import OUTCOMES
+from ..wording import counted
 from .played import Played
 from .whatif import Future, Outcome, outcome_of, recorded_orders
 from .words import Words, listing, number
@@ -174,7 +175,7 @@ def percentages(shares: dict[str, dict[str, Any]]) -> dict[str, int]:
 def describe_distribution(title: str, data: dict[str, Any]) -> list[str]:
     """Lines for a terminal: the peak rung shares, war, and each state's score and outcomes."""
     n = data["runs"]
-    lines = [f"{title}: {n} future(s)"]
+    lines = [f"{title}: {counted(n, 'future')}"]
     peak = percentages(data["peak_rung"])
     lines.append("  highest rung reached: " + ", ".join(f"{k} {v}%" for k, v in peak.items()))
     war = data["war"]

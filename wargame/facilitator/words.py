@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..enums import TreatyKind
-from ..wording import listing
+from ..wording import counted, listing
 from .odds import odds_words
 
 CLOCK_WORDS = {
@@ -46,8 +46,7 @@ def describe(iv: Any, readings: Any) -> str:
         return f"Wrote news for {audience}: \u201c{iv.headline}\u201d"
     if kind == "argument":
         who = "the facilitator's own" if iv.by is None else f"{name(iv.by)}'s"
-        n = len(iv.counters)
-        counters = f", {n} counter-argument{'' if n == 1 else 's'}" if n else ""
+        counters = f", {counted(len(iv.counters), 'counter-argument')}" if iv.counters else ""
         return (
             f"Ruled on {who} argument \u201c{iv.action}\u201d: {odds_words(iv.odds)} "
             f"({iv.odds:.0%}){counters}"
