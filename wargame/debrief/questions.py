@@ -263,8 +263,7 @@ def _trade_offs(outcomes: Sequence[SeatOutcome], final: GameState) -> list[Quest
                     secret_met[0].decided_turn,
                     f"{o.name} met its secret objective \u201c{secret_met[0].text}\u201d but broke "
                     f"{counted(broken, 'obligation')} on the way. National interest or "
-                    "international "
-                    "obligations: which won, and was it worth it?",
+                    "international obligations: which won, and was it worth it?",
                 )
             )
     return out
