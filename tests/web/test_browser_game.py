@@ -53,7 +53,7 @@ def played(tutorial, tmp_path_factory):
             page.wait(lambda: page.all("button.move"), "the orders on offer")
             snapshots.append(page.html())
             PLANS.get(turn, first_move_on_offer)(page)
-            hand_in(page)
+            hand_in(page, turn)
         page.wait(lambda: page.all("#state-hash"), "the end of the game")
         page.wait(lambda: "Debrief for Aurelia" in page.text("#panel-debrief"), "the debrief")
         page.click("#tab-debrief")
@@ -134,12 +134,17 @@ def open_move(page, kind: str) -> None:  # noqa: ANN001
     page.wait(lambda: page.all(".order-form form"), "the order's form")
 
 
-def hand_in(page) -> None:  # noqa: ANN001
-    turn = page.text("#turn-info")
+def hand_in(page, turn: int) -> None:  # noqa: ANN001
+    """Hand in the turn's orders (a plan that handed in nothing has already passed) and wait for
+    the host: its acknowledgement, or the next turn or the end when the others were all in."""
     if page.all(".queued li"):
         page.click("#submit")
-    page.wait(  # acknowledged, or already resolved (the others were in): the next turn, the end
-        lambda: handed_in(page) or page.text("#turn-info") != turn or page.all("#state-hash"),
+    page.wait(
+        lambda: (
+            handed_in(page)
+            or f"Turn {turn + 1} of" in page.text("#turn-info")
+            or page.all("#state-hash")
+        ),
         "the host's acknowledgement",
     )
     assert not page.all(".queued .refused"), page.text(".queue")
