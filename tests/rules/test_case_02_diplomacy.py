@@ -150,6 +150,9 @@ def test_case_2_12_a_demand_met_another_way_makes_the_ultimatum_moot():
     s = play(s, IssueUltimatum("alba", target="brin", issue="strait")).state
     res = play(s, ChangeIssue("brin", issue="strait", status="open"))
     assert res.state.ultimatums[0].status == "complied"
+    (moot,) = [e for e in res.events if e.kind == "UltimatumComplied"]
+    assert moot.text.startswith("Alba's ultimatum to Brin is moot: its demand is met, Passage")
+    assert "((" not in moot.text and "))" not in moot.text
 
 
 def test_case_2_13_computer_targets_weigh_the_issue_against_the_threat():

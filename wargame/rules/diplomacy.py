@@ -559,8 +559,8 @@ def _met(draft: TurnDraft, u: Ultimatum) -> None:
     draft.ultimatums.replace(u, status=UltimatumStatus.COMPLIED)
     draft.emit(
         DiplomacyEvent.ULTIMATUM_COMPLIED,
-        f"{draft.name(u.issuer)}'s ultimatum to {draft.name(u.target)} is moot: its demand "
-        f"is met ({u.demand}).",
+        f"{draft.name(u.issuer)}'s ultimatum to {draft.name(u.target)} is moot: its demand is "
+        f"met, {u.demand}.",
         (u.issuer, u.target),
     )
 
