@@ -121,7 +121,7 @@ class Words:
         if found:
             depth, plans, _score = found.groups()
             turns_words = "one turn" if depth == "1" else f"{depth} turns"
-            if plans == "1":  # nothing else it could do was worth weighing
+            if plans == "1":  # sessions saved before the look-ahead skipped a lone plan
                 return f"Played its one plan {turns_words} ahead before committing to it."
             return (
                 f"Weighed {plans} possible plans by playing each {turns_words} ahead, and chose "
