@@ -56,7 +56,8 @@ class ProjectorWindow(QWidget):
         news = QVBoxLayout()
         news.addWidget(heading("The news", 1.2))
         news.addWidget(self.news, 3)
-        news.addWidget(heading("Security Council votes", 1.2))
+        self.council_heading = heading("Security Council votes", 1.2)
+        news.addWidget(self.council_heading)
         news.addWidget(self.council, 1)
         body = QHBoxLayout()
         body.addWidget(self.map, 5)
@@ -114,10 +115,13 @@ class ProjectorWindow(QWidget):
                 self.news.addItem(QListWidgetItem(f"\u2022 {e.text}"))
         if not model.news:
             self.news.addItem("No news yet: it appears here as the turns are played.")
+        # a scenario without a Council gives the news the whole column, not an empty box
+        self.council_heading.setVisible(model.has_council)
+        self.council.setVisible(model.has_council)
         self.council.clear()
         for line in model.council:
             self.council.addItem(f"{line.title}: {line.result}")
-        if not model.council:
+        if model.has_council and not model.council:
             self.council.addItem("No draft has been tabled yet.")
         self._show_clock()
 

@@ -323,6 +323,7 @@ class Projector:
     news: tuple[TurnEvents, ...]  # this turn's public news (and the facilitator's, so far)
     council: tuple[CouncilLine, ...]
     clock: ClockModel
+    has_council: bool = True  # False: the scenario seats no Security Council (no panel for it)
 
 
 def projector(match: Match, clock: Any) -> Projector:
@@ -347,6 +348,7 @@ def projector(match: Match, clock: Any) -> Projector:
         news,
         council_lines(s, lab),
         clock_model(clock),
+        s.scenario.organizations.security_council is not None,
     )
 
 

@@ -24,10 +24,11 @@ PRIVATE_NEWS = "Carpathia will not fight for the strait"
 SECRET_OBJECTIVE = "Keep the Bordurian navy in port"
 
 
-def start_hot_seat(qtbot, window) -> None:  # noqa: ANN001
-    scenario = find_scenario("tutorial_strait")
+def start_hot_seat(qtbot, window, scenario_id: str = "tutorial_strait") -> None:  # noqa: ANN001
+    scenario = find_scenario(scenario_id)
+    people = {s.id for s in scenario.states[:2]}  # Aurelia and Borduria in the tutorial
     seats = tuple(
-        SeatChoice(s.id, PERSON if s.id in ("aurelia", "borduria") else COMPUTER, level="easy")
+        SeatChoice(s.id, PERSON if s.id in people else COMPUTER, level="easy")
         for s in scenario.states
     )
     window.presenter.start(GameSetup(scenario, seats, 7))
@@ -222,3 +223,15 @@ def test_the_projector_shows_public_facts_only(qtbot, make_window):
     assert [e.text for t in projector.model.news for e in t.events] == [
         e.text for e in public.events
     ]
+    # the tutorial seats no Security Council: no empty box of its votes
+    assert projector.council.isHidden() and "No draft" not in shown
+
+
+def test_the_projector_shows_the_council_where_the_scenario_has_one(qtbot, make_window):
+    window = make_window()
+    start_hot_seat(qtbot, window, "river_delta")
+    panel = open_white_cell(window)
+    click(qtbot, panel, "projectorButton")
+    projector = window.white_cell.projector
+    assert projector.council_heading.isVisible() and projector.council.isVisible()
+    assert "No draft has been tabled yet." in projector.visible_text()
