@@ -272,6 +272,7 @@ def _debrief(w, out: Path, saved: list[Path]) -> None:  # noqa: ANN001 - MainWin
     end.tabs.setCurrentWidget(end.whatif_tab)
     page = end.whatif
     page.choose(len(page.played.turns) - 1, "aurelia")
+    page.find.setText("impose borduria")
     page.set_checked("Impose sanctions: Borduria", True)
     page.play_branch()
     wait_until(lambda: page.branch_button.isEnabled(), timeout=300)

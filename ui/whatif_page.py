@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -92,6 +93,12 @@ class WhatIfPage(QWidget):
         self.orders.setObjectName("whatIfOrders")
         self.orders.setAccessibleName("Orders it gives instead")
         self.orders.setWordWrap(True)
+        # a turn offers a state dozens of orders (every target, measure and demand): find them
+        self.find = QLineEdit()
+        self.find.setObjectName("whatIfFind")
+        self.find.setAccessibleName("Find orders")
+        self.find.setPlaceholderText("Find orders: type words, e.g. impose Borduria")
+        self.find.setClearButtonEnabled(True)
         self.branch_button = QPushButton("Play the &branch")
         self.branch_button.setObjectName("whatIfBranchButton")
         self.futures_button = QPushButton("Run &many futures")
@@ -119,6 +126,7 @@ class WhatIfPage(QWidget):
         self._build_layout()
         self.turn.valueChanged.connect(lambda _v: self._fill_orders())
         self.seat.currentIndexChanged.connect(lambda _i: self._fill_orders())
+        self.find.textChanged.connect(lambda _t: self._show_found())
         self.branch_button.clicked.connect(self.play_branch)
         self.futures_button.clicked.connect(self.run_futures)
         self.stop_button.clicked.connect(self._stop.set)
@@ -235,6 +243,7 @@ class WhatIfPage(QWidget):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(muted("Ticked: what it gives instead (its recorded orders come first)."))
+        lv.addWidget(self.find)
         lv.addWidget(self.orders, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.branch_button)
@@ -273,7 +282,18 @@ class WhatIfPage(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if recorded else Qt.CheckState.Unchecked)
             self.orders.addItem(item)
+        self._show_found()
         self.orders.scrollToTop()
+
+    def _show_found(self) -> None:
+        """Show the orders holding every word typed in the find box, and every ticked one (what
+        will be given stays in sight; one unticked stays until the words change)."""
+        words = self.find.text().casefold().split()
+        for i in range(self.orders.count()):
+            item = self.orders.item(i)
+            text = item.text().casefold()
+            found = all(w in text for w in words)
+            item.setHidden(not found and item.checkState() != Qt.CheckState.Checked)
 
     def _start(self, text: str) -> None:
         self._stop.clear()

@@ -74,6 +74,21 @@ def test_a_changed_order_and_many_futures(end_page):
     assert page.futures_button.isEnabled() and not page.stop_button.isEnabled()
 
 
+def test_the_orders_are_found_by_their_words_and_the_ticked_stay_in_sight(end_page, qtbot):
+    page = end_page.whatif
+    page.choose(3, "aurelia")
+    items = [page.orders.item(i) for i in range(page.orders.count())]
+    ticked = [i for i in items if i.checkState() == i.checkState().Checked]
+    qtbot.keyClicks(page.find, "impose dalmora")
+    shown = [i for i in items if not i.isHidden()]
+    found = [i for i in shown if i not in ticked]
+    assert found and len(shown) < len(items)
+    assert all("Impose" in i.text() and "Dalmora" in i.text() for i in found)
+    assert all(not i.isHidden() for i in ticked)  # what will be given is never hidden
+    page.find.clear()
+    assert all(not i.isHidden() for i in items)
+
+
 def test_refused_orders_are_explained_on_the_page(end_page):
     page = end_page.whatif
     page.choose(1, "dalmora")
