@@ -21,7 +21,7 @@ from wargame.view import SeatView, view_for
 
 from .game_setup import player_label
 from .labels import MEASURE_LABELS, TREATY_LABELS, Labeller, pretty
-from .viewmodels import EventRow, ObjectiveRow, TurnEvents
+from .viewmodels import EventRow, ObjectiveRow, TurnEvents, rolled
 
 HANDED_IN = "handed in"
 WAITING = "waiting"
@@ -253,6 +253,7 @@ def _event_rows(view: SeatView, lab: Labeller) -> list[EventRow]:
             e.visible_to is None,
             bool(e.numbers),
             lab.names(e.visible_to or ()),
+            rolled(e),
         )
         for e in view.events
     ]

@@ -72,11 +72,13 @@ class NewsPanel(QWidget):
         row.addStretch(1)
         d.addLayout(row)
         d.addWidget(self.why, 1)
-        d.addWidget(
-            muted(
-                "Probabilities are between 0 and 1; an event with a chance happened when the roll came out below it."
-            )
+        self.dice_note = muted(
+            "Probabilities are between 0 and 1; an event with a chance happened when the roll "
+            "came out below it."
         )
+        self.dice_note.setObjectName("diceNote")
+        self.dice_note.hide()  # shown with the numbers of an event the dice decided
+        d.addWidget(self.dice_note)
         split = QSplitter(orientation)
         split.addWidget(self.tree)
         split.addWidget(details)
@@ -96,6 +98,7 @@ class NewsPanel(QWidget):
         self.model.set_timeline(timeline)
         self._current = None
         self.why.clear()
+        self.dice_note.hide()
         self.why_button.setEnabled(False)
         if not timeline:
             self.event_text.setText(self.empty_text)
@@ -116,6 +119,7 @@ class NewsPanel(QWidget):
     def show_why(self) -> None:
         if self._current is not None:
             self.why.setPlainText(f"{WHY_INTRO}\n\n{self._current.why}")
+            self.dice_note.setVisible(self._current.rolled)
 
     def clear(self) -> None:
         self.show_timeline(())
@@ -126,6 +130,7 @@ class NewsPanel(QWidget):
         event = self.model.event_at(index)
         self._current = event
         self.why.clear()
+        self.dice_note.hide()
         self.why_button.setEnabled(event is not None)
         if event is not None:
             if event.public:

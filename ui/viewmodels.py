@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from wargame.events import Event
 from wargame.orders import Order
 from wargame.scenario import ESCALATION_RUNGS
 from wargame.scoring import condition_met
@@ -135,6 +136,14 @@ class EventRow:
     public: bool
     has_numbers: bool = False  # dice or modifiers were involved
     seen_by: str = ""  # who saw a private event, in words (the control cell only)
+    rolled: bool = False  # the dice decided it: a roll is among its numbers
+
+
+def rolled(event: Event) -> bool:
+    """Whether a die decided the event (its numbers, or those only some may see, hold a roll)."""
+    return any(name == "roll" for name, _ in event.numbers) or any(
+        name == "roll" for _, name, _ in event.private
+    )
 
 
 @dataclass(frozen=True)
@@ -260,7 +269,15 @@ def region_tension(s: GameState, seat: str) -> tuple[str, float] | None:
 
 def event_rows(view: SeatView) -> list[EventRow]:
     return [
-        EventRow(e.turn, e.kind, e.text, e.why(), e.visible_to is None, bool(e.numbers))
+        EventRow(
+            e.turn,
+            e.kind,
+            e.text,
+            e.why(),
+            e.visible_to is None,
+            bool(e.numbers),
+            rolled=rolled(e),
+        )
         for e in view.events
     ]
 
