@@ -9,6 +9,7 @@ import pytest
 
 from wargame.debrief import DebriefError, build_report, played_from_log
 from wargame.debrief.outcomes import decided_turn
+from wargame.debrief.questions import GENERAL, WHOLE_CRISIS
 from wargame.debrief.report_html import report_html
 from wargame.debrief.words import Words, named_number, number
 
@@ -82,6 +83,20 @@ def test_the_facilitator_report_reveals_every_secret_and_the_seed(played):
     assert f"Seed {played.seed}" in html
     assert SECRET_MESSAGE in html
     assert report.questions and all(q.text.endswith("?") for q in report.questions)
+    assert all(0 <= q.turn <= len(played.turns) for q in report.questions)
+
+
+def test_a_quiet_crisis_is_asked_the_general_questions_naming_no_turn(tutorial):
+    """With little to ask about, the general questions fill the list: they are about the whole
+    crisis, so they name no turn (they named the turn after the last one)."""
+    from wargame.debrief.questions import questions
+    from wargame.setup import new_game
+    from wargame.view import view_for
+
+    start = new_game(tutorial, 1)
+    asked = questions([view_for(start, None), view_for(start, None)], [], Words(tutorial))
+    assert [q.text for q in asked if q.text in GENERAL] == list(GENERAL)
+    assert all(q.turn == WHOLE_CRISIS for q in asked if q.text in GENERAL)
 
 
 @pytest.mark.parametrize("seat", ["borduria", "carpathia", "dalmora", "aurelia"])

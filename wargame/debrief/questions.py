@@ -25,8 +25,11 @@ GENERAL = (
 
 @dataclass(frozen=True)
 class Question:
-    turn: int
+    turn: int  # the turn it is about; WHOLE_CRISIS for a question about the whole crisis
     text: str
+
+
+WHOLE_CRISIS = 0
 
 
 def questions(
@@ -47,7 +50,7 @@ def questions(
     chosen = found[:MAX_QUESTIONS]
     for text in GENERAL:
         if len(chosen) < 4:
-            chosen.append(Question(len(states), text))
+            chosen.append(Question(WHOLE_CRISIS, text))
     return tuple(chosen)
 
 

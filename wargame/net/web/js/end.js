@@ -103,7 +103,8 @@ export function drawDebrief(el, game) {
     h("h2", {}, `Debrief for ${report.reader}`),
     h("p", {}, report.summary),
     h("h3", {}, "Questions for the discussion"),
-    h("ol", { class: "questions" }, report.questions.map((q) => h("li", {}, q.text, " ", h("span", { class: "tag" }, `(turn ${q.turn})`)))),
+    // a question about the whole crisis (turn 0) names no turn
+    h("ol", { class: "questions" }, report.questions.map((q) => h("li", {}, q.text, ...(q.turn ? [" ", h("span", { class: "tag" }, `(turn ${q.turn})`)] : [])))),
     h("h3", {}, "Turn by turn"),
     h(
       "ol",
