@@ -9,6 +9,7 @@ keeping the bounds here (`Gauge`, `shift_relation`, `tension`) means no rule cla
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter, is_
 from typing import Any, Generic, TypeVar
 
 from .archive import (
@@ -86,22 +87,54 @@ class CountryDraft:
     buildup = Gauge(Stat.BUILDUP)
 
     def __init__(self, record: Country):
-        for name, value in zip(Country._fields, record, strict=True):
-            setattr(self, name, value)
+        # Country's fields in order, the figures through their Gauges (written out rather than
+        # set by name in a loop: every turn of the look-ahead makes a draft of every country)
+        (
+            self.id,
+            self.military,
+            self.economy,
+            self.stability,
+            self.reputation,
+            self.buildup,
+            self.hidden_military,
+            self.hidden_spending,
+            self.casualties,
+            self.backed_down,
+            self.obligations_broken,
+            self.attacked,
+            self.reciprocated,
+            self.inspections_passed,
+            self.soft_power_moves,
+        ) = record
 
     def shift(self, stat: Stat, delta: float) -> float:
         """Add `delta` to a figure within its bounds; returns the change actually made."""
-        old = getattr(self, stat.value)
-        setattr(self, stat.value, old + delta)
-        return getattr(self, stat.value) - old
+        # read the stat's slot and bounds directly: rules shift figures hundreds of thousands
+        # of times in the computer players' look-ahead, and `stat.value` and the descriptor
+        # are slow there (the same clamp as `Gauge.__set__`)
+        slot, low, high = _GAUGE_SLOTS[stat]
+        old = getattr(self, slot)
+        new = min(high, max(low, old + delta))
+        setattr(self, slot, new)
+        return new - old
 
     def scale(self, stat: Stat, factor: float) -> float:
         """Multiply a figure (lose 3% of the economy: 0.97); returns the change actually made."""
-        old = getattr(self, stat.value)
+        old = getattr(self, _GAUGE_SLOTS[stat][0])
         return self.shift(stat, old * factor - old)
 
     def freeze(self) -> Country:
-        return Country(*(getattr(self, name) for name in Country._fields))
+        return Country._make(_frozen_fields(self))
+
+
+# each stat's slot on a CountryDraft and its bounds, for `shift` and `scale`
+_GAUGE_SLOTS: dict[Stat, tuple[str, float, float]] = {
+    stat: (f"_{stat.value}", *STAT_BOUNDS[stat]) for stat in Stat
+}
+# a draft's fields in the order of Country's, the figures read from their slots (past the Gauges)
+_frozen_fields = attrgetter(
+    *(getattr(CountryDraft.__dict__[n], "slot", n) for n in Country._fields)
+)
 
 
 class Records(list, Generic[R]):
@@ -149,6 +182,8 @@ class Records(list, Generic[R]):
     def settle(self, name: str, over: Callable[[Any], bool], ended: list) -> Ledger:
         """The ledger of the next state: every record in the order made, the live ones apart;
         the records that ended this turn are added to `ended` as (name, record)."""
+        if self.ledger is not None and self.unchanged():
+            return self.ledger  # nothing made, changed, ended or settled: as it was
         ledger = self.ledger if self.ledger is not None else Ledger.all_live(tuple(self))
         where = self.where if self.ledger is not None else list(ledger.where)
         full = list(ledger.full)
@@ -169,6 +204,20 @@ class Records(list, Generic[R]):
             if settled is not None and settled(record) and not (before and settled(before)):
                 ended.append((name, record))  # settled this turn: from now on in the digest
         return Ledger(tuple(full), tuple(live), tuple(live_where))
+
+    def unchanged(self) -> bool:
+        """Whether the turn left these records as its state's archived ledger holds them: none
+        made, none changed. Most turns leave most kinds so; their ledger then passes on as it is
+        (its tuples too, so what is kept by tuple, such as the treaties in force, stays known).
+        A ledger the archive does not hold (`digested` false) is always settled afresh."""
+        ledger = self.ledger
+        return (
+            ledger is not None
+            and self.digested
+            and len(self) == len(ledger.live)
+            and len(self.where) == len(ledger.where)
+            and all(map(is_, self, ledger.live))
+        )
 
 
 class TurnNotes:
@@ -312,18 +361,27 @@ class TurnDraft(Readings):
         the facilitator sees: odds worked out from true strengths no seat knows."""
         if secret:
             private = {**(private or {}), FACILITATOR: secret}
+        # each number without last-bit float noise (60 - 5.6 - 60 is not -5.6 exactly), rounded
+        # here rather than by a helper per number: turns emit events by the hundred thousand in
+        # the computer players' look-ahead
+        shown = [(k, round(float(v), 9) + 0.0) for k, v in numbers.items()] if numbers else ()
+        held = (
+            [
+                (seat, k, round(float(v), 9) + 0.0)
+                for seat, values in private.items()
+                for k, v in values.items()
+            ]
+            if private
+            else ()
+        )
         event = Event(
             self.turn,
             kind,
             text,
             tuple(actors),
-            tuple((k, _tidy(v)) for k, v in numbers.items()) if numbers else (),
+            tuple(shown),
             None if visible_to is None else tuple(visible_to),
-            tuple(
-                (seat, k, _tidy(v))
-                for seat, values in (private or {}).items()
-                for k, v in values.items()
-            ),
+            tuple(held),
         )
         self.events.append(event)
         return event
@@ -373,8 +431,3 @@ class TurnDraft(Readings):
 def world_tension(weights: Sequence[float], regional: Sequence[float]) -> float:
     """The world's tension when it is kept by region: the regions' average, by their states."""
     return sum(w * t for w, t in zip(weights, regional, strict=True))
-
-
-def _tidy(value: float) -> float:
-    """An event's number without last-bit float noise (60 - 5.6 - 60 is not -5.6 exactly)."""
-    return round(float(value), 9) + 0.0

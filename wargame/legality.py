@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .moves import Order, Ruleset
+from .moves import Move, Order, Ruleset
 from .rules import STANDARD
 from .state import GameState
 
@@ -21,12 +21,11 @@ def check_order(state: GameState, order: Order, rules: Ruleset = STANDARD) -> st
         return "the game is over"
     if order.actor not in state.ids:
         return f"there is no state {order.actor!r} in this scenario"
-    return _check_by_type(state, order, rules)
+    return _check_by_type(state, order, rules.move(order))
 
 
-def _check_by_type(state: GameState, order: Order, rules: Ruleset) -> str | None:
+def _check_by_type(state: GameState, order: Order, move: Move | None) -> str | None:
     """The move's own check (after the checks on the game and the actor)."""
-    move = rules.move(order)
     if move is None:
         return f"unknown order {order.kind}"
     return move.check(state, order)
@@ -46,14 +45,14 @@ def check_orders(
     else:
         seat_reason = None
     for order in orders:
+        move = rules.moves.get(type(order))  # looked up once: the check and the count need it
         if order.actor != seat:
             reason = f"this order belongs to {order.actor}, not {seat}"
         elif order in seen:
             reason = "the same order was given twice"
         else:
-            reason = seat_reason or _check_by_type(state, order, rules)
+            reason = seat_reason or _check_by_type(state, order, move)
         seen.add(order)
-        move = rules.move(order)
         if reason is None and move is not None and move.costs_action:
             actions += 1
             if actions > MAX_ACTIONS_PER_TURN:

@@ -221,9 +221,14 @@ class Ruleset:
         ]
         self.steps: tuple[Step, ...] = tuple(s for *_, s in sorted(ranked, key=lambda r: r[:3]))
         self.order_types: dict[str, type[Order]] = {m.kind: m.order for m in self.moves.values()}
-        steps_of_moves = {id(m.effect) for m in self.moves.values()}
+        # the order types each step applies one by one, worked out once: the step then takes
+        # its own orders, not a pass over every order of the turn (steps run in every
+        # simulated turn of the computer players' look-ahead)
+        self.applied: dict[Step, tuple[type[Order], ...]] = {}
+        for move in self.moves.values():
+            self.applied[move.effect] = (*self.applied.get(move.effect, ()), move.order)
         for step in self.steps:
-            if step.run is None and id(step) not in steps_of_moves:
+            if step.run is None and step not in self.applied:
                 raise ValueError(f"step {step.name} applies orders but no move uses it")
 
     def run(self, step: Step, draft: TurnDraft, orders: TurnOrders) -> None:
@@ -231,10 +236,8 @@ class Ruleset:
         if step.run is not None:
             step.run(draft, orders)
             return
-        for order in orders:
-            move = self.moves[type(order)]
-            if move.effect is step:
-                move.apply(draft, order)  # type: ignore[misc]
+        for order in orders.of(*self.applied[step]):
+            self.moves[type(order)].apply(draft, order)  # type: ignore[misc]
 
     def move(self, order: Order | type[Order]) -> Move | None:
         return self.moves.get(order if isinstance(order, type) else type(order))
@@ -266,4 +269,6 @@ class TurnOrders(list):
         """The orders of any of these types, in resolution order."""
         if len(types) == 1:
             return self._by_type.get(types[0], ())
+        if self._by_type.keys().isdisjoint(types):
+            return ()  # most turns: none of them, so no pass over the orders
         return [o for o in self if type(o) in types]

@@ -492,9 +492,12 @@ class GameState(Readings):
         return self.ledger(name).live if name in ARCHIVED_FIELDS else getattr(self, name)
 
     def current(self, name: str) -> Sequence[Any]:
-        if name not in ARCHIVED_FIELDS:
-            return getattr(self, name)
-        ledger = self.ledger(name)
+        # `ledger` written out: the computer players ask this hundreds of thousands of times,
+        # and a state with no ledger for the field needs none built to answer its own tuple
+        records = getattr(self, name)
+        ledger = self.archive.ledgers.get(name) if self.archive is not None else None
+        if ledger is None or ledger.full is not records:  # (every record of it is live)
+            return records
         if ledger.live is ledger.full or per_tuple(ledger.where, "in order", _ascending):
             return ledger.live
         # an archived record made live again is listed last among the live ones

@@ -36,6 +36,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from ..draft import TurnDraft
 from ..enums import (
@@ -427,10 +428,87 @@ def _regions_of(state: Readings, organization: str) -> set[str]:
     return {r for m in org.members if (r := state.scenario.state(m).region) is not None}
 
 
-def bystander_reasons(state: Readings, b: Bystander, d: CouncilDraft) -> list[tuple[str, float]]:
+class DraftCase(NamedTuple):
+    """The reasons that move every bystander alike on one draft, in the order
+    `bystander_reasons` lists them: worked out once a draft, not once a bystander."""
+
+    first: list[tuple[str, float]]  # the kind of draft, the host's consent
+    calls: list[tuple[str, float, str]]  # regional calls: (words, weight, organization)
+    last: list[tuple[str, float]]  # the agenda, backlash, the sponsor's standing, the evidence
+
+
+def draft_case(state: Readings, d: CouncilDraft) -> DraftCase:
+    """The draft's reasons for `bystander_reasons`, apart from the bystander's own."""
+    first: list[tuple[str, float]] = []
+    calls: list[tuple[str, float, str]] = []
+    last: list[tuple[str, float]] = []
+    target = d.target
+    kind = ResolutionKind(d.kind)
+    if KIND_SUPPORT[kind]:
+        words = {
+            ResolutionKind.SANCTION: "sanctions hurt trade",
+            ResolutionKind.AUTHORIZE_FORCE: "force against a sovereign state",
+            ResolutionKind.PEACEKEEPING: "peacekeeping",
+            ResolutionKind.AGENDA: "a procedural step",
+            ResolutionKind.SETTLE: "a call for peaceful settlement",
+        }[kind]
+        first.append((words, KIND_SUPPORT[kind]))
+    if kind == ResolutionKind.PEACEKEEPING and d.consent is not None:
+        host = state.name(target) if target else "the host"
+        first.append(
+            (f"{host} consented", CONSENT_SUPPORT)
+            if d.consent
+            else (f"{host} refused its consent", NO_CONSENT_SUPPORT)
+        )
+    if target is not None:
+        # each organization's latest call on the target is its stand: asking it again adds no
+        # weight (appeals every turn would stack without end), and a later refusal replaces an
+        # earlier condemnation
+        latest = {c.organization: c for c in state.regional_calls if c.target == target}
+        for call in latest.values():
+            org = by_id(state.scenario.organizations.regional, call.organization)
+            weight = REGIONAL_CALL_SUPPORT if call.condemned else REGIONAL_DECLINED_SUPPORT
+            verb = "condemned" if call.condemned else "declined to condemn"
+            calls.append(
+                (
+                    f"the {org.name if org else call.organization} {verb} it",
+                    weight,
+                    call.organization,
+                )
+            )
+        if kind != ResolutionKind.AGENDA and any(
+            a.kind == ResolutionKind.AGENDA
+            and a.target == target
+            and a.status == DraftStatus.ADOPTED
+            for a in state.drafts
+        ):
+            last.append(("the Council is seized of the matter", SEIZED_SUPPORT))
+    if kind == ResolutionKind.AUTHORIZE_FORCE:
+        interventions = sum(
+            len(p.protected_by) for p in state.populations if p.perpetrator == p.in_state
+        )
+        if interventions:
+            backlash = interventions * BACKLASH_SUPPORT
+            last.append(("backlash after interventions against a government", backlash))
+    standing = (
+        state.country(d.sponsor).reputation - SPONSOR_REPUTATION_MIDPOINT
+    ) / SPONSOR_REPUTATION_SPREAD
+    if standing:
+        last.append(("the sponsor's standing", standing))
+    if evidence := _evidence(state, d):
+        last.append(("the evidence", evidence))
+    return DraftCase(first, calls, last)
+
+
+def bystander_reasons(
+    state: Readings, b: Bystander, d: CouncilDraft, case: DraftCase | None = None
+) -> list[tuple[str, float]]:
     """What moves a bystander on this draft, each reason with its weight on the chance of yes
     (besides the base chance): its leaning, its interests, the kind of draft, the host's consent,
-    regional calls, the agenda, backlash, the sponsor's standing and the evidence."""
+    regional calls, the agenda, backlash, the sponsor's standing and the evidence. `case`: the
+    draft's `draft_case`, when the caller asks for every bystander."""
+    if case is None:
+        case = draft_case(state, d)
     out: list[tuple[str, float]] = []
     if b.leaning:
         out.append(("its leaning", BYSTANDER_LEANING * b.leaning))
@@ -446,58 +524,14 @@ def bystander_reasons(state: Readings, b: Bystander, d: CouncilDraft) -> list[tu
         if sponsor in rivals:
             out.append((f"the sponsor {state.name(sponsor)} is its rival", RIVAL_SPONSOR))
             break
-    kind = ResolutionKind(d.kind)
-    if KIND_SUPPORT[kind]:
-        words = {
-            ResolutionKind.SANCTION: "sanctions hurt trade",
-            ResolutionKind.AUTHORIZE_FORCE: "force against a sovereign state",
-            ResolutionKind.PEACEKEEPING: "peacekeeping",
-            ResolutionKind.AGENDA: "a procedural step",
-            ResolutionKind.SETTLE: "a call for peaceful settlement",
-        }[kind]
-        out.append((words, KIND_SUPPORT[kind]))
-    if kind == ResolutionKind.PEACEKEEPING and d.consent is not None:
-        host = state.name(target) if target else "the host"
-        out.append(
-            (f"{host} consented", CONSENT_SUPPORT)
-            if d.consent
-            else (f"{host} refused its consent", NO_CONSENT_SUPPORT)
-        )
-    if target is not None:
-        # each organization's latest call on the target is its stand: asking it again adds no
-        # weight (appeals every turn would stack without end), and a later refusal replaces an
-        # earlier condemnation
-        latest = {c.organization: c for c in state.regional_calls if c.target == target}
-        for call in latest.values():
-            org = by_id(state.scenario.organizations.regional, call.organization)
-            weight = REGIONAL_CALL_SUPPORT if call.condemned else REGIONAL_DECLINED_SUPPORT
-            if b.interests.region is not None and b.interests.region in _regions_of(
-                state, call.organization
-            ):
-                weight *= SAME_REGION_WEIGHT
-            verb = "condemned" if call.condemned else "declined to condemn"
-            out.append((f"the {org.name if org else call.organization} {verb} it", weight))
-        if kind != ResolutionKind.AGENDA and any(
-            a.kind == ResolutionKind.AGENDA
-            and a.target == target
-            and a.status == DraftStatus.ADOPTED
-            for a in state.drafts
+    out += case.first
+    for words, weight, organization in case.calls:
+        if b.interests.region is not None and b.interests.region in _regions_of(
+            state, organization
         ):
-            out.append(("the Council is seized of the matter", SEIZED_SUPPORT))
-    if kind == ResolutionKind.AUTHORIZE_FORCE:
-        interventions = sum(
-            len(p.protected_by) for p in state.populations if p.perpetrator == p.in_state
-        )
-        if interventions:
-            backlash = interventions * BACKLASH_SUPPORT
-            out.append(("backlash after interventions against a government", backlash))
-    standing = (
-        state.country(d.sponsor).reputation - SPONSOR_REPUTATION_MIDPOINT
-    ) / SPONSOR_REPUTATION_SPREAD
-    if standing:
-        out.append(("the sponsor's standing", standing))
-    if evidence := _evidence(state, d):
-        out.append(("the evidence", evidence))
+            weight *= SAME_REGION_WEIGHT
+        out.append((words, weight))
+    out += case.last
     return out
 
 
@@ -548,6 +582,7 @@ def vote_on_drafts(draft: TurnDraft, orders: TurnOrders) -> None:
         votes: dict[str, str] = {}
         why: dict[str, str] = {}
         numbers: dict[str, float] = {}
+        case: DraftCase | None = None
         for m in c.seats:
             b = bystanders.get(m)
             if b is None:
@@ -559,7 +594,9 @@ def vote_on_drafts(draft: TurnDraft, orders: TurnOrders) -> None:
                 else:
                     votes[m] = vote
                 continue
-            reasons = bystander_reasons(draft, b, d)
+            if case is None:  # the draft's own reasons, once for all its bystanders
+                case = draft_case(draft, d)
+            reasons = bystander_reasons(draft, b, d, case)
             p_yes = min(
                 BYSTANDER_YES_MAX,
                 max(BYSTANDER_YES_MIN, BYSTANDER_YES + sum(w for _, w in reasons)),
