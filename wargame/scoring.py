@@ -142,15 +142,28 @@ def score(state: GameState, owner: str) -> Score:
     results = tuple(ObjectiveResult(o, condition_met(state, owner, o)) for o in spec.objectives)
     earned = sum(r.objective.points for r in results if r.met)
     possible = sum(o.points for o in spec.objectives) or 1
+    obligations = obligation_points(state, owner)
+    return Score(
+        owner, results, earned, possible, obligations, outcome(state, owner, earned / possible)
+    )
+
+
+def points_earned(state: GameState, owner: str) -> tuple[int, int]:
+    """(objective points, obligation points) of `score`, without the rest of it (the outcome
+    weighs every issue's record): what a computer player's look-ahead scores futures by."""
+    spec = state.scenario.state(owner)
+    earned = sum(o.points for o in spec.objectives if condition_met(state, owner, o))
+    return earned, obligation_points(state, owner)
+
+
+def obligation_points(state: GameState, owner: str) -> int:
+    """Points for obligations tested and kept, less those broken and atrocities."""
     broken = state.country(owner).obligations_broken
     atrocities = max(ATROCITY_POINTS_MAX, ATROCITY_POINTS_PER_SHARE * atrocity_share(state, owner))
-    obligations = (
+    return (
         tests_passed(state, owner) * TESTED_TREATY_POINTS
         + broken * BROKEN_OBLIGATION_POINTS
         + round(atrocities)
-    )
-    return Score(
-        owner, results, earned, possible, obligations, outcome(state, owner, earned / possible)
     )
 
 

@@ -20,12 +20,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .canonical import canonical
-from .enums import Doctrine, TreatyKind
+from .enums import Doctrine, TreatyKind, TreatyStatus
 from .events import Event
 from .rng import Rng, derive_seed
 from .scenario import Scenario
 from .scenario.schema import StateSpec
-from .state import GameState, per_tuple
+from .state import Country, GameState, per_tuple
 
 ESTIMATE_ERROR = 0.15  # +/- share of true capability, without shared intelligence
 SHARED_ERROR = 0.03  # with an intelligence-sharing partner
@@ -51,21 +51,43 @@ def estimate_military(
 ) -> float:
     """`seat`'s estimate of `other`'s forces; `partners`: the states it shares intelligence with
     (worked out here when not given)."""
-    true = state.country(other)
-    declared = true.military - true.hidden_military
     if partners is None:
         partners = intelligence_partners(state, seat)
-    error = SHARED_ERROR if other in partners else ESTIMATE_ERROR
+    return _estimate(state, seat, state.country(other), partners)
+
+
+def _estimate(state: GameState, seat: str, true: Country, partners: frozenset[str]) -> float:
+    """`estimate_military` of the state whose true record is `true`."""
+    declared = true.military - true.hidden_military
+    error = SHARED_ERROR if true.id in partners else ESTIMATE_ERROR
     low, high = -error, error
     return round(
-        declared * (1 + (low + (high - low) * _intel_draw(state.seed, state.turn, seat, other))), 1
+        declared * (1 + (low + (high - low) * _intel_draw(state.seed, state.turn, seat, true.id))),
+        1,
     )
 
 
 def intelligence_partners(state: GameState, seat: str) -> frozenset[str]:
     """The states `seat` shares intelligence with by a treaty in force."""
+    if type(state.treaties) is tuple:  # an immutable state's: every seat's partners, found once
+        return per_tuple(state.treaties, "intelligence partners", _partners).get(seat, frozenset())
+    return _seat_partners(state, seat)
+
+
+def _seat_partners(state: Any, seat: str) -> frozenset[str]:
     treaties = state.active_treaties(member=seat, kind=TreatyKind.INTELLIGENCE_SHARING)
     return frozenset(m for t in treaties for m in t.members)
+
+
+def _partners(treaties: tuple) -> dict[str, frozenset[str]]:
+    """Each member's intelligence partners by the treaties in force of `treaties` (itself
+    included, as `_seat_partners` finds it)."""
+    found: dict[str, set[str]] = {}
+    for t in treaties:
+        if t.status == TreatyStatus.ACTIVE and t.kind == TreatyKind.INTELLIGENCE_SHARING:
+            for m in t.members:
+                found.setdefault(m, set()).update(t.members)
+    return {m: frozenset(ms) for m, ms in found.items()}
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -130,14 +152,7 @@ def masked_state(state: GameState, seat: str) -> GameState:
     """The projection of `state` for `seat` (see the module's docstring)."""
     partners = intelligence_partners(state, seat)
     countries = tuple(
-        c
-        if c.id == seat
-        else c._replace(
-            military=estimate_military(state, seat, c.id, partners),
-            hidden_military=0.0,
-            economy=c.economy + c.hidden_spending,  # its books, without the secret budget
-            hidden_spending=0.0,
-        )
+        c if c.id == seat else _as_seen(c, _estimate(state, seat, c, partners))
         for c in state.countries
     )
     return replace(
@@ -148,6 +163,25 @@ def masked_state(state: GameState, seat: str) -> GameState:
         proposals=seen_proposals(state.proposals, seat),
         sanctions=seen_sanctions(state.sanctions, seat),
     )
+
+
+# where the figures a view rewrites stand in a country's record: `_as_seen` sets them by position,
+# as `_replace` by name would cost twice as much (every view rewrites every other state's record)
+_MILITARY, _HIDDEN_MILITARY, _ECONOMY, _HIDDEN_SPENDING = (
+    Country._fields.index(name)
+    for name in ("military", "hidden_military", "economy", "hidden_spending")
+)
+
+
+def _as_seen(c: Country, military: float) -> Country:
+    """Another state's record as a seat sees it: its forces as estimated (`military`), its books
+    without the secret budget."""
+    figures = list(c)
+    figures[_MILITARY] = military
+    figures[_HIDDEN_MILITARY] = 0.0
+    figures[_ECONOMY] = c.economy + c.hidden_spending
+    figures[_HIDDEN_SPENDING] = 0.0
+    return Country._make(figures)
 
 
 # Every seat's view filters the same tuples of records (the whole crisis's proposals and

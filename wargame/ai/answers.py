@@ -36,7 +36,7 @@ ULTIMATUM_WORTH_REFERENCE = 0.8
 class AnswerJudgements(SanctionsJudgements, DealJudgements, ForceJudgements):
     def answer_pending(self) -> None:
         s, me = self.s, self.me
-        for p in s.current("proposals"):
+        for p in self.current("proposals"):
             if p.status == "open" and me in p.recipients and me not in p.accepted_by:
                 accept, why = self.judge_proposal(p)
                 self.give(AnswerProposal(me, proposal=p.id, accept=accept), why)
@@ -44,21 +44,21 @@ class AnswerJudgements(SanctionsJudgements, DealJudgements, ForceJudgements):
             if not inv.closed and me in inv.allies and me not in inv.honoured_by + inv.declined_by:
                 honour, why = self.judge_call(inv)
                 self.give(AnswerInvocation(me, invocation=inv.id, honour=honour), why)
-        for u in s.current("ultimatums"):
+        for u in self.current("ultimatums"):
             if u.target == me and u.status == "pending" and u.turn < s.turn:
                 comply, why = self.judge_ultimatum(u)
                 self.give(AnswerUltimatum(me, ultimatum=u.id, comply=comply), why)
-        for m in s.current("mediations"):
+        for m in self.current("mediations"):
             if me in m.parties and m.status == "offered" and me not in m.accepted_by:
                 accept, why = self.judge_mediation(m)
                 self.give(AnswerMediation(me, mediation=m.id, accept=accept), why)
-        for d in s.current("drafts"):
+        for d in self.current("drafts"):
             if d.status == "tabled" and d.turn < s.turn and me in council_members(s):
                 self.give(
                     CastVote(me, draft=d.id, vote=self.judge_draft(d)),
                     "how the draft touches our friends and rivals",
                 )
-        for e in s.current("sanctions"):
+        for e in self.current("sanctions"):
             if (
                 e.target == me
                 and e.stage in ("threatened", "imposed")
@@ -71,7 +71,7 @@ class AnswerJudgements(SanctionsJudgements, DealJudgements, ForceJudgements):
                     self.note(why)
                     if e.stage == "imposed":
                         self.retaliate(e)
-        for e in s.current("sanctions"):
+        for e in self.current("sanctions"):
             if e.target == me and e.stage == "imposed" and e.retaliation_for is not None:
                 self.judge_counter_sanctions(e)
 
@@ -231,7 +231,7 @@ class AnswerJudgements(SanctionsJudgements, DealJudgements, ForceJudgements):
         home = 0.5 * (democracy_factor(me, s.scenario) - 1.0)  # backing down costs more at home
         if u.threat == Threat.FORCE:
             theirs = self.strength(u.issuer)
-            ours = self.strength(me) + expected_support(s, me, u.issuer)
+            ours = self.strength(me) + self.support(me, u.issuer)
             ratio = theirs / ours
             x = (
                 1.8 * (ratio * cred - 0.9)

@@ -191,7 +191,7 @@ class DealJudgements(StakeJudgements):
             p.status == "open"
             and p.kind == TreatyKind.DEAL
             and {p.proposer, *p.recipients} >= {self.me, other}
-            for p in self.s.current("proposals")
+            for p in self.current("proposals")
         )
 
     # --- reading what others write to us ---------------------------------------------------------

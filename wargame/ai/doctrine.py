@@ -28,19 +28,18 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
         st = self.style
         self.follow_through()
         self.follow_up_sanctions()
-        if rivals and self.chance(0.4 * st["force"] * self.backing(rivals[0])):
+        if rivals and self.chance_at_most(0.4 * st["force"], lambda: self.backing(rivals[0])):
             self.give(
                 MobilizeForces(me, target=rivals[0]), f"show resolve to {self.name(rivals[0])}"
             )
-        if rivals:
-            target = max(rivals, key=self.attack_appeal)
+        if rivals and self.chance_at_most(0.25 * st["force"], lambda: self.strike_odds(rivals)):
+            target = max(rivals, key=self.attack_appeal)  # (remembered from `strike_odds`)
             appeal = self.attack_appeal(target)
-            if self.chance(0.25 * st["force"] * logistic(3.0 * (appeal - 0.4))):
-                self.give(
-                    Attack(me, target=target),
-                    f"strike {self.name(target)} while the balance, its friends counted, favours "
-                    f"us ({appeal:+.2f})",
-                )
+            self.give(
+                Attack(me, target=target),
+                f"strike {self.name(target)} while the balance, its friends counted, favours "
+                f"us ({appeal:+.2f})",
+            )
         self.arms_policy(rivals)
         if rivals and self.chance(0.25 * st["sanction"]):
             self.coerce(rivals[0], f"press {self.name(rivals[0])} economically")
@@ -48,7 +47,7 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
             target = rivals[0]
             if self.strength(me) > self.strength(target) and not any(
                 u.issuer == me and u.status in ("pending", "defied")
-                for u in s.current("ultimatums")
+                for u in self.current("ultimatums")
             ):
                 self.ultimatum(target)
         if (
@@ -63,7 +62,7 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
                 f"weaken {self.name(rivals[0])} without fighting it",
             )
         for a, b in sorted(
-            {(d.initiator, d.target) for d in s.current("disputes") if d.ended_turn is None}
+            {(d.initiator, d.target) for d in self.current("disputes") if d.ended_turn is None}
         ):
             if me not in (a, b) and self.chance(0.35 * st["talk"] + 0.05):
                 self.give(
@@ -74,7 +73,7 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
         for a, b in sorted(
             {
                 (d.initiator, d.target)
-                for d in s.current("disputes")
+                for d in self.current("disputes")
                 if d.ended_turn is None and d.rung >= 4
             }
         ):
@@ -103,6 +102,10 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
                     f"win over opinion in {self.name(rivals[0])}",
                 )
 
+    def strike_odds(self, rivals: list[str]) -> float:
+        """How far striking the rival it is most attractive to strike appeals (0 .. 1)."""
+        return logistic(3.0 * (self.attack_appeal(max(rivals, key=self.attack_appeal)) - 0.4))
+
     def ultimatum(self, target: str) -> None:
         """Force the target to choose: demand what we most want of it, threatening what we are
         ready to carry out (force if the balance allows it and we are willing, else our hardest
@@ -127,7 +130,7 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
         cost. Democracies pay more for backing down, so they carry out their threats more often,
         which makes those threats credible."""
         s, me = self.s, self.me
-        for u in s.current("ultimatums"):
+        for u in self.current("ultimatums"):
             if u.issuer != me or u.status != "defied":
                 continue
             audience = 8.0 * democracy_factor(me, s.scenario) / 8
@@ -162,7 +165,7 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
             r = racing[0]
             if not any(
                 p.kind == "arms_control" and p.status == "open" and p.proposer == me
-                for p in s.current("proposals")
+                for p in self.current("proposals")
             ):
                 cap = round(max(s.country(me).military, s.country(r).military) * 1.05)
                 self.give(

@@ -11,7 +11,6 @@ from ..rules.agreements import ProposeAgreement
 from ..rules.alliances import InvokeAlliance
 from ..rules.military import Attack, MobilizeForces
 from ..rules.organizations import RegionalAppeal, TableResolution, council_members
-from ..rules.power import expected_support
 from ..rules.war import FRONT_STEP, battle_odds, side_strength
 from .mind import Mind, logistic
 
@@ -81,7 +80,7 @@ class ForceJudgements(Mind):
                 and d.last_force is not None
                 and d.last_force < s.turn - 1
                 and d.ended_turn is None
-                for d in s.current("disputes")
+                for d in self.current("disputes")
             )
             p_fight = logistic(
                 0.9 * math.log(ratio)
@@ -112,7 +111,7 @@ class ForceJudgements(Mind):
         not deter it, it only makes the clash a mutual one, the kind that becomes war (MID 5.0:
         wars come almost only from reciprocated disputes)."""
         backed = self.strength(self.me) + max(
-            self.allies_in_field(other), expected_support(self.s, self.me, other)
+            self.allies_in_field(other), self.support(self.me, other)
         )
         return min(1.0, backed / self.strength(other))
 
@@ -148,20 +147,23 @@ class ForceJudgements(Mind):
                 return
         if me in council_members(s) and not any(
             d.status == "tabled" and d.kind == "condemn" and d.target == target
-            for d in s.current("drafts")
+            for d in self.current("drafts")
         ):
             self.give(TableResolution(me, resolution="condemn", target=target), why)
 
     def attack_appeal(self, target: str) -> float:
         """How attractive striking `target` is: our strength against its own and its friends'
-        expected help (deterrence), less the dangers and our own promises of peace."""
-        s = self.s
-        theirs = self.strength(target) + expected_support(s, target, self.me)
-        edge = self.strength(self.me) / theirs
-        nuclear = s.scenario.state(target).nuclear
-        return (
-            math.log(edge)
-            - (1.5 if nuclear else 0.0)
-            - 1.2 * self.war_aversion(target)
-            - 0.3 * self.points("escalation_at_most") / 25
-        )
+        expected help (deterrence), less the dangers and our own promises of peace. Worked out
+        once a decision for each target (the doctrine weighs every rival, then the chosen one)."""
+        found = self._appeals.get(target)
+        if found is None:
+            theirs = self.strength(target) + self.support(target, self.me)
+            edge = self.strength(self.me) / theirs
+            nuclear = self.s.scenario.state(target).nuclear
+            found = self._appeals[target] = (
+                math.log(edge)
+                - (1.5 if nuclear else 0.0)
+                - 1.2 * self.war_aversion(target)
+                - 0.3 * self.points("escalation_at_most") / 25
+            )
+        return found

@@ -186,7 +186,7 @@ class InstitutionJudgements(Mind):
         consents when the pressure on it (condemnation, sanctions, the threat of intervention,
         the dead) outweighs its wish to keep its hands free."""
         s, me = self.s, self.me
-        for d in s.current("drafts"):
+        for d in self.current("drafts"):
             if (
                 d.kind != ResolutionKind.PEACEKEEPING
                 or d.status not in (DraftStatus.TABLED, DraftStatus.ADOPTED)
@@ -225,7 +225,7 @@ class InstitutionJudgements(Mind):
             d.status == DraftStatus.ADOPTED
             and d.target == me
             and d.kind in (ResolutionKind.CONDEMN, ResolutionKind.AGENDA)
-            for d in s.current("drafts")
+            for d in self.current("drafts")
         )
         regional = any(c.target == me and c.condemned for c in s.regional_calls)
         sanctioned = any(e.target == me and e.stage == SanctionsStage.IMPOSED for e in s.sanctions)
@@ -233,7 +233,7 @@ class InstitutionJudgements(Mind):
             d.target == me
             and d.kind == ResolutionKind.AUTHORIZE_FORCE
             and d.status == DraftStatus.ADOPTED
-            for d in s.current("drafts")
+            for d in self.current("drafts")
         )
         invaded = any(p.protected_by for p in s.populations if p.perpetrator == me)
         return (
@@ -310,7 +310,7 @@ class InstitutionJudgements(Mind):
             care = (0.5 if cares else 0.0) + 0.4 * self.style["institutions"]
             if p.access and self.chance(care):
                 self.give(AssistCapacity(me, population=p.id), "help the host protect its people")
-            for d in s.current("drafts"):
+            for d in self.current("drafts"):
                 if (
                     d.kind == ResolutionKind.PEACEKEEPING
                     and d.population == p.id
@@ -348,14 +348,14 @@ class InstitutionJudgements(Mind):
                 )
                 on_agenda.add(d.target)
         if self.chance(0.25 * self.style["talk"]):
-            for dsp in s.current("disputes"):
+            for dsp in self.current("disputes"):
                 if dsp.ended_turn is not None or me in (dsp.initiator, dsp.target):
                     continue
                 if counterpart(s, dsp.initiator) is None or any(
                     d.kind == ResolutionKind.SETTLE
                     and d.target == dsp.initiator
                     and d.status in (DraftStatus.TABLED, DraftStatus.ADOPTED)
-                    for d in s.current("drafts")
+                    for d in self.current("drafts")
                 ):
                     continue
                 self.give(

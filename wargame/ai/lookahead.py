@@ -24,6 +24,7 @@ tried best-first and the best so far is kept when the budget runs out), in a wor
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Any
 
 from ..legality import MAX_ACTIONS_PER_TURN
 from ..loop import play_turn
@@ -35,11 +36,12 @@ from ..rules.alliances import AnswerInvocation
 from ..rules.diplomacy import AnswerUltimatum
 from ..rules.military import Attack, MobilizeForces
 from ..rules.sanctions import ConcedeToSanctions, ThreatenSanctions
-from ..scoring import score
+from ..scoring import points_earned
 from ..state import GameState
 from ..view import SeatView, view_for
 from .force import force_used_against
 from .heuristic import DOCTRINES, Decision, HeuristicPlayer
+from .mind import per_scenario
 
 # what simulating costs, in work units: a seat's decision, and a turn's resolution (which costs
 # about as much as three decisions)
@@ -82,13 +84,23 @@ class Work:
 def stakes_held(state: GameState, seat: str) -> float:
     """What the issues standing as the seat wants them are worth to it, % of its GDP a turn (its
     stakes in the scenario: the cost it would bear a turn rather than give each one up)."""
+    stakes = per_scenario(state.scenario, "stakes by seat", _stakes_by_seat).get(seat, {})
     total = 0.0
     for issue in state.issues:
-        spec = state.scenario.issue(issue.id)
-        stake = spec.stake(seat) if spec is not None else None
+        stake = stakes.get(issue.id)
         if stake is not None and issue.status == stake.wants:
             total += stake.worth
     return total
+
+
+def _stakes_by_seat(scenario: Any) -> dict[str, dict[str, Any]]:
+    """Each seat's stake in each issue (`IssueSpec.stake`), looked up once per scenario: the
+    look-ahead weighs them in every future it plays."""
+    found: dict[str, dict[str, Any]] = {}
+    for spec in {i.id: i for i in scenario.issues}.values():  # the issue by id, as `issue` finds it
+        for stake in spec.stakes:
+            found.setdefault(stake.state, {}).setdefault(spec.id, stake)  # the first, as there
+    return found
 
 
 def utility(state: GameState, seat: str, start: GameState) -> float:
@@ -96,7 +108,7 @@ def utility(state: GameState, seat: str, start: GameState) -> float:
     state's condition breaks ties (it is what future objectives are won with). The issues at
     stake count on the economy's scale: a stake is worth % of GDP a turn, so an issue given up
     (or won) weighs its worth for every turn simulated, as sanctions borne for it do."""
-    sc = score(state, seat)
+    objective_points, obligation_points = points_earned(state, seat)
     now, before = state.country(seat), start.country(seat)
     turns = max(0, state.turn - start.turn)
     stakes = (stakes_held(state, seat) - stakes_held(start, seat)) / 100 * turns
@@ -105,8 +117,8 @@ def utility(state: GameState, seat: str, start: GameState) -> float:
         for w in state.wars
     )
     return (
-        sc.objective_points
-        + 0.5 * sc.obligation_points
+        objective_points
+        + 0.5 * obligation_points
         + 0.4 * (now.stability - before.stability)
         + 0.3 * (now.reputation - before.reputation)
         + ECONOMY_WEIGHT * (now.economy / before.economy - 1.0 + stakes)
@@ -315,12 +327,23 @@ def _named(orders: list[Order], belief: GameState) -> list[str]:
     ids = belief.scenario.state_index
     found: set[str] = set()
     for order in orders:
-        for f in fields(order):
-            value = getattr(order, f.name)
+        for name in _field_names(type(order)):
+            value = getattr(order, name)
             for v in value if isinstance(value, tuple) else (value,):
                 if isinstance(v, str) and v in ids:
                     found.add(v)
     return [sid for sid in belief.ids if sid in found]
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # by order class: there are a few dozen
+
+
+def _field_names(order_type: type) -> tuple[str, ...]:
+    """The names of an order class's fields, looked up once (`fields` is slow to ask)."""
+    names = _FIELD_NAMES.get(order_type)
+    if names is None:
+        names = _FIELD_NAMES[order_type] = tuple(f.name for f in fields(order_type))
+    return names
 
 
 def _dealings(belief: GameState, seat: str, candidates: list[Decision]) -> tuple[str, ...]:

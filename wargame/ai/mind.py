@@ -9,7 +9,8 @@ puts them together.
 from __future__ import annotations
 
 import math
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from ..events import Event
 from ..legality import MAX_ACTIONS_PER_TURN
@@ -17,14 +18,14 @@ from ..orders import Order
 from ..players import Decision
 from ..rng import Rng
 from ..rules.common import democracy_factor
-from ..rules.power import fighting_strength
+from ..rules.power import expected_support, fighting_strength
 from ..state import GameState
 
 _OBJECTIVES_BY_TYPE: dict[int, tuple[Any, dict[str, tuple[Any, ...]]]] = {}
 
 
-def objectives_of_type(spec: Any, ctype: str) -> tuple[Any, ...]:
-    """A state's objectives of one condition type, in order: grouped once per state's spec (a
+def objectives_by_type(spec: Any) -> dict[str, tuple[Any, ...]]:
+    """A state's objectives by condition type, each in order: grouped once per state's spec (a
     scenario never changes, and a decision asks for points of one type or another many times)."""
     entry = _OBJECTIVES_BY_TYPE.get(id(spec))
     if entry is None or entry[0] is not spec:  # held here: its id is not reused meanwhile
@@ -35,7 +36,24 @@ def objectives_of_type(spec: Any, ctype: str) -> tuple[Any, ...]:
             _OBJECTIVES_BY_TYPE.clear()
         entry = (spec, {t: tuple(objs) for t, objs in grouped.items()})
         _OBJECTIVES_BY_TYPE[id(spec)] = entry
-    return entry[1].get(ctype, ())
+    return entry[1]
+
+
+_PER_SCENARIO: dict[tuple[int, str], tuple[Any, Any]] = {}
+T = TypeVar("T")
+
+
+def per_scenario(scenario: Any, what: str, build: Callable[[Any], T]) -> T:
+    """`build(scenario)`, worked out once per scenario (a seat's view keeps the same redacted
+    scenario turn after turn, and scenarios never change) and remembered under the name `what`.
+    Each entry holds its scenario, so that its id is not reused while the entry lives."""
+    key = (id(scenario), what)
+    entry = _PER_SCENARIO.get(key)
+    if entry is None or entry[0] is not scenario:
+        if len(_PER_SCENARIO) >= 4096:
+            _PER_SCENARIO.clear()
+        entry = _PER_SCENARIO[key] = (scenario, build(scenario))
+    return entry[1]
 
 
 def logistic(x: float) -> float:
@@ -69,6 +87,17 @@ class Mind:
         # points), worked out once: the state and the objectives do not change while it thinks
         self._strengths: dict[str, float] = {}
         self._points: dict[tuple, int] = {}
+        self._supports: dict[tuple[str, str], float] = {}
+        self._appeals: dict[str, float] = {}  # force.py `attack_appeal`
+        self._prospects: dict[tuple[str, str, str], float] = {}  # sanctions.py `prospect`
+        self._current: dict[str, Any] = {}
+        self._credibility: dict[str, float] = {}
+        self._minds: dict[str, Any] = {}  # sanctions.py `_their_mind`
+        self._objectives = objectives_by_type(self.spec)
+        # our row of the relations matrix: `rel` is asked hundreds of times a decision
+        index = state.scenario.state_index
+        self._index, self._relations = index, state.relations
+        self._row = index[me] * len(index)
 
     # --- bookkeeping --------------------------------------------------------------------------
 
@@ -90,7 +119,23 @@ class Mind:
     def chance(self, p: float) -> bool:
         return self.rng.random() < p
 
+    def chance_at_most(self, ceiling: float, share: Callable[[], float]) -> bool:
+        """`chance(ceiling * share())` for a share between 0 and 1 (and a ceiling of at least
+        0), the same draw and the same answer, with the share worked out only when the draw
+        falls under the ceiling: above it no share could make the chance succeed (a share that
+        weighs every rival's friends is thus mostly spared)."""
+        draw = self.rng.random()
+        return draw < ceiling and draw < ceiling * share()
+
     # --- readings of the world ----------------------------------------------------------------
+
+    def current(self, name: str) -> Any:
+        """`GameState.current`, read once a decision: a view's filtered records have no ledger,
+        so every reading of them would work their order out again (archive.py)."""
+        found = self._current.get(name)
+        if found is None:
+            found = self._current[name] = self.s.current(name)
+        return found
 
     def strength(self, sid: str) -> float:
         found = self._strengths.get(sid)
@@ -103,13 +148,23 @@ class Mind:
         return self.s.name(state_id)
 
     def rel(self, other: str) -> float:
-        return self.s.relation(self.me, other)
+        return self._relations[self._row + self._index[other]]  # as `GameState.relation` reads it
+
+    def support(self, protege: str, aggressor: str) -> float:
+        """`expected_support` of the protege against the aggressor, worked out once a decision."""
+        key = (protege, aggressor)
+        found = self._supports.get(key)
+        if found is None:
+            found = self._supports[key] = expected_support(self.s, protege, aggressor)
+        return found
 
     def rivals(self) -> list[str]:
         return sorted((o for o in self.s.ids if o != self.me and self.rel(o) < -15), key=self.rel)
 
     def points(self, ctype: str, **match) -> int:
         """Points of this state's objectives of one condition type (optionally matching fields)."""
+        if ctype not in self._objectives:
+            return 0  # most questions: none of that type, nothing to match
         key = (ctype, *sorted(match.items()))
         try:
             found = self._points.get(key)
@@ -121,7 +176,7 @@ class Mind:
 
     def _count_points(self, ctype: str, match: dict) -> int:
         total = 0
-        for obj in objectives_of_type(self.spec, ctype):
+        for obj in self._objectives.get(ctype, ()):
             c = obj.condition
             if all(getattr(c, k, None) in v for k, v in match.items()):
                 total += obj.points
@@ -136,7 +191,14 @@ class Mind:
 
     def credibility(self, issuer: str) -> float:
         """How likely this state thinks `issuer` is to carry out a threat: its reputation, the
-        audience costs its public imposes on empty threats, and its record in this crisis."""
+        audience costs its public imposes on empty threats, and its record in this crisis.
+        Worked out once a decision for each issuer (every prospect of a threat of ours asks)."""
+        found = self._credibility.get(issuer)
+        if found is None:
+            found = self._credibility[issuer] = self._reckon_credibility(issuer)
+        return found
+
+    def _reckon_credibility(self, issuer: str) -> float:
         s = self.s
         rep = s.country(issuer).reputation / 100
         audience = (democracy_factor(issuer, s.scenario) - 0.7) / 0.8  # 0 autocracy .. 1 democracy

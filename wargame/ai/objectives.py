@@ -37,7 +37,7 @@ class ObjectiveMoves(SanctionsJudgements, DealJudgements, ForceJudgements):
                 if not any(c.with_ in t.members for t in s.active_treaties(member=me, kind=c.kind)):
                     if not any(  # open proposals are live ones
                         p.proposer == me and p.status == "open" and c.with_ in p.recipients
-                        for p in s.current("proposals")
+                        for p in self.current("proposals")
                     ) and self.chance(0.6):
                         self.give(
                             ProposeAgreement(me, to=(c.with_,), treaty=c.kind),
@@ -67,7 +67,7 @@ class ObjectiveMoves(SanctionsJudgements, DealJudgements, ForceJudgements):
                         self.give(BuildUp(me), why)
             elif c.type == "resolution_passed" and self.chance(0.5):
                 if me in council_members(s) and not any(
-                    d.kind == c.kind and d.status == "tabled" for d in s.current("drafts")
+                    d.kind == c.kind and d.status == "tabled" for d in self.current("drafts")
                 ):
                     target = c.target or (self.rivals() or [None])[0]
                     if target:
@@ -153,7 +153,7 @@ class ObjectiveMoves(SanctionsJudgements, DealJudgements, ForceJudgements):
             return
         authorized = any(  # adopted resolutions stay live (archive.py)
             d.status == "adopted" and d.kind in ("peacekeeping", "authorize_force")
-            for d in s.current("drafts")
+            for d in self.current("drafts")
         )
         if me in council_members(s) and not any(
             d.kind == "peacekeeping" and d.population == pop.id for d in s.drafts

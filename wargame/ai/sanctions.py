@@ -30,7 +30,7 @@ from ..rules.sanctions import (
     sender_cost,
 )
 from ..state import SanctionsEpisode
-from .mind import logistic
+from .mind import logistic, per_scenario
 from .stakes import VITAL_FACTOR, WORTH_NOISE, StakeJudgements
 from .styles import STYLE
 
@@ -82,13 +82,8 @@ class SanctionsJudgements(StakeJudgements):
 
     def black_knight(self, senders: tuple[str, ...]) -> str | None:
         """A great power friend that is not among the senders and can soften the blow."""
-        for other in self.s.ids:
-            if (
-                other != self.me
-                and other not in senders
-                and self.s.scenario.state(other).great_power
-                and self.rel(other) >= BLACK_KNIGHT_FRIEND
-            ):
+        for other in per_scenario(self.s.scenario, "great powers", _great_powers):
+            if other != self.me and other not in senders and self.rel(other) >= BLACK_KNIGHT_FRIEND:
                 return other
         return None
 
@@ -97,7 +92,7 @@ class SanctionsJudgements(StakeJudgements):
         regime = self.s.scenario.state(self.me).regime
         knight = BLACK_KNIGHT if self.black_knight(senders) is not None else 1.0
         shaky = 1.0 + max(0.0, 45 - self.s.country(self.me).stability) / 45
-        return per_turn * REGIME_PAIN[Regime(regime)] * knight * shaky
+        return per_turn * REGIME_PAIN[regime] * knight * shaky  # (a Regime is its name)
 
     def concession_chance(self, e: SanctionsEpisode) -> tuple[float, str]:
         """Give in? What holding out would cost a turn against what giving in would cost."""
@@ -281,7 +276,15 @@ class SanctionsJudgements(StakeJudgements):
         """The chance, as we reckon it, that `target` gives in to our public threat of the measure
         we would choose: its own rule of thumb (`concession_chance`) read from our view (its
         public stakes and style), averaged over the private readings we cannot see (its noise,
-        and whether it holds the demand non-negotiable)."""
+        and whether it holds the demand non-negotiable). Worked out once a decision for each
+        demand (objectives, the doctrine and follow-ups ask for the same ones)."""
+        key = (target, issue, status)
+        found = self._prospects.get(key)
+        if found is None:
+            found = self._prospects[key] = self._reckon_prospect(target, issue, status)
+        return found
+
+    def _reckon_prospect(self, target: str, issue: str, status: str) -> float:
         s = self.s
         measure = self.best_measure(target)
         threat = SanctionsEpisode(
@@ -294,7 +297,7 @@ class SanctionsJudgements(StakeJudgements):
             issue=issue or None,
             demand=status or None,
         )
-        theirs = type(self)(s, target, STYLE[s.scenario.state(target).doctrine], Rng(0))
+        theirs = self._their_mind(target)
         public, vital = theirs.public_resolve(threat.issue, threat.demand, threat.senders)
         expected, worth, _, _ = theirs.concession_balance(threat, public)
         margin = math.log(max(expected, 1e-6)) - math.log(worth)
@@ -304,6 +307,19 @@ class SanctionsJudgements(StakeJudgements):
         return (1 - vital) * _STANDARD_NORMAL.cdf(margin / spread) + vital * _STANDARD_NORMAL.cdf(
             (margin - math.log(VITAL_FACTOR)) / spread
         )
+
+    def _their_mind(self, target: str) -> SanctionsJudgements:
+        """`target` as we reckon it thinks (its style as we see it), made once a decision: the
+        readings it works out for one of our demands serve the next. It reads the same state,
+        so it shares the readings that do not depend on whose they are."""
+        theirs = self._minds.get(target)
+        if theirs is None:
+            s = self.s
+            theirs = type(self)(s, target, STYLE[s.scenario.state(target).doctrine], Rng(0))
+            theirs._strengths = self._strengths
+            theirs._credibility = self._credibility
+            self._minds[target] = theirs
+        return theirs
 
     def demand_weight(self, issue: str | None, status: str | None) -> float:
         """How much a demand matters to us, on the scale of a sender's decision to act on it:
@@ -331,7 +347,7 @@ class SanctionsJudgements(StakeJudgements):
         """Our threats and sanctions in play: carry out ignored threats, take resisted sanctions
         to the Security Council, join others' measures against our rivals."""
         s, me = self.s, self.me
-        for e in s.current("sanctions"):
+        for e in self.current("sanctions"):
             if e.retaliation_for is not None or e.stage not in ("threatened", "imposed"):
                 continue
             if me in e.senders:
@@ -345,7 +361,7 @@ class SanctionsJudgements(StakeJudgements):
                     and not e.un_mandated
                     and not any(
                         d.kind == "sanction" and d.target == e.target and d.status == "tabled"
-                        for d in s.current("drafts")
+                        for d in self.current("drafts")
                     )
                     and self.chance(0.35)
                 ):
@@ -374,3 +390,8 @@ class SanctionsJudgements(StakeJudgements):
                         f"stand with {', '.join(s.name(x) for x in e.senders)} against "
                         f"{s.name(e.target)} on {self.issue_name(e.issue)}",
                     )
+
+
+def _great_powers(scenario) -> tuple[str, ...]:
+    """The great powers, in seat order."""
+    return tuple(spec.id for spec in scenario.states if spec.great_power)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 
 from ..rng import Rng, derive_seed
-from .mind import Mind, logistic
+from .mind import Mind, logistic, per_scenario
 
 POINT_WORTH = 0.01  # % of GDP a turn that one objective point riding on an issue is worth (tuned)
 FACE_WORTH = 0.15  # giving in on an issue a state has no stake in still costs it face (tuned)
@@ -55,14 +55,22 @@ class StakeJudgements(Mind):
         """Points of this seat's objectives that want the issue at `status`."""
         return sum(
             o.points
-            for o in self.spec.objectives
-            if o.condition.type == "issue_status"
-            and o.condition.issue == issue_id
-            and o.condition.status == status
+            for o in self._objectives.get("issue_status", ())
+            if o.condition.issue == issue_id and o.condition.status == status
         )
 
     def value_of(self, issue_id: str, status: str) -> float:
-        """What the issue standing at `status` is worth to this seat, % of GDP a turn."""
+        """What the issue standing at `status` is worth to this seat, % of GDP a turn. It
+        depends on the scenario alone (the stakes and the seat's objectives), so it is worked out
+        once per scenario: every demand and deal of every decision weighs it again."""
+        worths = per_scenario(self.s.scenario, "worths", lambda _: {})
+        key = (self.me, issue_id, status)
+        found = worths.get(key)
+        if found is None:
+            found = worths[key] = self._reckon_value(issue_id, status)
+        return found
+
+    def _reckon_value(self, issue_id: str, status: str) -> float:
         spec = self.s.scenario.issue(issue_id)
         if spec is None:
             return 0.0
