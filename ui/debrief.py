@@ -37,6 +37,7 @@ class ScoreRow:
     obligation_points: int
     total: int
     outcome: str
+    why: str  # the rule that decided the outcome, in words (wargame/debrief/why_outcome.py)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def debrief(match: Match) -> Debrief:
     played = played_from_match(match)
     report = build_report(played)
     decided = {o.seat: o.objectives for o in report.outcomes}
+    outcome_why = {o.seat: o.why for o in report.outcomes}
     words = Words(match.scenario)
     rows = tuple(
         ScoreRow(
@@ -82,6 +84,7 @@ def debrief(match: Match) -> Debrief:
             sc.obligation_points,
             sc.total,
             sc.outcome,
+            outcome_why[sid],
         )
         for sid, sc in scores(s).items()
     )

@@ -26,12 +26,6 @@ from .tasks import TaskRunner, ThreadTaskRunner
 from .theme import good_bad_colors
 from .widgets import WrapDelegate, heading, muted, text, tip
 
-OUTCOME_HELP = {
-    "victory": "Victory: most objectives met (or a war won with many met)",
-    "compromise": "Compromise: about half the objectives met",
-    "stalemate": "Stalemate: few objectives met, or a war lost while keeping most",
-    "defeat": "Defeat: hardly any objectives met, or a war lost",
-}
 SCORE_COLUMNS = ("State", "Played by", "Outcome", "Objectives", "Obligations", "Total")
 
 
@@ -55,7 +49,7 @@ class EndPage(QWidget):
         self.scores.setAccessibleName("Scores and outcomes")
         self.scores.setColumnCount(len(SCORE_COLUMNS))
         self.scores.setHeaderLabels(list(SCORE_COLUMNS))
-        self.scores.setWordWrap(True)
+        WrapDelegate(self.scores)  # an outcome's reason is read whole, not cut with "..."
         self.scores.setAlternatingRowColors(True)
         header = self.scores.header()
         header.setStretchLastSection(
@@ -167,12 +161,20 @@ class EndPage(QWidget):
                     str(row.total),
                 ]
             )
-            item.setToolTip(2, OUTCOME_HELP.get(row.outcome, row.outcome))
+            item.setToolTip(2, tip(row.why))
             font = item.font(0)
             font.setBold(True)
             for c in (0, 2, 5):
                 item.setFont(c, font)
             self.scores.addTopLevelItem(item)
+            # points alone do not tell outcomes apart: the rule that decided it comes first
+            why = QTreeWidgetItem([f"{row.outcome.capitalize()}: {row.why}"])
+            italic = why.font(0)
+            italic.setItalic(True)
+            why.setFont(0, italic)
+            why.setToolTip(0, tip(row.why))
+            item.addChild(why)
+            why.setFirstColumnSpanned(True)
             for o in row.objectives:
                 # one line across the whole table, so the State column need only fit the names
                 decided = getattr(o, "decided_turn", 0)

@@ -243,30 +243,48 @@ def wars_won_lost(state: GameState, owner: str) -> tuple[bool, bool]:
 def outcome(state: GameState, owner: str, share: float) -> str:
     """victory / compromise / stalemate / defeat: who got its demands and who backed down
     (see the module's docstring); a perpetrator of atrocities cannot end in victory."""
-    label = _outcome(state, owner, share)
-    if label == "victory" and is_perpetrator(state, owner):
-        return "compromise"
-    return label
+    return judge_outcome(state, owner, share).outcome
 
 
-def _outcome(state: GameState, owner: str, share: float) -> str:
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """An outcome and the rule that decided it, for the debrief to say why (debrief/why_outcome)."""
+
+    outcome: str
+    # the branch of the rule: "lost_war", "won_war", "got" (got or held what it demanded, gave
+    # nothing), "got_and_gave", "gave" (backed down, got nothing), "nothing" (nothing changed)
+    case: str
+    share: float  # of its objective points met
+    perpetrator: bool = False  # victory taken away: its forces killed a population at risk
+
+
+def judge_outcome(state: GameState, owner: str, share: float) -> Judgement:
+    judged = _judge(state, owner, share)
+    if judged.outcome == "victory" and is_perpetrator(state, owner):
+        return Judgement("compromise", judged.case, share, perpetrator=True)
+    return judged
+
+
+def _judge(state: GameState, owner: str, share: float) -> Judgement:
     won_war, lost_war = wars_won_lost(state, owner)
     if lost_war and not won_war:
-        return "stalemate" if share >= HIGH_SHARE else "defeat"
+        return Judgement("stalemate" if share >= HIGH_SHARE else "defeat", "lost_war", share)
     if won_war and not lost_war:
-        return "victory" if share >= WAR_VICTORY_SHARE else "compromise"
+        return Judgement(
+            "victory" if share >= WAR_VICTORY_SHARE else "compromise", "won_war", share
+        )
     record = issue_record(state, owner)
     got = bool(record.won or record.held)
     gave = bool(record.lost) or backed_down(state, owner)
     if got and not gave:
-        return "victory" if share >= VICTORY_SHARE else "compromise"
+        return Judgement("victory" if share >= VICTORY_SHARE else "compromise", "got", share)
     if got and gave:
-        return "compromise"
+        return Judgement("compromise", "got_and_gave", share)
     if gave:
-        return "compromise" if share >= HIGH_SHARE else "defeat"
+        return Judgement("compromise" if share >= HIGH_SHARE else "defeat", "gave", share)
     if share >= HIGH_SHARE:
-        return "compromise"
-    return "stalemate" if share >= FLOOR_SHARE else "defeat"
+        return Judgement("compromise", "nothing", share)
+    return Judgement("stalemate" if share >= FLOOR_SHARE else "defeat", "nothing", share)
 
 
 def scores(state: GameState) -> dict[str, Score]:

@@ -39,6 +39,9 @@ def test_the_timeline_and_threads_show_the_whole_session(end_page, finished):
     text = end_page.threads.toPlainText()
     assert "Questions for discussion" in text and "Treaties: made, tested, kept and broken" in text
     scores = end_page.scores.topLevelItem(0)
+    # first under each state: the rule that decided its outcome, in words
+    assert scores.child(0).text(0).startswith(f"{scores.text(2)}: ")
+    assert scores.toolTip(2) and scores.toolTip(2) in scores.child(0).text(0)
     assert any(
         " on turn " in scores.child(i).text(0) or "from the start" in scores.child(i).text(0)
         for i in range(scores.childCount())

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 import pytest
 
@@ -247,3 +248,9 @@ def test_the_seed_reaches_the_page_only_after_the_end(played):
     assert not [f for f in received[:end] if str(SEED) in f]
     assert not [p for p in played["snapshots"] if str(SEED) in p]
     assert str(SEED) in played["final_html"]  # the debrief reveals it, for the class discussion
+
+
+def test_the_results_say_why_the_outcome_is_what_it_is(played):
+    shown = re.search(r'<p class="outcome-why">(Why \w+: [^<]+)</p>', played["final_html"])
+    assert shown, "the results give the rule that decided the outcome"
+    assert "objective points" in shown.group(1) or "a compromise (part won" in shown.group(1)

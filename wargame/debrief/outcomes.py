@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from ..scoring import condition_met, score
 from ..view import SeatView
 from .played import Played
+from .why_outcome import why_outcome
+from .words import Words
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class SeatOutcome:
     obligation_points: int
     total: int
     outcome: str
+    why: str  # the rule that decided the outcome, in words (why_outcome.py)
 
 
 def outcomes(
@@ -38,6 +41,7 @@ def outcomes(
 ) -> tuple[SeatOutcome, ...]:
     """One outcome per seat in `views_by_seat`, each judged on that seat's own views."""
     out = []
+    words = Words(played.scenario)
     for seat, views in views_by_seat.items():
         spec = played.scenario.state(seat)
         final = views[-1].state
@@ -66,6 +70,7 @@ def outcomes(
                 sc.obligation_points,
                 sc.total,
                 sc.outcome,
+                why_outcome(final, seat, words),
             )
         )
     return tuple(out)

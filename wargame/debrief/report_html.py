@@ -118,6 +118,7 @@ def _scores(r: Report) -> list[str]:
     out.append(f'<p class="note">{escape(SCORE_RULE)}</p>')
     for o in r.outcomes:
         out.append(f"<h3>{escape(o.name)}</h3>")
+        out.append(f"<p><b>{escape(o.outcome.capitalize())}.</b> {escape(o.why)}</p>")
         out.append(
             table(
                 ("", "Objective", "Points", "Decided"),

@@ -28,6 +28,8 @@ export function drawResults(el, game) {
         h("strong", {}, `${OUTCOME_WORDS[mine.outcome] || mine.outcome}, ${mine.total} points`),
         ` (${mine.objective_points} of ${mine.possible_points} objective points, ${signed(mine.obligation_points)} for treaties kept and broken).`,
       ),
+      // points alone do not tell outcomes apart: the rule that decided it, from the host
+      mine.why ? h("p", { class: "outcome-why" }, `Why ${(OUTCOME_WORDS[mine.outcome] || mine.outcome).toLowerCase()}: ${mine.why}`) : null,
       h(
         "div",
         { class: "table-wrap" },
