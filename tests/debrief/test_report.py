@@ -197,3 +197,16 @@ def test_a_demanded_status_reads_as_an_item_of_the_order():
         status="suspended", public=False,
     )  # fmt: skip
     assert words.order(threat).endswith("far from Bordurian waters, in private")
+
+
+def test_the_council_is_reported_only_where_the_scenario_seats_one(played):
+    from wargame.ai import make_player
+    from wargame.debrief import played_from_match
+    from wargame.match import Match
+    from wargame.scenario.library import find_scenario
+
+    assert "The Security Council" not in text_of(build_report(played))  # the tutorial
+    delta = find_scenario("river_delta")
+    match = Match(delta, 3, {s: make_player("easy") for s in delta.state_ids})
+    match.resolve_turn()
+    assert "The Security Council</h2>" in text_of(build_report(played_from_match(match)))

@@ -74,6 +74,7 @@ class Affairs:
     wars: tuple[str, ...]
     populations: tuple[str, ...]
     injects: tuple[str, ...]
+    council_seated: bool = True  # False: the scenario has no Security Council to report on
 
 
 def affairs(played: Played, views: Sequence[SeatView], seat: str | None) -> Affairs:
@@ -93,6 +94,7 @@ def affairs(played: Played, views: Sequence[SeatView], seat: str | None) -> Affa
             for e in v.events
             if e.kind == INJECT_KIND or e.kind in FACILITATOR_NEWS_KINDS
         ),
+        played.scenario.organizations.security_council is not None,
     )
 
 

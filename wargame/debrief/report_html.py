@@ -171,8 +171,8 @@ def escalation_section(r: Report) -> str:
 def affairs_section(r: Report) -> list[str]:
     """The Security Council, sanctions, treaties, wars, populations and scripted events."""
     a = r.affairs
-    out = ['<h2 class="break">The Security Council</h2>']
-    if not a.council:
+    out = ['<h2 class="break">The Security Council</h2>'] if a.council_seated else []
+    if a.council_seated and not a.council:
         out.append("<p>No draft resolution was tabled.</p>")
     for c in a.council:
         voted = f"voted on turn {c.voted_turn}" if c.voted_turn else "not yet voted on"
