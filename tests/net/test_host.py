@@ -271,3 +271,35 @@ def test_a_restarted_host_has_the_acknowledged_orders_and_the_same_codes(tutoria
     assert again.codes == codes
     (welcome,) = of_type(again.connect(5, hello(again, "aurelia")), 5, "welcome")
     assert welcome.submitted == [message.to_dict()]
+
+
+def test_guides_owed_after_a_turn_let_the_next_orders_in_between(make_host):
+    """Behind a server the guides are made one call at a time after the results: a browser that
+    has its guide hands in at once and is acknowledged before the rest of the class's guides."""
+    host = make_host()
+    host.defer_guides = True  # as the class server sets it
+    conns = {}
+    for i, seat in enumerate(host.seats, 1):
+        host.connect(i, hello(host, seat, guide=True))
+        conns[seat] = i
+    last = [submit(host, conns[s]) for s in host.seats][-1]
+    assert all(of_type(last, c, "turn") for c in conns.values())  # the results at once
+    assert not any(of_type(last, c, "guide") for c in conns.values()) and host.owes_guides
+    first, *others = host.seats
+    (guide,) = of_type(host.make_owed_guide(), conns[first], "guide")
+    ack = of_type(submit(host, conns[first], ident=2), conns[first], "ack")
+    assert ack and ack[0].turn == 2  # taken before the other seats' guides are made
+    for seat in others:
+        assert len(of_type(host.make_owed_guide(), conns[seat], "guide")) == 1
+    assert not host.owes_guides
+
+
+def test_without_a_server_the_guides_come_with_the_results(make_host):
+    host = make_host()
+    conns = {}
+    for i, seat in enumerate(host.seats, 1):
+        host.connect(i, hello(host, seat, guide=True))
+        conns[seat] = i
+    last = [submit(host, conns[s]) for s in host.seats][-1]
+    assert all(len(of_type(last, c, "guide")) == 1 for c in conns.values())
+    assert not host.owes_guides

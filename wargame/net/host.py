@@ -133,6 +133,11 @@ class ClassHost:
         # where to send what is ready before a call returns (the transport sets it), so an
         # acknowledgement does not wait for the turn it completes to be resolved
         self.outbox: Callable[[Reply], None] | None = None
+        # a transport that sets this makes the guides owed after a turn one call at a time
+        # (`make_owed_guide`), so that orders handed in meanwhile wait behind one guide, not a
+        # whole class's (each costs a few milliseconds; a browser hands in once it has its own)
+        self.defer_guides = False
+        self._owed: list[tuple[int, str, bool]] = []  # (connection, seat, debrief) to make
 
     # --- what the facilitator sees ----------------------------------------------------------------
 
@@ -443,7 +448,7 @@ class ClassHost:
                     withdrawn=seat in made.withdrawn,
                 )
                 reply.send.append(Outgoing(conn, encode(message)))
-                reply.send += self._guide(conn, seat)
+            reply.send += self._guides_for_all()
         reply.extend(
             self._broadcast_status(f"facilitator: {describe(made.intervention, made.state)}")
         )
@@ -477,10 +482,7 @@ class ClassHost:
                 reply.send.append(Outgoing(conn, game_over))
                 self.told_game_over.add(seat)
         reply = self._send_now(reply)  # the results first: guides take a moment to make
-        for seat, conn in self._present.items():
-            reply.send += self._guide(conn, seat)
-            if self.finished:
-                reply.send += self._guide(conn, seat, debrief=True)
+        reply.send += self._guides_for_all(debriefs=self.finished)
         if self.finished:
             self._notify(f"the game is over; state_hash: {state_hash(m.state)}")
         reply.extend(self._broadcast_status(None))
@@ -524,6 +526,34 @@ class ClassHost:
         if self.finished:
             return None
         return derive_seed(self.match.seed, "seat", self.match.state.turn, seat)
+
+    @property
+    def owes_guides(self) -> bool:
+        """Whether guides are owed (see `defer_guides`): the transport calls `make_owed_guide`."""
+        return bool(self._owed)
+
+    def make_owed_guide(self) -> Reply:
+        """Make the next guide owed, for the state the game is in now (a connection gone or
+        reseated since is skipped)."""
+        if not self._owed:
+            return Reply()
+        conn, seat, debrief = self._owed.pop(0)
+        if self._present.get(seat) != conn:
+            return Reply()
+        return Reply(self._guide(conn, seat, debrief))
+
+    def _guides_for_all(self, debriefs: bool = False) -> list[Outgoing]:
+        """Every present seat's guide (and debrief): made now, or owed (`defer_guides`)."""
+        wanted = [
+            (conn, seat, debrief)
+            for seat, conn in self._present.items()
+            if conn in self._guided
+            for debrief in ((False, True) if debriefs else (False,))
+        ]
+        if self.defer_guides:
+            self._owed = wanted  # guides still owed for an earlier state are made for this one
+            return []
+        return [out for conn, seat, debrief in wanted for out in self._guide(conn, seat, debrief)]
 
     def _guide(self, conn: int, seat: str, debrief: bool = False) -> list[Outgoing]:
         """The seat's guide to the state it is in now, or its debrief, for a connection that

@@ -77,6 +77,7 @@ class ServerError(OSError):
 class _Class:
     host: ClassHost
     executor: ThreadPoolExecutor
+    guiding: bool = False  # a task is making the guides the host owes (`_make_guides`)
 
 
 @dataclass
@@ -157,6 +158,7 @@ class ClassServer:
         name = f"class-{len(self._classes) + 1}"
         self._classes.append(_Class(host, ThreadPoolExecutor(1, thread_name_prefix=name)))
         host.outbox = self._deliver_soon
+        host.defer_guides = True  # made one call at a time: see `_make_guides`
 
     def add_running(self, host: ClassHost, timeout: float = 10.0) -> None:
         """Serve one more class while running, from any thread but the server's own."""
@@ -433,14 +435,36 @@ class ClassServer:
         return await asyncio.get_running_loop().run_in_executor(cls.executor, fn, *args)
 
     async def _call(self, cls: _Class, fn: Callable[..., Reply], *args: Any) -> None:
-        """fn(*args) on the class's thread, its reply delivered; a fault is reported, never
-        raised into the connection that happened to trigger it."""
+        """fn(*args) on the class's thread, its reply delivered, then the guides it left
+        owed; a fault is reported, never raised into the connection that happened to trigger
+        it."""
+        await self._call_once(cls, fn, *args)
+        self._guide_soon(cls)
+
+    async def _call_once(self, cls: _Class, fn: Callable[..., Reply], *args: Any) -> None:
         try:
             reply = await self._on_thread(cls, fn, *args)
         except Exception as exc:  # noqa: BLE001
             self.on_problem(f"the class host failed: {type(exc).__name__}: {exc}")
             return
         self._deliver(reply)
+
+    def _guide_soon(self, cls: _Class) -> None:
+        """Start making the guides the class owes after a turn, unless that is under way."""
+        if cls.host.owes_guides and not cls.guiding and cls in self._classes:
+            cls.guiding = True
+            asyncio.get_running_loop().create_task(self._make_guides(cls))
+
+    async def _make_guides(self, cls: _Class) -> None:
+        """The guides the class owes, each a call of its own on the class's thread: orders
+        handed in meanwhile are taken between two guides, so an acknowledgement waits for one
+        guide at most, not for a whole class's (30 seats at a few milliseconds each)."""
+        try:
+            while cls.host.owes_guides and cls in self._classes:
+                await self._call_once(cls, cls.host.make_owed_guide)
+        finally:
+            cls.guiding = False
+        self._guide_soon(cls)  # owed again by a turn resolved as the last one was made
 
     # --- finding a class; failed attempts -------------------------------------------------------
 
