@@ -6,7 +6,7 @@ import pytest
 
 from wargame.ai import LookaheadPlayer
 from wargame.ai import lookahead as lookahead_module
-from wargame.ai.heuristic import HeuristicPlayer
+from wargame.ai.heuristic import Decision, HeuristicPlayer
 from wargame.ai.lookahead import DECISION_WORK, TURN_WORK
 from wargame.match import Match
 from wargame.rng import Rng
@@ -56,3 +56,15 @@ def test_with_nothing_but_its_instinct_it_plays_no_future(tutorial, monkeypatch)
     instinct = LookaheadPlayer("easy").decide(view, Rng(2))
     assert turns == [] and decision.orders == instinct.orders
     assert decision.reasons[-1] == "Nothing else it could do this turn was worth weighing."
+
+
+def test_a_lone_plan_of_no_orders_says_it_saw_nothing_worth_doing(tutorial, monkeypatch):
+    """With no orders and nothing else to weigh, the reasons do not speak of "anything else"."""
+    match = Match(tutorial, 2, computer=tutorial.state_ids)
+    view = match.view("dalmora")
+    idle = Decision([], [])
+    monkeypatch.setattr(HeuristicPlayer, "decide", lambda self, view, rng: idle)
+    monkeypatch.setattr(LookaheadPlayer, "_candidates", lambda self, view, base, rng, work: [base])
+    decision = LookaheadPlayer("normal").decide(view, Rng(2))
+    assert decision.orders == []
+    assert decision.reasons == ["It saw nothing worth doing this turn, and no other plan to weigh."]

@@ -156,10 +156,12 @@ class LookaheadPlayer:
         stream = rng.below(2**62)  # every candidate meets the same futures (common dice)
         if len(candidates) == 1:  # its instinct is all there is: no future to play it against
             self.last_work = work.spent
-            return Decision(
-                list(base.orders),
-                [*base.reasons, "Nothing else it could do this turn was worth weighing."],
+            alone = (
+                "Nothing else it could do this turn was worth weighing."
+                if base.orders
+                else "It saw nothing worth doing this turn, and no other plan to weigh."
             )
+            return Decision(list(base.orders), [*base.reasons, alone])
         dealings = _dealings(view.state, view.seat, candidates)
         lines = [
             _Line(view, Rng(derive_seed(stream, "future", k)), dealings)
