@@ -21,7 +21,7 @@ from wargame.view import SeatView, view_for
 
 from .game_setup import player_label
 from .labels import MEASURE_LABELS, TREATY_LABELS, Labeller, pretty
-from .viewmodels import EventRow, ObjectiveRow, TurnEvents, rolled
+from .viewmodels import EventRow, ObjectiveRow, TurnEvents, event_row
 
 HANDED_IN = "handed in"
 WAITING = "waiting"
@@ -244,16 +244,4 @@ def _reasons_section(
 
 def _event_rows(view: SeatView, lab: Labeller) -> list[EventRow]:
     """Every event; a private one says who saw it."""
-    return [
-        EventRow(
-            e.turn,
-            e.kind,
-            e.text,
-            e.why(),
-            e.visible_to is None,
-            bool(e.numbers),
-            lab.names(e.visible_to or ()),
-            rolled(e),
-        )
-        for e in view.events
-    ]
+    return [event_row(e, lab.names(e.visible_to or ())) for e in view.events]

@@ -139,6 +139,20 @@ class EventRow:
     rolled: bool = False  # the dice decided it: a roll is among its numbers
 
 
+def event_row(event: Event, seen_by: str = "") -> EventRow:
+    """One event as a row of the news (`seen_by`: who saw a private one, for the control cell)."""
+    return EventRow(
+        event.turn,
+        event.kind,
+        event.text,
+        event.why(),
+        event.visible_to is None,
+        bool(event.numbers),
+        seen_by,
+        rolled(event),
+    )
+
+
 def rolled(event: Event) -> bool:
     """Whether a die decided the event (its numbers, or those only some may see, hold a roll)."""
     return any(name == "roll" for name, _ in event.numbers) or any(
@@ -268,18 +282,7 @@ def region_tension(s: GameState, seat: str) -> tuple[str, float] | None:
 
 
 def event_rows(view: SeatView) -> list[EventRow]:
-    return [
-        EventRow(
-            e.turn,
-            e.kind,
-            e.text,
-            e.why(),
-            e.visible_to is None,
-            bool(e.numbers),
-            rolled=rolled(e),
-        )
-        for e in view.events
-    ]
+    return [event_row(e) for e in view.events]
 
 
 def dashboard(s: GameState, seat: str, previous: GameState | None) -> Dashboard:
