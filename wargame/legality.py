@@ -68,9 +68,14 @@ def legal_orders(state: GameState, seat: str, rules: Ruleset = STANDARD) -> list
     legal move generation; the count for the tutorial's first turn is pinned in the tests)."""
     if state.finished:
         return []
+    # `check_order` for each candidate, with what is the same for all of them looked up once:
+    # a class host makes this list for every seat every turn
+    ids = state.ids
+    moves = rules.moves
     out = []
-    for move in rules.moves.values():
+    for move in moves.values():
         for order in move.candidates(state, seat):
-            if check_order(state, order, rules) is None:
+            own = moves.get(type(order))  # the candidate's move (`rules.move`)
+            if order.actor in ids and own is not None and own.check(state, order) is None:
                 out.append(order)
     return out

@@ -17,6 +17,7 @@ as boardgame.io reads a game's `moves` and `phases`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum, IntEnum
@@ -27,6 +28,14 @@ from pydantic import ConfigDict
 if TYPE_CHECKING:
     from .draft import TurnDraft
     from .state import GameState
+
+
+@functools.cache
+def field_names(order_type: type) -> tuple[str, ...]:
+    """An order class's fields, in order, looked up once: `dataclasses.fields` is slow to ask,
+    and orders are turned into data and searched for the states they name by the hundred in
+    every guide and every look-ahead decision."""
+    return tuple(f.name for f in dataclasses.fields(order_type))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +69,13 @@ class Order:
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind}
-        for f in dataclasses.fields(self):
-            value = getattr(self, f.name)
+        for name in field_names(type(self)):
+            value = getattr(self, name)
             if isinstance(value, tuple):
                 value = list(value)
             elif isinstance(value, Enum):
                 value = value.value
-            data[f.name] = value
+            data[name] = value
         return data
 
     def targets(self) -> tuple[str, ...]:

@@ -23,11 +23,12 @@ tried best-first and the best so far is kept when the budget runs out), in a wor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 from ..legality import MAX_ACTIONS_PER_TURN
 from ..loop import play_turn
+from ..moves import field_names
 from ..orders import Order
 from ..players import Player
 from ..rng import Rng, derive_seed
@@ -329,23 +330,12 @@ def _named(orders: list[Order], belief: GameState) -> list[str]:
     ids = belief.scenario.state_index
     found: set[str] = set()
     for order in orders:
-        for name in _field_names(type(order)):
+        for name in field_names(type(order)):
             value = getattr(order, name)
             for v in value if isinstance(value, tuple) else (value,):
                 if isinstance(v, str) and v in ids:
                     found.add(v)
     return [sid for sid in belief.ids if sid in found]
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # by order class: there are a few dozen
-
-
-def _field_names(order_type: type) -> tuple[str, ...]:
-    """The names of an order class's fields, looked up once (`fields` is slow to ask)."""
-    names = _FIELD_NAMES.get(order_type)
-    if names is None:
-        names = _FIELD_NAMES[order_type] = tuple(f.name for f in fields(order_type))
-    return names
 
 
 def _dealings(belief: GameState, seat: str, candidates: list[Decision]) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ objectives are not there to be scored. The host checks every order again when it
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any
 
 from ..debrief import build_report, played_from_match
@@ -31,7 +32,7 @@ from ..debrief.words import (
 from ..enums import Rung
 from ..legality import MAX_ACTIONS_PER_TURN, legal_orders
 from ..match import Match
-from ..moves import Move, Order
+from ..moves import Move, Order, field_names
 from ..rules import STANDARD
 from ..rules.common import others
 from ..rules.diplomacy import MAX_MESSAGE_CHARS, SendMessage
@@ -40,7 +41,6 @@ from ..state import GameState, by_id
 from ..view import SeatView
 from ..wording import field_label
 from .protocol import (
-    Candidate,
     Debrief,
     FamilyChoices,
     Guide,
@@ -62,14 +62,16 @@ def seat_guide(view: SeatView) -> Guide:
     if seat is None or seat not in state.ids:
         raise ValueError("a guide is made for one state's seat")
     standing = score(state, seat)
-    legal = list(dict.fromkeys(legal_orders(state, seat)))  # each order once
-    words = Words(state.scenario)
+    by_type: dict[type[Order], list[Order]] = {}  # each order once, by move
+    for order in dict.fromkeys(legal_orders(state, seat)):
+        by_type.setdefault(type(order), []).append(order)
+    wording = _Wording(state, Words(state.scenario))
     families = [
         FamilyChoices(
             id=family.id,
             title=family.title,
             moves=[
-                _move_choices(move, [o for o in legal if type(o) is move.order], state, words)
+                _move_choices(_Form.of(move), by_type.get(move.order, []), wording)
                 for move in family.moves
                 if move.order is not SendMessage  # messages have a composer of their own
             ],
@@ -111,31 +113,73 @@ def seat_debrief(match: Match, seat: str) -> Debrief:
 
 
 # --- one move --------------------------------------------------------------------------------
+# A class makes a guide per seat per turn on its host's thread, each with every move and a few
+# hundred candidate orders: what is the same in every guide is worked out once per move, and
+# the words of a value once per guide.
 
 
-def _move_choices(move: Move, legal: list[Order], state: GameState, words: Words) -> MoveChoices:
-    h = move.help
-    fields = [
-        OrderField(name=name, label=field_label(move.kind, name), widget=_widget(move, name))
-        for name in order_fields(move)
-    ]
-    choices = [f.name for f in fields if f.widget == "choice"]
-    return MoveChoices(
-        kind=move.kind,
-        label=move.label,
-        costs_action=move.costs_action,
-        help=MoveHelpText(what=h.what, costs=h.costs, risks=h.risks, when=h.when),
-        fields=fields,
-        candidates=[_candidate(o, choices, state, words) for o in legal],
-        answers=move.answer.ref if move.answer else None,
-        unavailable=None if legal else f"Not possible now. {h.when}",
+@dataclasses.dataclass(frozen=True)
+class _Form:
+    """What every guide says of a move: its form's fields and help, and its choices when it is
+    not possible now."""
+
+    move: Move
+    fields: list[OrderField]
+    help: MoveHelpText
+    choices: tuple[tuple[str, str | None], ...]  # choice fields, each with a status's issue field
+
+    @classmethod
+    def of(cls, move: Move) -> _Form:
+        form = _FORMS.get(move.order)
+        if form is None or form.move is not move:  # first asked, or another ruleset's move
+            h = move.help
+            fields = [
+                OrderField(name=n, label=field_label(move.kind, n), widget=_widget(move, n))
+                for n in order_fields(move)
+            ]
+            choices = tuple(
+                (f.name, f.name[: -len("status")] + "issue" if f.name.endswith("status") else None)
+                for f in fields
+                if f.widget == "choice"
+            )
+            help_text = MoveHelpText(what=h.what, costs=h.costs, risks=h.risks, when=h.when)
+            form = _FORMS[move.order] = cls(move, fields, help_text, choices)
+        return form
+
+    @functools.cached_property
+    def none_now(self) -> MoveChoices:
+        return _choices(self, [], None)
+
+
+_FORMS: dict[type[Order], _Form] = {}
+
+
+def _move_choices(form: _Form, legal: list[Order], wording: _Wording) -> MoveChoices:
+    return _choices(form, legal, wording) if legal else form.none_now
+
+
+def _choices(form: _Form, legal: list[Order], wording: _Wording | None) -> MoveChoices:
+    move = form.move
+    # the candidates as plain data, validated into `Candidate`s in one call: much faster than
+    # building hundreds of models one by one
+    return MoveChoices.model_validate(
+        {
+            "kind": move.kind,
+            "label": move.label,
+            "costs_action": move.costs_action,
+            "help": form.help,
+            "fields": form.fields,
+            "candidates": [_candidate(o, form.choices, wording) for o in legal],
+            "answers": move.answer.ref if move.answer else None,
+            "unavailable": None if legal else f"Not possible now. {move.help.when}",
+        }
     )
 
 
 def order_fields(move: Move) -> list[str]:
     """The fields a player sets, in the order a form asks for them: the move's declared order
     first, then any other field."""
-    names = [f.name for f in dataclasses.fields(move.order) if f.name != "actor"]
+    names = [n for n in field_names(move.order) if n != "actor"]
     first = [n for n in move.field_order if n in names]
     return first + [n for n in names if n not in first]
 
@@ -145,21 +189,47 @@ def _widget(move: Move, name: str) -> str:
     return widget if widget in WIDGETS else "text"
 
 
-def _candidate(order: Order, choices: list[str], state: GameState, words: Words) -> Candidate:
-    """The order, and the words of its choice fields (a page words the terms a player sets)."""
+class _Wording:
+    """The words of the values in one guide's orders, each worked out once: the same target,
+    issue or measure comes back in many of a seat's candidate orders."""
+
+    def __init__(self, state: GameState, words: Words):
+        self.state = state
+        self.words = words
+        self._known: dict[tuple, tuple[str, str]] = {}
+
+    def of(self, order: Order, name: str, value: Any, issue_field: str | None) -> tuple[str, str]:
+        """`value_words` of the field, short and detailed; `issue_field`: for a status, the
+        field of its issue (only a status has detailed words)."""
+        raw = getattr(order, name)
+        issue = getattr(order, issue_field, None) if issue_field else None
+        # all that `value_words` reads of the order: its class and actor, the field's value
+        # (with its type: True and 1 are equal) and a status's issue
+        key = (type(order), order.actor, name, type(raw), raw, issue)
+        known = self._known.get(key)
+        if known is None:
+            short = long = value_words(order, name, value, self.state, self.words)
+            if issue_field:
+                long = value_words(order, name, value, self.state, self.words, detailed=True)
+            known = self._known[key] = (short, long)
+        return known
+
+
+def _candidate(
+    order: Order, choices: tuple[tuple[str, str | None], ...], wording: _Wording
+) -> dict[str, Any]:
+    """The order, and the words of its choice fields (a page words the terms a player sets), as
+    a `Candidate`'s data."""
     data = order.to_dict()
     short, details = {}, {}
-    for name in choices:
+    for name, issue_field in choices:
         value = data.get(name)
         if value is None or value == "" or value == []:
             continue
-        short[name] = value_words(order, name, value, state, words)
-        if name.endswith("status"):
-            long = value_words(order, name, value, state, words, detailed=True)
-            if long != short[name]:
-                details[name] = long
-    # built as given, not validated again: hundreds per guide, and made here from typed values
-    return Candidate.model_construct(order=data, words=short, details=details)
+        short[name], long = wording.of(order, name, value, issue_field)
+        if long != short[name]:
+            details[name] = long
+    return {"order": data, "words": short, "details": details}
 
 
 def value_words(
