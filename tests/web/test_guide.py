@@ -10,6 +10,8 @@ import json
 import pytest
 
 from wargame.ai import make_player
+from wargame.debrief.why_outcome import why_outcome
+from wargame.debrief.words import Words
 from wargame.legality import check_orders
 from wargame.match import Match
 from wargame.net.guide import seat_guide
@@ -84,6 +86,10 @@ def test_objectives_met_now_are_the_engines_judgement_on_the_seats_view(all_scen
                 (r.objective.id, r.met) for r in expected.objectives
             ]
             assert guide.standing.total == expected.total
+            # why that outcome, judged on the seat's view as the outcome is
+            assert guide.standing.outcome == expected.outcome
+            assert guide.standing.why == why_outcome(view.state, seat, Words(scenario))
+            assert scenario.state(seat).name in guide.standing.why
             assert [o.id for o in guide.objectives] == [
                 o.id for o in scenario.state(seat).objectives
             ]  # the seat's own, secret ones included

@@ -19,6 +19,7 @@ import functools
 from typing import Any
 
 from ..debrief import build_report, played_from_match
+from ..debrief.why_outcome import why_outcome
 from ..debrief.words import (
     ANSWER_WORDS,
     MEASURE_WORDS,
@@ -65,7 +66,8 @@ def seat_guide(view: SeatView) -> Guide:
     by_type: dict[type[Order], list[Order]] = {}  # each order once, by move
     for order in dict.fromkeys(legal_orders(state, seat)):
         by_type.setdefault(type(order), []).append(order)
-    wording = _Wording(state, Words(state.scenario))
+    words = Words(state.scenario)
+    wording = _Wording(state, words)
     families = [
         FamilyChoices(
             id=family.id,
@@ -97,6 +99,7 @@ def seat_guide(view: SeatView) -> Guide:
             obligation_points=standing.obligation_points,
             total=standing.total,
             outcome=standing.outcome,
+            why=why_outcome(state, seat, words),
         ),
         families=families,
         max_actions=MAX_ACTIONS_PER_TURN,

@@ -250,6 +250,7 @@ class StandingNow(FromHost):
     obligation_points: int
     total: int
     outcome: str
+    why: str = ""  # the rule that gives the outcome, in words (debrief/why_outcome.py)
 
 
 class Guide(FromHost):

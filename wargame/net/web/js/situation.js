@@ -57,7 +57,9 @@ export function drawObjectives(el, game) {
         ".",
       )
     : null;
-  put(el, h("h2", {}, "Your objectives"), list, standing);
+  // points alone do not give the outcome: the rule that would decide it, from the host
+  const why = guide?.standing.why ? h("p", { class: "standing-why" }, guide.standing.why) : null;
+  put(el, h("h2", {}, "Your objectives"), list, standing, why);
 }
 
 export function drawCrisis(el, game) {
