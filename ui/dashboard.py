@@ -99,7 +99,11 @@ class DashboardView(QWidget):
         before, self._model = self._model, model
         self.title.setText(f"{model.name} \u00b7 {model.regime}")
         self._fill_indicators(model)
-        if before is None or before.objectives != model.objectives:
+        if before is None or (before.objectives, before.standing, before.standing_why) != (
+            model.objectives,
+            model.standing,
+            model.standing_why,
+        ):
             self._fill_objectives(model)
         if before is None or (before.treaties, before.pressures) != (
             model.treaties,
@@ -194,6 +198,10 @@ class DashboardView(QWidget):
             )
             label.setObjectName("objectiveRow")
             self.objectives.addWidget(label)
+        if model.standing:
+            standing = text(model.standing, "standingNow")
+            self.objectives.addWidget(standing)
+            self.objectives.addWidget(muted(model.standing_why))
 
 
 def _wrap(widget: QWidget) -> QVBoxLayout:

@@ -11,10 +11,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from wargame.debrief.why_outcome import why_outcome
+from wargame.debrief.words import Words
 from wargame.events import Event
 from wargame.orders import Order
 from wargame.scenario import ESCALATION_RUNGS
-from wargame.scoring import condition_met
+from wargame.scoring import condition_met, score
 from wargame.state import GameState
 from wargame.view import SeatView
 
@@ -63,6 +65,9 @@ class Dashboard:
     pressures: tuple[str, ...]  # sanctions, disputes, wars, ultimatums involving the seat
     intel: tuple[IntelRow, ...]
     issues: tuple[str, ...] = ()  # what is at stake in the crisis, with its status now
+    # the score and outcome if the game ended now, and the rule that would give that outcome
+    standing: str = ""
+    standing_why: str = ""
 
 
 @dataclass(frozen=True)
@@ -329,6 +334,19 @@ def dashboard(s: GameState, seat: str, previous: GameState | None) -> Dashboard:
         pressures(s, seat),
         intel,
         tuple(f"{name} \u2014 now {status}" for name, status in issue_words(s).values()),
+        *_standing(s, seat),
+    )
+
+
+def _standing(s: GameState, seat: str) -> tuple[str, str]:
+    """The seat's score and outcome if the game ended now, and why that outcome (points alone
+    do not decide it: RULES.md 3.12)."""
+    sc = score(s, seat)
+    obligations = f"{sc.obligation_points:+d}" if sc.obligation_points else "0"
+    return (
+        f"If the game ended now: {sc.objective_points} of {sc.possible_points} objective points, "
+        f"{obligations} for treaties kept and broken: {sc.total} points, {sc.outcome}.",
+        why_outcome(s, seat, Words(s.scenario)),
     )
 
 

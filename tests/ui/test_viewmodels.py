@@ -12,9 +12,12 @@ from ui.order_catalog import choices, make_order
 from ui.presenter import SessionPresenter
 from ui.tasks import SyncTaskRunner
 from ui.viewmodels import seat_screen
+from wargame.debrief.why_outcome import why_outcome
+from wargame.debrief.words import Words
 from wargame.match import Match
 from wargame.orders import ORDER_TYPES
 from wargame.rules.military import BuildUp, Disarm
+from wargame.scoring import score
 from wargame.view import view_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +46,12 @@ def test_a_seat_screen_shows_only_the_seats_view(tutorial):
     )
     assert {k.kind for k in screen.catalog} == set(ORDER_TYPES) - {"SendMessage"}
     assert screen.timeline == ()
+    # the score and outcome as things stand, and why that outcome, from the seat's own view
+    view = match.view("aurelia")
+    outcome = score(view.state, "aurelia").outcome
+    assert screen.dashboard.standing.startswith("If the game ended now: ")
+    assert screen.dashboard.standing.endswith(f"points, {outcome}.")
+    assert screen.dashboard.standing_why == why_outcome(view.state, "aurelia", Words(tutorial))
 
 
 def test_forms_choices_cascade_from_legal_orders(tutorial):
