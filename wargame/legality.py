@@ -68,14 +68,9 @@ def legal_orders(state: GameState, seat: str, rules: Ruleset = STANDARD) -> list
     legal move generation; the count for the tutorial's first turn is pinned in the tests)."""
     if state.finished:
         return []
-    # `check_order` for each candidate, with what is the same for all of them looked up once:
-    # a class host makes this list for every seat every turn
-    ids = state.ids
-    moves = rules.moves
     out = []
-    for move in moves.values():
+    for move in rules.moves.values():
         for order in move.candidates(state, seat):
-            own = moves.get(type(order))  # the candidate's move (`rules.move`)
-            if order.actor in ids and own is not None and own.check(state, order) is None:
+            if check_order(state, order, rules) is None:
                 out.append(order)
     return out
