@@ -18,7 +18,7 @@ from wargame.ai.heuristic import STYLE, _Mind
 from wargame.enums import CostLevel
 from wargame.rng import Rng
 from wargame.rules.agreements import AnswerProposal
-from wargame.rules.diplomacy import AnswerUltimatum
+from wargame.rules.diplomacy import AnswerUltimatum, IssueUltimatum
 from wargame.rules.sanctions import (
     ConcedeToSanctions,
     ImposeSanctions,
@@ -399,6 +399,32 @@ def test_case_4_21_no_threat_without_a_hope_of_concession():
     assert pressure_started(hopeless)[0] == 0
     count, notes = pressure_started(hopeless, ("strait", "open"))
     assert count == 0 and "would not give in on Passage through the strait" in notes[0]
+
+
+def test_case_4_22_an_ultimatum_backed_by_sanctions_is_weighed_alike():
+    """Case 4.22: A computer state whose ultimatum threatens sanctions, not force, weighs it as it
+    weighs every threat of sanctions (4.21): it demands what it wants most among the demands it
+    reckons the target might give in to, and issues no ultimatum when there is none."""
+
+    def ultimatums(s) -> list:
+        view = view_for(s, "alba")
+        found = []
+        for k in range(20):
+            mind = _Mind(view.state, "alba", STYLE["institutionalist"], Rng(k), view.private_seed)
+            mind.ultimatum("brin")
+            found += [o for o in mind.decision.orders if isinstance(o, IssueUltimatum)]
+        return found
+
+    hopeful = ultimatums(issue_start())
+    assert hopeful and {(u.issue, u.status, u.threat) for u in hopeful} == {
+        ("strait", "open", "trade")
+    }
+    dear = dict(
+        STRAIT,
+        stakes=[{"state": "alba", "wants": "open", "worth": 1.0},
+                {"state": "brin", "wants": "closed", "worth": 20.0}],
+    )  # fmt: skip
+    assert ultimatums(issue_start(issues=[dear, BASE, VILLAGE])) == []
 
 
 def test_a_senders_reckoning_holds_no_secret_of_the_target():

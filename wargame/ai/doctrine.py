@@ -111,16 +111,23 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
         ready to carry out (force if the balance allows it and we are willing, else our hardest
         sanctions)."""
         s, me = self.s, self.me
-        demand = self.best_demand(target)
-        if demand is None and s.scenario.issues:
-            return  # nothing to demand of it: an empty ultimatum would only cost us
         willing = self.attack_appeal(target) > 0.3 and self.style["force"] >= 0.4
         threat = Threat.FORCE if willing else Threat(self.best_measure(target))
+        if willing:
+            best = self.best_demand(target)
+            demand = best[:2] if best is not None else None
+        else:  # backed by sanctions, it is weighed as every threat of sanctions is (case 4.22)
+            hopeful = self.hopeful_demand(target)
+            if hopeful is None:
+                return  # it would not give in to our sanctions on anything we want of it
+            demand = hopeful if hopeful != ("", "") else None
+        if demand is None and s.scenario.issues:
+            return  # nothing to demand of it: an empty ultimatum would only cost us
         if demand is None:
             order = IssueUltimatum(me, target, demand=BLANKET_DEMAND, threat=threat)
             what = "stand down"
         else:
-            issue, status, _ = demand
+            issue, status = demand
             order = IssueUltimatum(me, target, issue=issue, status=status, threat=threat)
             what = self.issue_name(issue)
         self.give(order, f"force {self.name(target)} to choose: {what}")
