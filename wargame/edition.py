@@ -20,7 +20,7 @@ from __future__ import annotations
 #    (sanctions.py HOPELESS); targets' resolve retuned (RESOLVE_SCALE 0.6)
 # 7: a regional organization's calls on a state weigh on the Council once (its latest), however
 #    often it is asked
-# 8: an ultimatum backed by sanctions is weighed as every threat of sanctions is (case 4.21);
+# 8: an ultimatum backed by sanctions is weighed as every threat of sanctions is (case 4.22);
 #    amber_coast: Varro's own pact membership is worth 0.75 to it (0.3)
 RULES_EDITION = 8
 

@@ -107,9 +107,9 @@ class DoctrineMoves(SanctionsJudgements, ForceJudgements):
         return logistic(3.0 * (self.attack_appeal(max(rivals, key=self.attack_appeal)) - 0.4))
 
     def ultimatum(self, target: str) -> None:
-        """Force the target to choose: demand what we most want of it, threatening what we are
-        ready to carry out (force if the balance allows it and we are willing, else our hardest
-        sanctions)."""
+        """Force the target to choose, threatening what we are ready to carry out: force if the
+        balance allows it and we are willing, for what we most want of it; else our hardest
+        sanctions, for what we most want among the demands it might give in to (case 4.22)."""
         s, me = self.s, self.me
         willing = self.attack_appeal(target) > 0.3 and self.style["force"] >= 0.4
         threat = Threat.FORCE if willing else Threat(self.best_measure(target))
