@@ -22,7 +22,9 @@ from __future__ import annotations
 #    often it is asked
 # 8: an ultimatum backed by sanctions is weighed as every threat of sanctions is (case 4.22);
 #    amber_coast: Varro's own pact membership is worth 0.75 to it (0.3)
-RULES_EDITION = 8
+# 9: a demand its leaders hold non-negotiable is worth 3 times more to a computer target (6), and
+#    computer senders press demands they reckon at 0.15 or more (0.2)
+RULES_EDITION = 9
 
 
 def edition_of(meta: dict[str, str]) -> int | None:

@@ -372,9 +372,9 @@ def test_case_4_20_a_defied_ultimatum_is_carried_out_with_its_own_demand():
 
 def test_case_4_21_no_threat_without_a_hope_of_concession():
     """Case 4.21: A computer state weighs its prospects before it starts pressure: it presses the
-    demand it wants most among those it reckons the target would give in to at least one time in
-    five, and threatens nothing when there is none. It reckons from what its own view shows of the
-    target (its public stakes, the measure's bite, their relations), never from the target's
+    demand it wants most among those it reckons the target would give in to at least 15 times in a
+    hundred, and threatens nothing when there is none. It reckons from what its own view shows of
+    the target (its public stakes, the measure's bite, their relations), never from the target's
     secrets."""
 
     def pressure_started(s, demand=None) -> tuple[int, list[str]]:

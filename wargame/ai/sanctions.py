@@ -67,8 +67,9 @@ BLACK_KNIGHT = 0.7
 # 1997: senders choose coercion where they expect it to work): it reckons the chance the target
 # would give in to a public threat from what it knows of the target (its public stakes, its
 # relations, the measure's bite) and presses no demand it expects to be conceded less often than
-# this (tuned): threat_concession, imposed_success, success_minor/major/severe
-HOPELESS = 0.2
+# this (tuned): threat_concession, imposed_success, success_minor/major/severe (0.2 until rules
+# edition 9, when vital demands became worth less: fewer demands read as hopeless)
+HOPELESS = 0.15
 _STANDARD_NORMAL = NormalDist()  # the sender's reckoning is in closed form (see `prospect`)
 
 

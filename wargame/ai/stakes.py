@@ -33,13 +33,14 @@ DREZNER = 0.8
 RESOLVE_SCALE = 0.6
 # the chance that the leaders hold a demand non-negotiable (their rule, their honour staked on
 # it): logistic(VITAL_BIAS + VITAL_STAKES x ln(worth / VITAL_REFERENCE) - VITAL_HOSTILITY x
-# relations/100); such a demand is worth VITAL_FACTOR times more to them (tuned):
-# imposed_success, imposition_concession
+# relations/100); such a demand is worth VITAL_FACTOR times more to them (tuned): imposed_success,
+# imposition_concession, success_major, success_severe, success_monotonic (a larger factor puts
+# vital demands beyond any cost, and success no longer rises with it: 6 until rules edition 9)
 VITAL_BIAS = -0.8
 VITAL_STAKES = 1.0
 VITAL_HOSTILITY = 1.5
 VITAL_REFERENCE = 0.5
-VITAL_FACTOR = 6.0
+VITAL_FACTOR = 3.0
 
 
 class StakeJudgements(Mind):
